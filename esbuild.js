@@ -1,0 +1,90 @@
+// Bundles the CLI, the language server, the extension client and (with --tests) the test files.
+// esbuild does not type-check: `npm run typecheck` (tsc --noEmit) does that separately.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Prints errors in the format VS Code's esbuild problem matcher understands. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemMatcher],
+};
+
+/** Lists test/**\/*.test.ts so each test file becomes its own bundle under out/test. */
+function testEntries(dir = 'test') {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...testEntries(full));
+    else if (entry.name.endsWith('.test.ts')) found.push(full);
+  }
+  return found;
+}
+
+function appEntries() {
+  const entries = [
+    { in: 'src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+    { in: 'src/server/server.ts', out: 'server' },
+    { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
+  ];
+  return entries.filter((e) => fs.existsSync(e.in)).map((e) => ({
+    ...common,
+    entryPoints: { [e.out]: e.in },
+    outdir: 'dist',
+    external: e.external || [],
+    banner: e.banner ? { js: e.banner } : undefined,
+  }));
+}
+
+function testBuild() {
+  return [{
+    ...common,
+    entryPoints: testEntries(),
+    outdir: 'out/test',
+    outbase: 'test',
+    sourcemap: true,
+    external: ['vscode', 'mocha', 'playwright-core'],
+  }];
+}
+
+async function main() {
+  const builds = tests ? testBuild() : appEntries();
+  if (tests) fs.rmSync('out/test', { recursive: true, force: true });
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    return;
+  }
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  if (!tests && fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

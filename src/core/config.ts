@@ -1,0 +1,108 @@
+// Reads `verbatim.json`, the project file that the CLI and the editor share, so that a team
+// configures its corpus and thresholds once for every tool.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_CHECK_OPTIONS } from './types';
+
+/** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
+export interface AcceptedRendering {
+  quote: string;
+  note?: string;
+}
+
+/** The contents of `verbatim.json`, with defaults filled in. */
+export interface VerbatimConfig {
+  /** Corpus folders, files or globs, relative to `root`. */
+  corpus: string[];
+  minWords: number;
+  driftThreshold: number;
+  /** Largest source file read, in bytes. */
+  maxFileBytes: number;
+  accepted: AcceptedRendering[];
+  /** Folder the relative paths are resolved against (the config file's folder). */
+  root: string;
+  /** The config file that was read, or null when defaults were used. */
+  file: string | null;
+}
+
+export const CONFIG_FILE_NAME = 'verbatim.json';
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** A config file that exists but cannot be used; the message says why in one line. */
+export class ConfigError extends Error {}
+
+/** Returns the defaults for a project rooted at `root`. */
+export function defaultConfig(root: string): VerbatimConfig {
+  return {
+    corpus: ['sources'],
+    minWords: DEFAULT_CHECK_OPTIONS.minWords,
+    driftThreshold: DEFAULT_CHECK_OPTIONS.driftThreshold,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    accepted: [],
+    root,
+    file: null,
+  };
+}
+
+/**
+ * Reads `file` (a verbatim.json) and validates it. Throws ConfigError with a one-line message
+ * when it cannot be read or holds the wrong types.
+ */
+export function readConfigFile(file: string): VerbatimConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file}: ${(error as Error).message}`);
+  }
+  return parseConfig(raw, path.dirname(path.resolve(file)), path.resolve(file));
+}
+
+/** Reads `verbatim.json` in `dir` when present, else returns the defaults for `dir`. */
+export function findConfig(dir: string): VerbatimConfig {
+  const file = path.join(dir, CONFIG_FILE_NAME);
+  return fs.existsSync(file) ? readConfigFile(file) : defaultConfig(path.resolve(dir));
+}
+
+/** Validates a parsed config object; `root` is where relative corpus paths start. */
+export function parseConfig(raw: unknown, root: string, file: string | null): VerbatimConfig {
+  const where = file ?? 'configuration';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: expected a JSON object`);
+  }
+  const obj = raw as Record<string, unknown>;
+  const config = defaultConfig(root);
+  config.file = file;
+  if (obj.corpus !== undefined) {
+    const corpus = typeof obj.corpus === 'string' ? [obj.corpus] : obj.corpus;
+    if (!Array.isArray(corpus) || !corpus.every((c) => typeof c === 'string')) {
+      throw new ConfigError(`${where}: "corpus" must be a path or a list of paths`);
+    }
+    config.corpus = corpus as string[];
+  }
+  config.minWords = numberField(obj, 'minWords', config.minWords, where, 1, 1000);
+  config.driftThreshold = numberField(obj, 'driftThreshold', config.driftThreshold, where, 0, 1);
+  config.maxFileBytes = numberField(obj, 'maxFileBytes', config.maxFileBytes, where, 1, Number.MAX_SAFE_INTEGER);
+  if (obj.accepted !== undefined) {
+    if (!Array.isArray(obj.accepted) || !obj.accepted.every((a) => typeof a === 'object' && a && typeof (a as AcceptedRendering).quote === 'string')) {
+      throw new ConfigError(`${where}: "accepted" must be a list of {"quote": "..."} objects`);
+    }
+    config.accepted = obj.accepted as AcceptedRendering[];
+  }
+  return config;
+}
+
+function numberField(obj: Record<string, unknown>, key: string, fallback: number, where: string, min: number, max: number): number {
+  const value = obj[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${where}: "${key}" must be a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Resolves the config's corpus entries to absolute paths or globs. */
+export function corpusPaths(config: VerbatimConfig): string[] {
+  return config.corpus.map((entry) => path.resolve(config.root, entry));
+}

@@ -1,0 +1,153 @@
+// The engine's data model. Every offset is a UTF-16 index into the original text that was
+// handed in (a draft or a source file), so that callers can map results back to the exact
+// characters the writer sees; nothing here knows about lines, editors or LSP.
+
+/** A half-open span [start, end) of UTF-16 offsets into some original text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Which writer's convention a stretch of quote words belongs to. */
+export type QuotePartKind = 'words' | 'ellipsis' | 'insertion';
+
+/** One stretch of a quotation: plain quoted words, an omission (`…`), or the writer's `[own words]`. */
+export interface QuotePart extends Span {
+  kind: QuotePartKind;
+}
+
+/** A quotation found in a draft. */
+export interface Quote {
+  /** The span of the quoted words, without the quotation marks. */
+  inner: Span;
+  /** The span including the opening and (when present) the closing mark. */
+  outer: Span;
+  /** The quoted text as written, marks excluded; `> ` prefixes and line breaks collapsed to spaces. */
+  text: string;
+  /** The quote split into words, omissions and insertions, in order. */
+  parts: QuotePart[];
+  /** False when the quote was never closed and ended at its paragraph's end. */
+  closed: boolean;
+  /** The speaker named next to the quote in the draft, if any. */
+  speaker: Speaker | null;
+}
+
+/** A person the draft credits with a quote, and where their name stands. */
+export interface Speaker {
+  name: string;
+  span: Span;
+}
+
+/** The kind of draft or source text, which decides how it is parsed. */
+export type TextFormat = 'markdown' | 'plaintext';
+
+/** A source file loaded into the corpus. */
+export interface SourceDocument {
+  /** Stable id inside one corpus (index into `Corpus.documents`). */
+  id: number;
+  /** Absolute path of the file. */
+  path: string;
+  title: string;
+  /** Front-matter or page metadata, when the file had it. */
+  meta: SourceMeta;
+  /** The text that is matched against. Offsets in results point into this text. */
+  text: string;
+  /**
+   * Maps an offset in `text` back to an offset in the file's own characters. Identity for
+   * `.txt` and `.md`; for formats whose text is extracted (HTML) it follows the extraction.
+   */
+  fileOffset(textOffset: number): number;
+  /** Spans of `text` that are matchable prose (front matter, code and markup are outside). */
+  blocks: Span[];
+  /** File size and modification time in ms, for cache invalidation. */
+  size: number;
+  mtimeMs: number;
+}
+
+export interface SourceMeta {
+  source?: string;
+  date?: string;
+  url?: string;
+  author?: string;
+}
+
+/** A problem met while loading the corpus; the file named was skipped or partly read. */
+export interface CorpusWarning {
+  path: string;
+  message: string;
+}
+
+export interface Corpus {
+  documents: SourceDocument[];
+  warnings: CorpusWarning[];
+}
+
+export type QuoteStatus = 'verbatim' | 'drift' | 'unsupported';
+
+/** What kind of change a diff entry is. `changed` replaces draft words with source words. */
+export type DiffOp = 'same' | 'changed' | 'added' | 'dropped';
+
+/** Why a change matters more than a reworded synonym. */
+export type ChangeFlag = 'number' | 'negation' | 'name';
+
+/**
+ * One step of the word diff between a quote and its source passage. `added` words are in the
+ * draft only, `dropped` words are in the source only.
+ */
+export interface DiffEntry {
+  op: DiffOp;
+  /** The draft's words for this step, as written ('' when dropped). */
+  draft: string;
+  /** The source's words for this step, as written ('' when added). */
+  source: string;
+  /** Span of the draft words in the draft (empty at the insertion point when dropped). */
+  draftSpan: Span;
+  /** Span of the source words in the source document's text. */
+  sourceSpan: Span;
+  flags: ChangeFlag[];
+}
+
+/** Where a quote was found in one source. */
+export interface SourceMatch {
+  document: SourceDocument;
+  /** The aligned passage in `document.text`. */
+  span: Span;
+  /** The passage as it stands in the source. */
+  text: string;
+  /** Similarity of quote and passage, 0..1 (1 for verbatim). */
+  score: number;
+  diff: DiffEntry[];
+}
+
+/** Another wording of the same passage found in the corpus, and the sources that have it. */
+export interface Variant {
+  text: string;
+  matches: SourceMatch[];
+}
+
+export interface QuoteResult {
+  quote: Quote;
+  status: QuoteStatus;
+  /** True when the quote has fewer words than the minimum and was checked for exact presence only. */
+  short: boolean;
+  /** The best match, or null when the quote is unsupported and nothing came close. */
+  match: SourceMatch | null;
+  /** Every source whose passage has the same wording as `match` (including `match`). */
+  sources: SourceMatch[];
+  /** Other wordings of the passage found across sources, most frequent first. */
+  variants: Variant[];
+  /** The union of the flags in `match.diff`, for ranking severity. */
+  flags: ChangeFlag[];
+}
+
+export interface CheckOptions {
+  /** Quotes with fewer words are only checked for exact presence. Default 3. */
+  minWords: number;
+  /** Similarity (0..1) at or above which a non-verbatim passage counts as drift. Default 0.6. */
+  driftThreshold: number;
+}
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  minWords: 3,
+  driftThreshold: 0.6,
+};

@@ -1,0 +1,67 @@
+// Splits text into comparable words. Normalisation happens here and only here, for comparison:
+// each word keeps the offsets of its original characters, so results always point at what the
+// writer typed, while `norm` is what gets compared.
+
+import type { Span } from './types';
+
+/** A word of some original text, with its comparison form. */
+export interface Word extends Span {
+  /** The normalised form: NFKC, lower case, straight apostrophes, no thousands separators. */
+  norm: string;
+}
+
+// A word is a run of letters, marks and digits, possibly joined by apostrophes ("Russia's",
+// "don't") or, between digits, by a decimal point or thousands separator ("3.5", "10,000").
+// Initialisms written with points ("U.S.", "U.N.") are one word so they compare equal to "US".
+// Hyphens and dashes split words, so "long-term", "long–term" and "long term" all compare equal.
+const WORD = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*(?:[.,]\p{N}+)*/gu;
+
+/** Normalises one word's characters for comparison. */
+export function normalizeWord(raw: string): string {
+  let word = raw.normalize('NFKC').toLowerCase().replace(/[’ʼ]/g, "'");
+  if (/^(?:\p{L}\.){2,}$/u.test(word)) word = word.replace(/\./g, '');
+  else if (/^\p{N}/u.test(word)) word = word.replace(/,(?=\p{N})/gu, '');
+  return word;
+}
+
+/** Returns the words of `text` between `start` and `end`, in order. */
+export function tokenize(text: string, start = 0, end = text.length): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = start;
+  const slice = end < text.length ? text.slice(0, end) : text;
+  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
+    words.push({ start: m.index, end: m.index + m[0].length, norm: normalizeWord(m[0]) });
+  }
+  return words;
+}
+
+/** Words that turn a statement into its opposite. */
+const NEGATIONS = new Set(['no', 'not', 'never', 'nor', 'none', 'nothing', 'nobody', 'neither', 'nowhere', 'cannot']);
+
+/** True when a normalised word negates ("not", "never", "isn't", "cannot"). */
+export function isNegation(norm: string): boolean {
+  return NEGATIONS.has(norm) || norm.endsWith("n't");
+}
+
+const NUMBER_WORDS = new Set([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
+  'thousand', 'million', 'billion', 'trillion', 'dozen', 'dozens', 'hundreds', 'thousands',
+  'millions', 'billions', 'half', 'first', 'second', 'third', 'once', 'twice',
+]);
+
+/** True when a normalised word states a quantity ("40", "3.5", "forty", "thousands"). */
+export function isNumber(norm: string): boolean {
+  return /\p{N}/u.test(norm) || NUMBER_WORDS.has(norm);
+}
+
+/** True when the original spelling looks like a name: capitalised and not just sentence-initial. */
+export function looksLikeName(text: string, word: Span): boolean {
+  const first = text.charAt(word.start);
+  if (first.toLowerCase() === first.toUpperCase() || first !== first.toUpperCase()) return false;
+  // A capital after a sentence end (or at the very start) says nothing about being a name.
+  let i = word.start - 1;
+  while (i >= 0 && /[\s"“”‘’'«»„(\[]/.test(text.charAt(i))) i--;
+  return i >= 0 && !/[.!?:…]/.test(text.charAt(i));
+}
