@@ -1,29 +1,88 @@
-// PLACEHOLDER API, being implemented now: signatures are final.
-import type { Corpus, CheckOptions, Quote, QuoteResult, SourceDocument, Span, TextFormat } from './types';
+// The engine's front door: checks a draft's quotes against one corpus index. Plans are memoised
+// by the quote's compared words, so re-checking a draft after an edit re-matches only the quotes
+// whose words changed; the rest are re-anchored to their new offsets.
 
-/** A passage found by a free-text corpus search. */
-export interface SearchHit {
-  document: SourceDocument;
-  span: Span;
-  text: string;
-  score: number;
-}
+import { extractQuotes } from './extract/extractQuotes';
+import { CorpusIndex } from './match/corpusIndex';
+import { diffEntries } from './match/diffEntries';
+import { planQuote, type Candidate, type MatchPlan } from './match/matchQuote';
+import { queryElements, queryKey, type QueryElement } from './match/queryWords';
+import { tokenize } from './words';
+import { DEFAULT_CHECK_OPTIONS, type ChangeFlag, type CheckOptions, type Quote, type QuoteResult, type SourceMatch, type TextFormat } from './types';
 
-/** The word index of a corpus. Build once per corpus; cheap to query. */
-export class CorpusIndex {
-  readonly corpus: Corpus;
-  private constructor(corpus: Corpus) { this.corpus = corpus; }
-  /** Indexes every document of `corpus`. */
-  static build(corpus: Corpus): CorpusIndex { return new CorpusIndex(corpus); }
-  /** Passages that best match free text typed by the user, best first. */
-  search(_query: string, _limit = 20): SearchHit[] { throw new Error('not implemented'); }
-}
+export { CorpusIndex } from './match/corpusIndex';
+export { searchCorpus, type SearchHit } from './match/searchCorpus';
 
-/** Checks quotes against one index; results are memoised per quote wording, so re-checking an edited draft only re-matches the quotes that changed. */
+/** How many distinct quote wordings a checker remembers before it starts afresh. */
+const PLAN_CACHE_LIMIT = 5000;
+
+/** Checks quotes against one index; results are memoised per quote wording. */
 export class Checker {
-  constructor(readonly index: CorpusIndex, readonly options: CheckOptions) {}
+  readonly options: CheckOptions;
+  private readonly plans = new Map<string, MatchPlan>();
+  private readonly acceptedKeys: Set<string>;
+
+  constructor(readonly index: CorpusIndex, options: Partial<CheckOptions> = {}, accepted: string[] = []) {
+    this.options = { ...DEFAULT_CHECK_OPTIONS, ...options };
+    this.acceptedKeys = new Set(accepted.map(wordingKey));
+  }
+
   /** Checks one quote of `draftText`. */
-  checkQuote(_draftText: string, _quote: Quote): QuoteResult { throw new Error('not implemented'); }
+  checkQuote(draftText: string, quote: Quote): QuoteResult {
+    const elements = queryElements(draftText, quote);
+    const key = queryKey(elements);
+    let plan = this.plans.get(key);
+    if (!plan) {
+      if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
+      plan = planQuote(this.index, elements, this.options);
+      this.plans.set(key, plan);
+    }
+    return this.materialize(draftText, quote, elements, plan);
+  }
+
   /** Extracts and checks every quote of a draft. */
-  checkText(_text: string, _format: TextFormat): QuoteResult[] { throw new Error('not implemented'); }
+  checkText(text: string, format: TextFormat): QuoteResult[] {
+    return extractQuotes(text, format).map((quote) => this.checkQuote(text, quote));
+  }
+
+  /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */
+  isAccepted(quote: Quote): boolean {
+    return this.acceptedKeys.has(wordingKey(quote.text));
+  }
+
+  private materialize(draftText: string, quote: Quote, elements: QueryElement[], plan: MatchPlan): QuoteResult {
+    const toMatch = (c: Candidate): SourceMatch => {
+      const doc = this.index.document(c.doc);
+      const start = this.index.starts[c.alignment.start];
+      const end = this.index.ends[c.alignment.end - 1];
+      return {
+        document: doc,
+        span: { start, end },
+        text: doc.text.slice(start, end),
+        score: c.score,
+        diff: diffEntries(c.alignment, elements, draftText, this.index, doc),
+      };
+    };
+    const sources = plan.sources.map(toMatch);
+    const match = sources[0] ?? null;
+    const flags = new Set<ChangeFlag>();
+    if (match && plan.status === 'drift') for (const entry of match.diff) for (const flag of entry.flags) flags.add(flag);
+    return {
+      quote,
+      status: plan.status,
+      short: plan.short,
+      match,
+      sources,
+      variants: plan.variants.map((group) => {
+        const matches = group.map(toMatch);
+        return { text: matches[0].text, matches };
+      }),
+      flags: [...flags],
+    };
+  }
+}
+
+/** The compared form of a free text: its normalised words joined by spaces. */
+export function wordingKey(text: string): string {
+  return tokenize(text).map((w) => w.norm).join(' ');
 }

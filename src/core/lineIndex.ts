@@ -1,0 +1,54 @@
+// Converts between offsets and 0-based line/character positions (UTF-16, as LSP counts them).
+// The core itself works in offsets; this is the arithmetic the server's position module and the
+// CLI's output share, kept here so that both count lines the same way.
+
+/** A 0-based line and UTF-16 character, the way LSP and the CLI's JSON report positions. */
+export interface LineCharacter {
+  line: number;
+  character: number;
+}
+
+/** Line starts of one text, for fast offset ↔ position conversion. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    this.starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // "\r\n" counts as one break; a lone "\r" is a break too, as in LSP.
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  /** The number of lines (at least 1). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The 0-based line and character of `offset` (clamped into the text). */
+  position(offset: number): LineCharacter {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** The offset of a 0-based line and character (clamped to the line's end). */
+  offset(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line];
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    // The line break itself is not part of the line's characters.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, character), end);
+  }
+}

@@ -1,0 +1,97 @@
+// Turns an alignment into the word diff that writers see: runs of equal words, and each run of
+// edits as one entry (changed, added or dropped), marked when it touches a number, a negation
+// or a name, since those change what was said rather than how.
+
+import type { ChangeFlag, DiffEntry, DiffOp, SourceDocument, Span } from '../types';
+import { isNegation, isNumber, looksLikeName } from '../words';
+import type { Alignment, Step } from './alignWords';
+import type { CorpusIndex } from './corpusIndex';
+import type { QueryElement } from './queryWords';
+
+/** Builds the diff entries of `alignment` for a quote whose elements point into `draftText`. */
+export function diffEntries(alignment: Alignment, elements: QueryElement[], draftText: string, index: CorpusIndex, doc: SourceDocument): DiffEntry[] {
+  const entries: DiffEntry[] = [];
+  let edits: Step[] = [];
+  const flushEdits = () => {
+    if (edits.length) entries.push(editEntry(edits, elements, draftText, index, doc));
+    edits = [];
+  };
+  for (const step of alignment.steps) {
+    if (step.kind === 'same' || step.kind === 'wildcard') {
+      flushEdits();
+      const draftSpan = { start: elements[step.q0].start, end: elements[step.q1 - 1].end };
+      const sourceSpan = tokenSpan(index, step.s0, step.s1, draftSpan.start);
+      const prev = entries[entries.length - 1];
+      const entry: DiffEntry = {
+        op: 'same',
+        draft: draftText.slice(draftSpan.start, draftSpan.end),
+        source: doc.text.slice(sourceSpan.start, sourceSpan.end),
+        draftSpan,
+        sourceSpan,
+        flags: [],
+      };
+      // Neighbouring equal runs read as one, unless one of them is a wildcard.
+      if (prev && prev.op === 'same' && step.kind === 'same' && !isWildcardEntry(prev, elements)) {
+        prev.draftSpan.end = draftSpan.end;
+        if (sourceSpan.end > sourceSpan.start) prev.sourceSpan.end = sourceSpan.end;
+        prev.draft = draftText.slice(prev.draftSpan.start, prev.draftSpan.end);
+        prev.source = doc.text.slice(prev.sourceSpan.start, prev.sourceSpan.end);
+      } else {
+        entries.push(entry);
+      }
+    } else {
+      edits.push(step);
+    }
+  }
+  flushEdits();
+  return entries;
+}
+
+function isWildcardEntry(entry: DiffEntry, elements: QueryElement[]): boolean {
+  return elements.some((e) => e.wildcard && e.start === entry.draftSpan.start);
+}
+
+/** The span covered by tokens [s0, s1), or an empty span at `fallback` when there are none. */
+function tokenSpan(index: CorpusIndex, s0: number, s1: number, fallback: number): Span {
+  if (s1 <= s0) return { start: s0 < index.tokenCount ? index.starts[s0] : fallback, end: s0 < index.tokenCount ? index.starts[s0] : fallback };
+  return { start: index.starts[s0], end: index.ends[s1 - 1] };
+}
+
+function editEntry(edits: Step[], elements: QueryElement[], draftText: string, index: CorpusIndex, doc: SourceDocument): DiffEntry {
+  const q0 = edits[0].q0;
+  const q1 = edits[edits.length - 1].q1;
+  const s0 = edits[0].s0;
+  const s1 = edits[edits.length - 1].s1;
+  const hasDraft = q1 > q0;
+  const hasSource = s1 > s0;
+  const op: DiffOp = hasDraft && hasSource ? 'changed' : hasDraft ? 'added' : 'dropped';
+  // A dropped run has no draft words: its span is empty, at the point where the words are missing.
+  const insertAt = q0 < elements.length ? elements[q0].start : elements[elements.length - 1].end;
+  const draftSpan = hasDraft ? { start: elements[q0].start, end: elements[q1 - 1].end } : { start: insertAt, end: insertAt };
+  const sourceSpan = hasSource ? { start: index.starts[s0], end: index.ends[s1 - 1] } : tokenSpan(index, s0, s0, 0);
+  const draftWords = elements.slice(q0, q1);
+  const sourcePositions: number[] = [];
+  for (let p = s0; p < s1; p++) sourcePositions.push(p);
+  return {
+    op,
+    draft: hasDraft ? draftText.slice(draftSpan.start, draftSpan.end) : '',
+    source: hasSource ? doc.text.slice(sourceSpan.start, sourceSpan.end) : '',
+    draftSpan,
+    sourceSpan,
+    flags: changeFlags(draftWords, q0 === 0, sourcePositions, draftText, index, doc),
+  };
+}
+
+/** Why an edit matters: numbers, negations and names always matter. */
+function changeFlags(draftWords: QueryElement[], startsQuote: boolean, sourcePositions: number[], draftText: string, index: CorpusIndex, doc: SourceDocument): ChangeFlag[] {
+  const draftNorms = draftWords.map((w) => w.norm);
+  const sourceNorms = sourcePositions.map((p) => index.word(index.ids[p]));
+  const flags: ChangeFlag[] = [];
+  if (draftNorms.some(isNumber) || sourceNorms.some(isNumber)) flags.push('number');
+  if (draftNorms.filter(isNegation).length !== sourceNorms.filter(isNegation).length) flags.push('negation');
+  // The quote's first word may be capitalised by the writer, so its capital proves nothing.
+  const draftName = draftWords.some((w, i) => !(startsQuote && i === 0) && looksLikeName(draftText, w));
+  const sourceName = sourcePositions.some((p) => looksLikeName(doc.text, { start: index.starts[p], end: index.ends[p] }));
+  if (draftName || sourceName) flags.push('name');
+  return flags;
+}

@@ -1,0 +1,124 @@
+// Decides where a quote comes from: aligns it with every candidate region, ranks the passages,
+// and groups them by wording, so that the best passage, every source sharing its wording, and the
+// other renderings found across sources (variants) can be reported. The plan it returns refers to
+// quote elements by index, not by offset, so one plan serves every quote with the same words.
+
+import stringSimilarity from 'string-similarity';
+import type { CheckOptions } from '../types';
+import { alignWords, type Alignment } from './alignWords';
+import { findRegions } from './candidates';
+import type { CorpusIndex } from './corpusIndex';
+import { wordCount, type QueryElement } from './queryWords';
+
+/** One aligned passage of one document. */
+export interface Candidate {
+  doc: number;
+  alignment: Alignment;
+  /** Character-bigram (Dice) similarity of the quote's words and the passage's words, 0..1. */
+  score: number;
+  verbatim: boolean;
+  /** The passage's normalised words, for grouping passages worded alike. */
+  wording: string;
+}
+
+export interface MatchPlan {
+  status: 'verbatim' | 'drift' | 'unsupported';
+  short: boolean;
+  /** Passages with the best match's wording, best first; empty when unsupported. */
+  sources: Candidate[];
+  /** Other wordings, each a list of passages, most sources first. */
+  variants: Candidate[][];
+}
+
+/** Finds and ranks the passages for a quote given as aligner elements. */
+export function planQuote(index: CorpusIndex, elements: QueryElement[], options: CheckOptions): MatchPlan {
+  const short = wordCount(elements) < options.minWords;
+  if (wordCount(elements) === 0) return { status: 'unsupported', short: true, sources: [], variants: [] };
+  const queryIds = elements.map((e) => (e.wildcard ? -1 : index.wordId(e.norm)));
+  const candidates = short && !elements.some((e) => e.wildcard)
+    ? exactCandidates(index, elements, queryIds)
+    : alignedCandidates(index, elements, queryIds);
+  const eligible = candidates.filter((c) => c.verbatim || (!short && c.score >= options.driftThreshold));
+  if (!eligible.length) return { status: 'unsupported', short, sources: [], variants: [] };
+  eligible.sort(compareCandidates);
+  const groups = new Map<string, Candidate[]>();
+  for (const c of eligible) {
+    const group = groups.get(c.wording);
+    if (group) group.push(c);
+    else groups.set(c.wording, [c]);
+  }
+  // Among equally close wordings, the one most sources share is the one to report.
+  const ranked = [...groups.values()].sort(compareGroups);
+  const sources = ranked[0];
+  const variants = ranked.slice(1);
+  const best = sources[0];
+  return { status: best.verbatim ? 'verbatim' : 'drift', short, sources, variants };
+}
+
+/** Orders passages: verbatim first, then by word alignment, then by character similarity. */
+function compareCandidates(x: Candidate, y: Candidate): number {
+  return Number(y.verbatim) - Number(x.verbatim) || y.alignment.score - x.alignment.score || y.score - x.score || x.doc - y.doc || x.alignment.start - y.alignment.start;
+}
+
+/** Orders groups of passages worded alike by their best passage, then by how many share it. */
+function compareGroups(x: Candidate[], y: Candidate[]): number {
+  const a = x[0];
+  const b = y[0];
+  return Number(b.verbatim) - Number(a.verbatim) || b.alignment.score - a.alignment.score || y.length - x.length || compareCandidates(a, b);
+}
+
+/** Aligns the quote with each candidate region and keeps one passage per place. */
+function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[]): Candidate[] {
+  const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
+  const found: Candidate[] = [];
+  for (const region of findRegions(index, elements)) {
+    const alignment = alignWords(elements, queryIds, index.ids, region.start, region.end);
+    if (!alignment || alignment.end <= alignment.start) continue;
+    const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
+    const wording = passageWords(index, alignment);
+    const score = verbatim ? 1 : stringSimilarity.compareTwoStrings(quoteWords, wording);
+    const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
+    // Two regions can settle on overlapping passages; keep the better one.
+    const overlap = found.findIndex((c) => c.doc === region.doc && c.alignment.start < alignment.end && alignment.start < c.alignment.end);
+    if (overlap < 0) found.push(candidate);
+    else if (compareCandidates(candidate, found[overlap]) < 0) found[overlap] = candidate;
+  }
+  return found;
+}
+
+/** The normalised words of a passage, leaving out words that a wildcard stands for. */
+function passageWords(index: CorpusIndex, alignment: Alignment): string {
+  const words: string[] = [];
+  for (const step of alignment.steps) {
+    if (step.kind === 'wildcard') continue;
+    for (let p = step.s0; p < step.s1; p++) words.push(index.word(index.ids[p]));
+  }
+  return words.join(' ');
+}
+
+/**
+ * Finds exact occurrences of a short quote (no drift is looked for): the positions of its
+ * rarest word are checked for the whole word sequence.
+ */
+function exactCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[]): Candidate[] {
+  if (queryIds.some((id) => id < 0)) return [];
+  let rarest = 0;
+  for (let k = 1; k < queryIds.length; k++) if (index.frequency(queryIds[k]) < index.frequency(queryIds[rarest])) rarest = k;
+  const found: Candidate[] = [];
+  const wording = elements.map((e) => e.norm).join(' ');
+  for (const p of index.positions(queryIds[rarest])) {
+    const start = p - rarest;
+    const end = start + queryIds.length;
+    if (start < 0 || end > index.tokenCount) continue;
+    const doc = index.docOf(start);
+    if (index.docOf(end - 1) !== doc) continue;
+    let equal = true;
+    for (let k = 0; k < queryIds.length && equal; k++) equal = index.ids[start + k] === queryIds[k];
+    if (!equal) continue;
+    const alignment: Alignment = { steps: [{ kind: 'same', q0: 0, q1: queryIds.length, s0: start, s1: end }], start, end, score: 2 * queryIds.length };
+    found.push({ doc, alignment, score: 1, verbatim: true, wording });
+    // A scare quote may be a common word; a few dozen places are plenty to list.
+    if (found.length >= 50) break;
+  }
+  return found;
+}
