@@ -42,6 +42,19 @@ const FROM_LEFT = 3; // the source word is not in the quote (dropped)
 const WILD_CONSUMES = 4; // a wildcard absorbs one more source word
 const WILD_SKIPS = 5; // a wildcard stands for nothing here
 
+// One score and one back-pointer matrix, reused by every alignment: allocating them per region
+// would make the garbage collector the busiest part of a check.
+let scoreBuffer = new Int32Array(4096);
+let backBuffer = new Uint8Array(4096);
+
+function scratch(size: number): { score: Int32Array; back: Uint8Array } {
+  if (scoreBuffer.length < size) {
+    scoreBuffer = new Int32Array(size * 2);
+    backBuffer = new Uint8Array(size * 2);
+  }
+  return { score: scoreBuffer, back: backBuffer };
+}
+
 /**
  * Aligns `query` (with its word ids, -1 for words the corpus lacks) against source ids
  * `ids[from..to)`. Returns null when the stretch is empty.
@@ -51,8 +64,7 @@ export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32
   const n = to - from;
   if (m === 0 || n <= 0) return null;
   const width = n + 1;
-  const score = new Int32Array((m + 1) * width);
-  const back = new Uint8Array((m + 1) * width);
+  const { score, back } = scratch((m + 1) * width);
   // Row 0 is all zeros: the passage may start at any source word for free.
   for (let i = 1; i <= m; i++) {
     const row = i * width;
@@ -83,7 +95,8 @@ export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32
   // The passage may end at any source word for free: take the best cell of the last row.
   const last = m * width;
   let endJ = 0;
-  for (let j = 1; j <= n; j++) if (score[last + j] > score[last + endJ]) endJ = j;
+  // On a tie the later end wins: a last word swapped for another reads as a change, not an addition.
+  for (let j = 1; j <= n; j++) if (score[last + j] >= score[last + endJ]) endJ = j;
   return traceBack(query, queryIds, ids, from, back, width, m, endJ, score[last + endJ]);
 }
 

@@ -112,5 +112,7 @@ function groupHits(index: CorpusIndex, hits: Hit[], wordTotal: number, hasWildca
   }
   flush();
   regions.sort((x, y) => y.votes - x.votes || x.start - y.start);
-  return regions.slice(0, maxRegions);
+  // A region that shares far fewer words with the quote than the best one cannot be its source.
+  const floor = Math.max(1, Math.floor(regions[0].votes / 4));
+  return regions.filter((r) => r.votes >= floor).slice(0, maxRegions);
 }

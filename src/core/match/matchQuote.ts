@@ -70,13 +70,14 @@ function compareGroups(x: Candidate[], y: Candidate[]): number {
 /** Aligns the quote with each candidate region and keeps one passage per place. */
 function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[]): Candidate[] {
   const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
+  const queryWordCount = wordCount(elements);
   const found: Candidate[] = [];
   for (const region of findRegions(index, elements)) {
     const alignment = alignWords(elements, queryIds, index.ids, region.start, region.end);
     if (!alignment || alignment.end <= alignment.start) continue;
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const wording = passageWords(index, alignment);
-    const score = verbatim ? 1 : stringSimilarity.compareTwoStrings(quoteWords, wording);
+    const score = verbatim ? 1 : similarity(quoteWords, wording, alignment, queryWordCount);
     const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
     // Two regions can settle on overlapping passages; keep the better one.
     const overlap = found.findIndex((c) => c.doc === region.doc && c.alignment.start < alignment.end && alignment.start < c.alignment.end);
@@ -84,6 +85,23 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     else if (compareCandidates(candidate, found[overlap]) < 0) found[overlap] = candidate;
   }
   return found;
+}
+
+/**
+ * The character-bigram similarity of quote and passage. Passages that share less than a third
+ * of their words with the quote are scored by that word share alone: they can never reach a
+ * sensible drift threshold, and the character comparison is the costliest step of a check.
+ */
+function similarity(quoteWords: string, wording: string, alignment: Alignment, queryWordCount: number): number {
+  let same = 0;
+  let passage = 0;
+  for (const step of alignment.steps) {
+    if (step.kind === 'wildcard') continue;
+    passage += step.s1 - step.s0;
+    if (step.kind === 'same') same += step.q1 - step.q0;
+  }
+  const wordShare = (2 * same) / (queryWordCount + passage);
+  return wordShare < 1 / 3 ? wordShare : stringSimilarity.compareTwoStrings(quoteWords, wording);
 }
 
 /** The normalised words of a passage, leaving out words that a wildcard stands for. */

@@ -1,0 +1,40 @@
+// The `verbatim` command: parses the arguments, runs the check and turns the outcome into an
+// exit code. Every error is caught here so the user sees one line, never a stack trace.
+
+import { version } from '../package.json';
+import { parseArgs, USAGE, UsageError } from './cli/parseArgs';
+import { EXIT_BAD_INPUT, InputError, runCheck } from './cli/runCheck';
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.kind) {
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return 0;
+      case 'version':
+        process.stdout.write(version + '\n');
+        return 0;
+      default:
+        return await runCheck(command.args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, version);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      process.stderr.write(`verbatim: ${error.message}\n`);
+    } else {
+      process.stderr.write(`verbatim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return EXIT_BAD_INPUT;
+  }
+}
+
+// A reader that stops early (`verbatim check draft.md | head`) closes the pipe; that is not an
+// error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+main(process.argv.slice(2)).then((code) => {
+  // Setting exitCode (rather than calling exit) lets piped stdout finish flushing.
+  process.exitCode = code;
+});

@@ -1,0 +1,136 @@
+// SARIF 2.1.0 output, the format GitHub code scanning and other CI viewers read. Only quotes that
+// fail the run become results, so a clean draft uploads an empty run. Columns are 1-based UTF-16
+// code units, and paths are relative to the working folder (normally the repository root).
+
+import { createHash } from 'crypto';
+import type { QuoteResult, SourceMatch } from '../core/types';
+import type { CheckReport, DraftReport, LineRange, ReportedQuote } from './checkReport';
+import { spanRange } from './checkReport';
+import { inlineDiff, quoteText } from './inlineDiff';
+import type { SourceLocator } from './sourceLocations';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type RuleId = 'drift' | 'unsupported' | 'critical-drift';
+
+const RULES: { id: RuleId; name: string; short: string; full: string; level: 'warning' | 'error' }[] = [
+  {
+    id: 'drift',
+    name: 'QuoteDrift',
+    short: 'Quote is worded differently from its source',
+    full: 'The closest source passage words this quotation differently. Restore the source wording, mark omissions with an ellipsis and your own words with [brackets].',
+    level: 'warning',
+  },
+  {
+    id: 'unsupported',
+    name: 'QuoteUnsupported',
+    short: 'Quote not found in the sources',
+    full: 'No source in the corpus has a passage close to this quotation. Add its source to the corpus or check the wording.',
+    level: 'warning',
+  },
+  {
+    id: 'critical-drift',
+    name: 'QuoteCriticalDrift',
+    short: 'Quote changes a number, negation or name',
+    full: 'The quotation differs from its source in a number, a negation or a name, which changes what the speaker said.',
+    level: 'error',
+  },
+];
+
+/** Builds the SARIF log object. */
+export function sarifLog(report: CheckReport, locator: SourceLocator, version: string): object {
+  const results = report.drafts.flatMap((draft) => draft.quotes.filter((q) => q.fails).map((q) => sarifResult(draft, q, locator)));
+  return {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Verbatim',
+            version,
+            semanticVersion: version,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: rule.name,
+              shortDescription: { text: rule.short },
+              fullDescription: { text: rule.full },
+              defaultConfiguration: { level: rule.level },
+              help: { text: rule.full },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+/** Renders the SARIF log as text, ending with a newline. */
+export function formatSarif(report: CheckReport, locator: SourceLocator, version: string): string {
+  return JSON.stringify(sarifLog(report, locator, version), null, 2) + '\n';
+}
+
+function ruleFor(result: QuoteResult): RuleId {
+  if (result.status === 'unsupported') return 'unsupported';
+  return result.flags.length > 0 ? 'critical-drift' : 'drift';
+}
+
+function sarifResult(draft: DraftReport, quote: ReportedQuote, locator: SourceLocator): object {
+  const { result } = quote;
+  const ruleId = ruleFor(result);
+  const match = result.match;
+  const related = match && result.status === 'drift' ? [relatedSource(locator, match)] : [];
+  return {
+    ruleId,
+    ruleIndex: RULES.findIndex((r) => r.id === ruleId),
+    level: RULES.find((r) => r.id === ruleId)?.level ?? 'warning',
+    message: { text: message(draft, result) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(draft.displayPath) },
+          region: region(spanRange(draft.lines, result.quote.inner)),
+        },
+      },
+    ],
+    relatedLocations: related,
+    // Fingerprinting by wording keeps an alert stable when the quote moves to another line.
+    partialFingerprints: { 'verbatimQuote/v1': createHash('sha256').update(`${draft.displayPath}\n${result.quote.text}`).digest('hex').slice(0, 32) },
+  };
+}
+
+function message(draft: DraftReport, result: QuoteResult): string {
+  if (result.status === 'unsupported') {
+    return `Quote not found in the sources: "${quoteText(draft.text, result.quote.inner)}"`;
+  }
+  // Brackets in a title would otherwise read as part of the embedded link to the source.
+  const title = (result.match?.document.title ?? 'its source').replace(/[[\]\\]/g, (c) => `\\${c}`);
+  const flags = result.flags.length > 0 ? ` (changes a ${result.flags.join(', ')})` : '';
+  return `Quote drifts from [${title}](1)${flags}: "${inlineDiff(draft.text, result)}". The source reads: "${result.match?.text.replace(/\s+/g, ' ') ?? ''}"`;
+}
+
+function relatedSource(locator: SourceLocator, match: SourceMatch): object {
+  const location = locator.locate(match.document, match.span);
+  return {
+    id: 1,
+    physicalLocation: { artifactLocation: { uri: uriOf(location.path) }, region: region(location.range) },
+    message: { text: `Source: ${match.document.title}` },
+  };
+}
+
+function region(range: LineRange): object {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function uriOf(displayPath: string): string {
+  if (displayPath.startsWith('/')) return 'file://' + displayPath.split('/').map(encodeURIComponent).join('/');
+  return displayPath.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,130 @@
+// Runs `verbatim check`: settles the configuration, reads the drafts and the corpus, checks every
+// quote and writes the report. Anything the user can fix (a missing draft, a bad verbatim.json,
+// an empty corpus) becomes an InputError with a one-line message; the exit code says whether
+// any quote failed.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Checker, CorpusIndex } from '../core/checker';
+import { ConfigError, corpusPaths, findConfig, readConfigFile, type VerbatimConfig } from '../core/config';
+import { loadCorpus } from '../core/corpus/loadCorpus';
+import type { Corpus, TextFormat } from '../core/types';
+import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import type { CheckArgs } from './parseArgs';
+import { SourceLocator } from './sourceLocations';
+
+/** Input the user has to fix before the check can run (exit code 2). */
+export class InputError extends Error {}
+
+/** Where the CLI reads its surroundings and writes its output, so tests can run it in-process. */
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+/** Exit codes of `verbatim check`. */
+export const EXIT_OK = 0;
+export const EXIT_QUOTES_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Checks the drafts named in `args` and writes the report; resolves to the exit code. */
+export async function runCheck(args: CheckArgs, io: CliIO, version: string): Promise<number> {
+  const config = loadConfig(args, io.cwd);
+  const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
+  const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
+  const corpus = await readCorpus(entries, config.maxFileBytes);
+  for (const warning of corpus.warnings) {
+    io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+  }
+  if (corpus.documents.length === 0) {
+    throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}`);
+  }
+  const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold };
+  const checker = new Checker(CorpusIndex.build(corpus), options, config.accepted.map((a) => a.quote));
+  const report: CheckReport = {
+    cwd: io.cwd,
+    warnings: corpus.warnings,
+    drafts: drafts.map((draft) =>
+      reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, draftFormat(draft.path)), (quote) => checker.isAccepted(quote)),
+    ),
+  };
+  const locator = new SourceLocator(io.cwd);
+  switch (args.format) {
+    case 'json':
+      io.stdout.write(formatJson(report, locator));
+      break;
+    case 'sarif':
+      io.stdout.write(formatSarif(report, locator, version));
+      break;
+    default:
+      io.stdout.write(formatText(report, useColor(args.color, io)));
+  }
+  return summarize(report).failing > 0 ? EXIT_QUOTES_FAILED : EXIT_OK;
+}
+
+/** Markdown for `.md`/`.markdown` drafts, plain text for everything else. */
+export function draftFormat(file: string): TextFormat {
+  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
+}
+
+/** Decides colour: an explicit flag wins, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(flag: boolean | null, io: Pick<CliIO, 'env' | 'stdout'>): boolean {
+  if (flag !== null) return flag;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+function loadConfig(args: CheckArgs, cwd: string): VerbatimConfig {
+  try {
+    if (args.config === null) return findConfig(cwd);
+    const file = path.resolve(cwd, args.config);
+    if (!fs.existsSync(file)) throw new InputError(`cannot read ${args.config}: no such file`);
+    return readConfigFile(file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new InputError(`bad configuration: ${oneLine((error as Error).message)}`);
+    throw error;
+  }
+}
+
+function readDraft(cwd: string, draft: string): { path: string; text: string } {
+  const file = path.resolve(cwd, draft);
+  try {
+    return { path: file, text: fs.readFileSync(file, 'utf8') };
+  } catch (error) {
+    throw new InputError(`cannot read ${draft}: ${reason(error)}`);
+  }
+}
+
+async function readCorpus(entries: string[], maxFileBytes: number): Promise<Corpus> {
+  try {
+    return await loadCorpus(entries, { maxFileBytes });
+  } catch (error) {
+    throw new InputError(`cannot read the corpus: ${oneLine(reason(error))}`);
+  }
+}
+
+/** A short reason for a file system error, like "no such file". */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

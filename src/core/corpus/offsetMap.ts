@@ -1,0 +1,59 @@
+// Maps offsets in extracted text back to offsets in the file it came from. Extraction copies
+// most characters one for one, so the map stores runs: a run copied verbatim maps linearly,
+// and a run whose length changed (an entity such as `&amp;` decoded to `&`) maps as a whole.
+// Characters the extraction invented (block separators) belong to no run.
+
+/** Records text-to-file runs in text order and builds the lookup function. */
+export class OffsetMapBuilder {
+  private readonly textStarts: number[] = [];
+  private readonly textLengths: number[] = [];
+  private readonly fileStarts: number[] = [];
+  private readonly fileLengths: number[] = [];
+
+  /** Records that text[textStart, +textLength) came from file[fileStart, +fileLength). */
+  add(textStart: number, textLength: number, fileStart: number, fileLength: number): void {
+    const last = this.textStarts.length - 1;
+    const oneForOne = textLength === fileLength;
+    if (
+      last >= 0 && oneForOne &&
+      this.textLengths[last] === this.fileLengths[last] &&
+      this.textStarts[last] + this.textLengths[last] === textStart &&
+      this.fileStarts[last] + this.fileLengths[last] === fileStart
+    ) {
+      // Consecutive copied characters extend the previous run, which keeps the map small.
+      this.textLengths[last] += textLength;
+      this.fileLengths[last] += fileLength;
+      return;
+    }
+    this.textStarts.push(textStart);
+    this.textLengths.push(textLength);
+    this.fileStarts.push(fileStart);
+    this.fileLengths.push(fileLength);
+  }
+
+  /**
+   * Returns the lookup. An offset inside a run maps into that run; an offset between runs
+   * (after a word, before a separator) maps to the end of the run before it, so that the end
+   * of a span stays right after its last character.
+   */
+  build(): (textOffset: number) => number {
+    const textStarts = Int32Array.from(this.textStarts);
+    const textLengths = Int32Array.from(this.textLengths);
+    const fileStarts = Int32Array.from(this.fileStarts);
+    const fileLengths = Int32Array.from(this.fileLengths);
+    return (textOffset: number): number => {
+      let low = 0;
+      let high = textStarts.length - 1;
+      let found = -1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (textStarts[mid] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
+      }
+      if (found < 0) return textStarts.length > 0 ? fileStarts[0] : 0;
+      const into = textOffset - textStarts[found];
+      if (into >= textLengths[found]) return fileStarts[found] + fileLengths[found];
+      if (textLengths[found] === fileLengths[found]) return fileStarts[found] + into;
+      return into === 0 ? fileStarts[found] : fileStarts[found] + fileLengths[found];
+    };
+  }
+}

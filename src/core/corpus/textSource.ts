@@ -1,0 +1,51 @@
+// Reads plain-text sources, and defines what every format reader hands back. A plain-text
+// source is matched exactly as it stands, so its offsets are the file's own.
+
+import type { SourceMeta, Span } from '../types';
+
+/** What a format reader makes of a file's text, before the loader adds id, path and stats. */
+export interface ParsedSource {
+  /** The text matched against; for text and Markdown it has the file's offsets. */
+  text: string;
+  /** Spans of `text` that are prose. */
+  blocks: Span[];
+  /** The title the file declares (front matter, page title), or null. */
+  title: string | null;
+  meta: SourceMeta;
+  /** Maps an offset in `text` to an offset in the file's characters. */
+  fileOffset(textOffset: number): number;
+}
+
+/** The offset map of a text that is the file's own characters. */
+export function identityOffset(textOffset: number): number {
+  return textOffset;
+}
+
+/** Splits `text` into blocks: runs of non-blank lines, trimmed of surrounding whitespace. */
+export function textBlocks(text: string): Span[] {
+  const blocks: Span[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  for (let lineStart = 0; lineStart <= text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const first = line.search(/\S/);
+    if (first < 0) {
+      if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+      blockStart = -1;
+    } else {
+      if (blockStart < 0) blockStart = lineStart + first;
+      blockEnd = lineStart + line.trimEnd().length;
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+  return blocks;
+}
+
+/** Reads a plain-text source: the whole file is prose, blocks are separated by blank lines. */
+export function parseTextSource(text: string): ParsedSource {
+  return { text, blocks: textBlocks(text), title: null, meta: {}, fileOffset: identityOffset };
+}

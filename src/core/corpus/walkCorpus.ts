@@ -1,0 +1,211 @@
+// Turns corpus entries (files, folders, globs) into the list of source files to load. Symbolic
+// links are followed, but each real folder is entered once, so a link back to a parent cannot
+// loop; links are entered only after all real folders, so a file reachable both ways keeps the
+// path it really has.
+
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import type { CorpusWarning } from '../types';
+import { GlobError, isGlob, planGlob } from './globPattern';
+import { isSourceFile, SOURCE_EXTENSIONS } from './sourceFormats';
+import { describeFsError } from './readSourceFile';
+
+/** A source file found by the walk. */
+export interface FoundFile {
+  /** Absolute path as reached from the entry (links not resolved). */
+  path: string;
+  /** The path with every symbolic link resolved, to recognise one file reached twice. */
+  realPath: string;
+  /** True when the file was reached through a symbolic link. */
+  viaLink: boolean;
+}
+
+/** The files to load, sorted by path and free of duplicates, and what was skipped on the way. */
+export interface CorpusFiles {
+  files: FoundFile[];
+  warnings: CorpusWarning[];
+}
+
+const SUPPORTED = SOURCE_EXTENSIONS.join(', ');
+
+/** Expands corpus entries into a sorted, duplicate-free list of source files. */
+export async function walkCorpus(entries: string[]): Promise<CorpusFiles> {
+  const found: FoundFile[] = [];
+  const warnings: CorpusWarning[] = [];
+  for (const entry of entries) {
+    const absolute = path.resolve(entry);
+    const target = await inspect(absolute);
+    if (target.kind === 'folder') await walkNamedFolder(absolute, found, warnings);
+    else if (target.kind === 'file') await addNamedFile(absolute, target.viaLink, found, warnings);
+    else if (target.kind === 'missing' && isGlob(entry)) await walkGlob(absolute, found, warnings);
+    else warnings.push({ path: absolute, message: target.message });
+  }
+  // Overlapping entries meet the same broken link twice; it is reported once.
+  const seen = new Set<string>();
+  const unique = warnings.filter((w) => !seen.has(`${w.path}\0${w.message}`) && Boolean(seen.add(`${w.path}\0${w.message}`)));
+  return { files: dedupe(found), warnings: unique };
+}
+
+type Inspection =
+  | { kind: 'file'; viaLink: boolean }
+  | { kind: 'folder'; viaLink: boolean }
+  | { kind: 'missing'; message: string }
+  | { kind: 'other'; message: string };
+
+/** Says what a named path is, following links, with a message for anything unusable. */
+async function inspect(file: string): Promise<Inspection> {
+  let viaLink = false;
+  try {
+    viaLink = (await fsp.lstat(file)).isSymbolicLink();
+    const stat = await fsp.stat(file);
+    if (stat.isDirectory()) return { kind: 'folder', viaLink };
+    if (stat.isFile()) return { kind: 'file', viaLink };
+    return { kind: 'other', message: 'is not a regular file or folder; skipped' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !viaLink) return { kind: 'missing', message: 'was not found' };
+    if (code === 'ENOENT') return { kind: 'other', message: await danglingMessage(file) };
+    return { kind: 'other', message: describeFsError(error) };
+  }
+}
+
+async function danglingMessage(link: string): Promise<string> {
+  const target = await fsp.readlink(link).catch(() => '?');
+  return `is a broken symbolic link (its target ${target} does not exist); skipped`;
+}
+
+async function addNamedFile(file: string, viaLink: boolean, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
+  if (!isSourceFile(file)) {
+    const ext = path.extname(file) || 'no extension';
+    warnings.push({ path: file, message: `has an unsupported file type (${ext}); supported: ${SUPPORTED}` });
+    return;
+  }
+  found.push({ path: file, realPath: await fsp.realpath(file).catch(() => file), viaLink });
+}
+
+async function walkNamedFolder(folder: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
+  const { sources } = await walkFolder(folder, () => true, warnings);
+  if (sources.length === 0) warnings.push({ path: folder, message: `contains no source files (${SUPPORTED})` });
+  found.push(...sources);
+}
+
+async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
+  let plans;
+  try {
+    plans = planGlob(pattern);
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    warnings.push({ path: pattern, message: `is not a usable pattern: ${error.message}` });
+    return;
+  }
+  let sourceCount = 0;
+  let otherCount = 0;
+  for (const plan of plans) {
+    const walked = plan.matcher === null
+      ? await walkLiteral(plan.base, warnings)
+      : await walkMatching(plan.base, plan.matcher, warnings);
+    found.push(...walked.sources);
+    sourceCount += walked.sources.length;
+    otherCount += walked.others;
+  }
+  if (sourceCount > 0) return;
+  const message = otherCount > 0
+    ? `matches ${otherCount} file${otherCount === 1 ? '' : 's'}, but none has a supported type (${SUPPORTED})`
+    : 'matches no files';
+  warnings.push({ path: pattern, message });
+}
+
+/** Reads a brace alternative without wildcards; unlike a named entry, a missing one is no match. */
+async function walkLiteral(target: string, warnings: CorpusWarning[]): Promise<FolderWalk> {
+  const inspection = await inspect(target);
+  if (inspection.kind === 'folder') return walkFolder(target, () => true, warnings);
+  if (inspection.kind !== 'file') return { sources: [], others: 0 };
+  if (!isSourceFile(target)) return { sources: [], others: 1 };
+  const named: FoundFile[] = [];
+  await addNamedFile(target, inspection.viaLink, named, warnings);
+  return { sources: named, others: 0 };
+}
+
+/** Walks the folder a glob starts from, keeping the files its pattern matches. */
+async function walkMatching(base: string, matcher: RegExp, warnings: CorpusWarning[]): Promise<FolderWalk> {
+  if ((await inspect(base)).kind !== 'folder') return { sources: [], others: 0 };
+  return walkFolder(base, (relative) => matcher.test(relative), warnings);
+}
+
+interface FolderWalk {
+  sources: FoundFile[];
+  /** Files the filter accepted that are not source files. */
+  others: number;
+}
+
+interface PendingFolder {
+  folder: string;
+  relative: string;
+}
+
+/** Walks `root` recursively, keeping files whose `/`-separated path relative to root is accepted. */
+async function walkFolder(root: string, accept: (relative: string) => boolean, warnings: CorpusWarning[]): Promise<FolderWalk> {
+  const result: FolderWalk = { sources: [], others: 0 };
+  const visited = new Set<string>();
+  const linked: PendingFolder[] = [];
+
+  const keep = (file: string, relative: string, realPath: string, viaLink: boolean): void => {
+    if (!accept(relative)) return;
+    if (isSourceFile(file)) result.sources.push({ path: file, realPath, viaLink });
+    else result.others++;
+  };
+
+  const visit = async (folder: string, relative: string, viaLink: boolean): Promise<void> => {
+    let realFolder: string;
+    let entries;
+    try {
+      realFolder = await fsp.realpath(folder);
+      if (visited.has(realFolder)) return;
+      visited.add(realFolder);
+      entries = await fsp.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      warnings.push({ path: folder, message: `folder ${describeFsError(error)}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      // Hidden files and installed packages are tooling, never sources.
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(folder, entry.name);
+      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await visit(full, childRelative, viaLink);
+      else if (entry.isFile()) keep(full, childRelative, path.join(realFolder, entry.name), viaLink);
+      else if (entry.isSymbolicLink()) await followLink(full, childRelative);
+      else if (accept(childRelative) && isSourceFile(full)) warnings.push({ path: full, message: 'is not a regular file; skipped' });
+    }
+  };
+
+  const followLink = async (link: string, relative: string): Promise<void> => {
+    try {
+      const stat = await fsp.stat(link);
+      if (stat.isDirectory()) linked.push({ folder: link, relative });
+      else if (stat.isFile()) keep(link, relative, await fsp.realpath(link), true);
+      else if (accept(relative) && isSourceFile(link)) warnings.push({ path: link, message: 'is not a regular file; skipped' });
+    } catch (error) {
+      if (!accept(relative)) return;
+      const code = (error as NodeJS.ErrnoException).code;
+      warnings.push({ path: link, message: code === 'ENOENT' ? await danglingMessage(link) : describeFsError(error) });
+    }
+  };
+
+  await visit(root, '', false);
+  for (let next = linked.shift(); next; next = linked.shift()) await visit(next.folder, next.relative, true);
+  return result;
+}
+
+/** Keeps one path per real file, preferring a path reached without links, and sorts by path. */
+function dedupe(found: FoundFile[]): FoundFile[] {
+  const byReal = new Map<string, FoundFile>();
+  for (const file of found) {
+    const kept = byReal.get(file.realPath);
+    if (!kept || (kept.viaLink && !file.viaLink) || (kept.viaLink === file.viaLink && file.path < kept.path)) {
+      byReal.set(file.realPath, file);
+    }
+  }
+  return [...byReal.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

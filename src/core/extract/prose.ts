@@ -1,0 +1,73 @@
+// The shape shared by every prose reader: the text with non-prose characters blanked out, the
+// paragraph-level blocks, and where the writer asked for quotes to be left alone. Keeping the
+// masked text the same length as the original means every offset found in it is an offset
+// into what the writer typed. Plain text is read here too: it has no markup, so all of it is
+// prose, and its blocks are the paragraphs that blank lines separate.
+
+import type { Span } from '../types';
+
+/** A text's prose: non-prose characters blanked, paragraph-level blocks, parsed front matter. */
+export interface Prose {
+  /** Same length as the text; every non-prose character is a space, line breaks are kept. */
+  masked: string;
+  /** Spans of paragraph-level blocks (paragraphs, headings…), in document order. */
+  blocks: Span[];
+  /** The YAML front matter as an object, or null when there is none or it is not a mapping. */
+  frontMatter: Record<string, unknown> | null;
+}
+
+/** Prose plus the ignore comments a draft may carry. */
+export interface DraftProse extends Prose {
+  /** End offsets of `<!-- verbatim-ignore-next -->` comments, in document order. */
+  ignoreCommentEnds: number[];
+}
+
+// Both spellings are accepted: the quick fix writes the explicit one, people type the short one.
+const IGNORE_COMMENT = /^<!--\s*verbatim-ignore(?:-next)?\s*-->$/;
+
+/** True when `raw` (trimmed) is an ignore comment. */
+export function isIgnoreComment(raw: string): boolean {
+  return IGNORE_COMMENT.test(raw.trim());
+}
+
+/**
+ * Returns the indexes of the blocks whose quotes an ignore comment switches off: for each
+ * comment, the first block that ends after it (the block that follows it, or the block it sits
+ * in when more of that block comes after it).
+ */
+export function ignoredBlockIndexes(blocks: Span[], commentEnds: number[]): Set<number> {
+  const ignored = new Set<number>();
+  for (const end of commentEnds) {
+    const index = blocks.findIndex((block) => block.end > end);
+    if (index >= 0) ignored.add(index);
+  }
+  return ignored;
+}
+
+/** Reads a plain-text draft or source: the whole text is prose, paragraphs are the blocks. */
+export function plainTextProse(text: string): DraftProse {
+  const blocks: Span[] = [];
+  const ignoreCommentEnds: number[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineBreak = newline < 0 ? text.length : newline;
+    // A "\r\n" line ending leaves its "\r" at the end of the line; it is not part of the block.
+    const lineEnd = lineBreak > lineStart && text.charAt(lineBreak - 1) === '\r' ? lineBreak - 1 : lineBreak;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') {
+      if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+      blockStart = -1;
+    } else {
+      if (blockStart < 0) blockStart = lineStart;
+      blockEnd = lineEnd;
+      if (isIgnoreComment(line)) ignoreCommentEnds.push(lineEnd);
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
+  return { masked: text, blocks, frontMatter: null, ignoreCommentEnds };
+}

@@ -1,0 +1,124 @@
+// Finds who a draft credits with a quotation by reading the attribution next to it, in the
+// forms news writing uses: after the quotation (`,” Peskov said`, `,” said Kremlin spokesman
+// Dmitry Peskov`) or before it (`Lavrov said: “`, `According to Kuleba, “`). Pronouns are not
+// resolved here: a quotation credited to "he" has no speaker.
+
+import type { Span, Speaker } from '../types';
+import {
+  ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isConnector, isInitialism, isNonName,
+  isParticle, isPronoun, isTitle, tokensOf,
+} from './speakerWords';
+
+const VERBS = SPEECH_VERBS.join('|');
+const WORD = String.raw`[\p{L}\p{M}\p{N}'’.\-]+`;
+
+// After the closing mark: optional punctuation, a subject of a few words (or none), a verb.
+const AFTER_QUOTE = new RegExp(String.raw`^[\s,;:—–-]*((?:${WORD}\s+){0,8}?)(${VERBS})(?![\p{L}\p{M}\p{N}])`, 'u');
+// Before the opening mark: a verb, at most six more words, then optionally a colon or comma.
+const BEFORE_QUOTE = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${VERBS})((?:\s+${WORD}){0,6}?)\s*[:,]?\s*$`, 'u');
+const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])according to\s+((?:${WORD}\s+){0,7}?${WORD})\s*,?\s*$`, 'iu');
+
+// Attribution phrases are short; looking further than this only finds unrelated words.
+const MAX_PHRASE_TOKENS = 12;
+const MAX_DESCRIPTORS = 3;
+// How far from the quotation marks an attribution is looked for, in characters. It keeps the
+// search cheap in very long paragraphs; attributions are always within a sentence of the mark.
+const WINDOW = 300;
+
+/** Returns the speaker named next to the quotation at `outer` within `block`, or null. */
+export function findSpeaker(masked: string, outer: Span, block: Span): Speaker | null {
+  return speakerAfter(masked, outer, block) ?? speakerBefore(masked, outer, block);
+}
+
+function speakerAfter(masked: string, outer: Span, block: Span): Speaker | null {
+  const m = AFTER_QUOTE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + WINDOW)));
+  if (!m) return null;
+  const verbStart = outer.end + m[0].length - m[2].length;
+  if (m[1].trim() !== '') return nameBeforeVerb(masked, verbStart - m[1].length, verbStart);
+  return nameInPhrase(masked, verbStart + m[2].length, block.end);
+}
+
+function speakerBefore(masked: string, outer: Span, block: Span): Speaker | null {
+  const windowStart = Math.max(block.start, outer.start - WINDOW);
+  const before = masked.slice(windowStart, outer.start);
+  const according = ACCORDING_TO.exec(before);
+  if (according) {
+    const phraseStart = windowStart + according.index + according[0].indexOf(according[1], 'according to'.length);
+    return nameInPhrase(masked, phraseStart, phraseStart + according[1].length);
+  }
+  const m = BEFORE_QUOTE.exec(before);
+  if (!m) return null;
+  const verbStart = windowStart + m.index;
+  const subject = nameBeforeVerb(masked, windowStart, verbStart);
+  if (subject) return subject;
+  // "said Lavrov: “" — the name follows the verb and must be all the verb's tail.
+  const tailEnd = verbStart + m[1].length + m[2].length;
+  const named = nameInPhrase(masked, verbStart + m[1].length, tailEnd, false);
+  return named && named.span.end === tailEnd ? named : null;
+}
+
+/** Reads the subject that ends just before a verb: the capitalised words right before it. */
+function nameBeforeVerb(masked: string, from: number, verbStart: number): Speaker | null {
+  const tokens = tokensOf(masked, Math.max(from, verbStart - WINDOW), verbStart);
+  let i = tokens.length - 1;
+  // "Lavrov also said", "Peskov had earlier said".
+  for (let skipped = 0; i >= 0 && skipped < 2 && ADVERBS.has(tokens[i].text); skipped++) i--;
+  if (i < 0 || isPronoun(tokens[i])) return null;
+  const run: Token[] = [];
+  for (; i >= 0; i--) {
+    const token = tokens[i];
+    const insideName = isParticle(token) && run.length > 0 && i > 0 && isCapitalised(tokens[i - 1]);
+    if (!isCapitalised(token) && !insideName) break;
+    run.unshift(token);
+  }
+  return nameOfRun(masked, run);
+}
+
+/**
+ * Reads a name from a phrase that follows a verb or "according to": titles and organisations
+ * may come first ("Kremlin spokesman Dmitry Peskov", "Secretary of State Antony Blinken"); the
+ * name is the first run of capitalised words that is not itself part of a title.
+ */
+function nameInPhrase(masked: string, start: number, end: number, allowDescriptors = true): Speaker | null {
+  const tokens = tokensOf(masked, start, end).slice(0, MAX_PHRASE_TOKENS);
+  if (tokens.length > 0 && isPronoun(tokens[0])) return null;
+  let run: Token[] = [];
+  let seenCapitalised = false;
+  let descriptors = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const token: Token | undefined = tokens[i];
+    const next: Token | undefined = tokens[i + 1];
+    if (token && (isCapitalised(token) || (run.length > 0 && isParticle(token) && next && isCapitalised(next)))) {
+      run.push(token);
+      continue;
+    }
+    // A capitalised run followed by a lower-case title ("Kremlin spokesman") qualifies the title.
+    const qualifiesTitle = token !== undefined && token.isWord && isTitle(token);
+    if (run.length > 0 && !qualifiesTitle) {
+      const name = nameOfRun(masked, run);
+      if (name) return name;
+    }
+    if (run.length > 0) seenCapitalised = true;
+    run = [];
+    // Before any capitalised word, a few plain descriptors may precede the name ("said
+    // stallholder Priya Natarajan"); after one, only titles and joining words may follow.
+    const descriptor = allowDescriptors && !seenCapitalised && token !== undefined && /^\p{Ll}+$/u.test(token.text) && ++descriptors <= MAX_DESCRIPTORS;
+    const continues = token && token.isWord && (isTitle(token) || isConnector(token) || isParticle(token) || descriptor);
+    if (!continues) break;
+  }
+  return null;
+}
+
+/** Strips titles, sentence openers and leading initialisms from a run of capitalised words. */
+function nameOfRun(masked: string, run: Token[]): Speaker | null {
+  let first = 0;
+  run.forEach((token, i) => {
+    const notLast = i < run.length - 1;
+    if (isTitle(token) || isNonName(token) || (isInitialism(token) && notLast)) first = i + 1;
+  });
+  while (first < run.length && isParticle(run[first])) first++;
+  const name = run.slice(first);
+  if (name.length === 0) return null;
+  const span = { start: name[0].start, end: name[name.length - 1].end };
+  return { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span };
+}

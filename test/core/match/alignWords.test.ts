@@ -1,0 +1,63 @@
+import { strict as assert } from 'assert';
+import { alignWords } from '../../../src/core/match/alignWords';
+import { CorpusIndex } from '../../../src/core/match/corpusIndex';
+import { findRegions } from '../../../src/core/match/candidates';
+import { queryElements } from '../../../src/core/match/queryWords';
+import { corpusOf, quoteIn } from './fixtures';
+
+const source = 'In a long statement on Friday the committee said that it would not approve the budget until the audit was complete and every account had been checked twice.';
+const index = CorpusIndex.build(corpusOf({ 'statement.txt': source }));
+
+/** Aligns the quoted words of `draft` with the whole source and renders the steps compactly. */
+function steps(draft: string): string[] {
+  const elements = queryElements(draft, quoteIn(draft));
+  const ids = elements.map((e) => (e.wildcard ? -1 : index.wordId(e.norm)));
+  const alignment = alignWords(elements, ids, index.ids, 0, index.tokenCount)!;
+  const word = (p: number) => index.word(index.ids[p]);
+  return alignment.steps.map((s) => {
+    const q = elements.slice(s.q0, s.q1).map((e) => (e.wildcard ? '…' : e.norm)).join(' ');
+    const src = Array.from({ length: s.s1 - s.s0 }, (_, k) => word(s.s0 + k)).join(' ');
+    return s.kind === 'same' ? `=${q}` : `${s.kind}:${q}|${src}`;
+  });
+}
+
+describe('alignWords', () => {
+  const rows: [string, string, string[]][] = [
+    ['a passage from the middle aligns locally', '“it would not approve the budget”', ['=it would not approve the budget']],
+    ['a substituted word', '“it would not accept the budget”', ['=it would not', 'changed:accept|approve', '=the budget']],
+    ['an added word', '“it would certainly not approve the budget”', ['=it would', 'added:certainly|', '=not approve the budget']],
+    ['a dropped word', '“it would approve the budget”', ['=it would', 'dropped:|not', '=approve the budget']],
+    ['an omission absorbs the skipped words', '“it would not approve … every account had been checked”', ['=it would not approve', 'wildcard:…|the budget until the audit was complete and', '=every account had been checked']],
+    ['an insertion stands for replaced words', '“the committee said that [the panel] would not approve”', ['=the committee said that', 'wildcard:…|it', '=would not approve']],
+    ['a leading insertion takes nothing: the passage starts at the first quoted word', '“[The panel] said that it would not”', ['wildcard:…|', '=said that it would not']],
+    ['a leading omission takes nothing', '“… the audit was complete”', ['wildcard:…|', '=the audit was complete']],
+  ];
+  for (const [name, draft, expected] of rows) it(name, () => assert.deepEqual(steps(draft), expected));
+
+  it('returns null for an empty stretch', () => {
+    const elements = queryElements('“a b c”', quoteIn('“a b c”'));
+    assert.equal(alignWords(elements, [-1, -1, -1], index.ids, 3, 3), null);
+  });
+});
+
+describe('findRegions', () => {
+  it('finds a quote whose every word pair was reworded through its rare words', () => {
+    const elements = queryElements('“committee stated budget”', quoteIn('“committee stated budget”'));
+    const regions = findRegions(index, elements);
+    assert.equal(regions.length, 1);
+    assert.ok(regions[0].start <= index.starts.findIndex((_, p) => index.word(index.ids[p]) === 'committee'));
+  });
+
+  it('skips word pairs more common than the limit but keeps the rare words', () => {
+    const common = 'of the '.repeat(50);
+    const big = CorpusIndex.build(corpusOf({ 'a.txt': `${common} the budget of the audit`, 'b.txt': common }));
+    const elements = queryElements('“budget of the audit”', quoteIn('“budget of the audit”'));
+    const regions = findRegions(big, elements, { commonPairLimit: 10, rareWordLimit: 5, maxRegions: 5 });
+    assert.equal(regions.length, 1);
+    assert.equal(regions[0].doc, 0);
+  });
+
+  it('finds nothing for words the corpus lacks', () => {
+    assert.deepEqual(findRegions(index, queryElements('“zebra quokka yak”', quoteIn('“zebra quokka yak”'))), []);
+  });
+});
