@@ -3,6 +3,7 @@
 // writer typed, while `norm` is what gets compared.
 
 import type { Span } from './types';
+import { WordScanner } from './wordScanner';
 
 /** A word of some original text, with its comparison form. */
 export interface Word extends Span {
@@ -10,11 +11,8 @@ export interface Word extends Span {
   norm: string;
 }
 
-// A word is a run of letters, marks and digits, possibly joined by apostrophes ("Russia's",
-// "don't") or, between digits, by a decimal point or thousands separator ("3.5", "10,000").
-// Initialisms written with points ("U.S.", "U.N.") are one word so they compare equal to "US".
-// Hyphens and dashes split words, so "long-term", "long–term" and "long term" all compare equal.
-const WORD = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*(?:[.,]\p{N}+)*/gu;
+// Word boundaries are found by WordScanner (see its rules there). Hyphens and dashes split
+// words, so "long-term", "long–term" and "long term" all compare equal.
 
 /** Normalises one word's characters for comparison. */
 export function normalizeWord(raw: string): string {
@@ -27,10 +25,10 @@ export function normalizeWord(raw: string): string {
 /** Returns the words of `text` between `start` and `end`, in order. */
 export function tokenize(text: string, start = 0, end = text.length): Word[] {
   const words: Word[] = [];
-  WORD.lastIndex = start;
-  const slice = end < text.length ? text.slice(0, end) : text;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    words.push({ start: m.index, end: m.index + m[0].length, norm: normalizeWord(m[0]) });
+  const scanner = new WordScanner(text, start, end);
+  while (scanner.next()) {
+    const raw = text.slice(scanner.start, scanner.end);
+    words.push({ start: scanner.start, end: scanner.end, norm: scanner.simple ? raw.toLowerCase() : normalizeWord(raw) });
   }
   return words;
 }

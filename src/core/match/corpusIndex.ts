@@ -3,7 +3,9 @@
 // found by walking the postings of the rarer word of the pair, so no pair table is stored.
 
 import type { Corpus, SourceDocument } from '../types';
-import { tokenize } from '../words';
+import { normalizeWord } from '../words';
+import { WordScanner } from '../wordScanner';
+import { Vocabulary } from './vocabulary';
 import { searchCorpus, type SearchHit } from './searchCorpus';
 
 /** A growable Int32Array, so building the token stream does not allocate an object per word. */
@@ -35,23 +37,24 @@ export class CorpusIndex {
   /** Postings in CSR form: token positions of word w are `postings[postingStarts[w] .. postingStarts[w+1])`. */
   private readonly postings: Int32Array;
   private readonly postingStarts: Int32Array;
-  private readonly vocabulary: Map<string, number>;
-  private readonly words: string[];
+  private readonly vocabulary = new Vocabulary();
 
   private constructor(readonly corpus: Corpus) {
-    this.vocabulary = new Map();
-    this.words = [];
     const ids = new IntList();
     const starts = new IntList();
     const ends = new IntList();
     const docStarts = new Int32Array(corpus.documents.length + 1);
     corpus.documents.forEach((doc, d) => {
       docStarts[d] = ids.length;
+      const text = doc.text;
       for (const block of doc.blocks) {
-        for (const word of tokenize(doc.text, block.start, block.end)) {
-          ids.push(this.intern(word.norm));
-          starts.push(word.start);
-          ends.push(word.end);
+        const scanner = new WordScanner(text, block.start, block.end);
+        while (scanner.next()) {
+          ids.push(scanner.simple
+            ? this.vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
+            : this.vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
+          starts.push(scanner.start);
+          ends.push(scanner.end);
         }
       }
     });
@@ -62,11 +65,12 @@ export class CorpusIndex {
     this.docStarts = docStarts;
 
     // Counting sort of token positions by word id gives every word's postings in order.
-    const counts = new Int32Array(this.words.length + 1);
+    const vocabularySize = this.vocabulary.size;
+    const counts = new Int32Array(vocabularySize + 1);
     for (let p = 0; p < this.ids.length; p++) counts[this.ids[p] + 1]++;
-    for (let w = 1; w <= this.words.length; w++) counts[w] += counts[w - 1];
+    for (let w = 1; w <= vocabularySize; w++) counts[w] += counts[w - 1];
     this.postingStarts = counts.slice();
-    const fill = counts.slice(0, this.words.length);
+    const fill = counts.slice(0, vocabularySize);
     this.postings = new Int32Array(this.ids.length);
     for (let p = 0; p < this.ids.length; p++) this.postings[fill[this.ids[p]]++] = p;
   }
@@ -76,31 +80,21 @@ export class CorpusIndex {
     return new CorpusIndex(corpus);
   }
 
-  private intern(norm: string): number {
-    let id = this.vocabulary.get(norm);
-    if (id === undefined) {
-      id = this.words.length;
-      this.vocabulary.set(norm, id);
-      this.words.push(norm);
-    }
-    return id;
-  }
-
   /** The id of a normalised word, or -1 when the corpus never uses it. */
   wordId(norm: string): number {
-    return this.vocabulary.get(norm) ?? -1;
+    return this.vocabulary.find(norm);
   }
 
   /** The normalised word with id `id`. */
   word(id: number): string {
-    return this.words[id];
+    return this.vocabulary.word(id);
   }
 
   /** Ids of corpus words that start with `prefix` (for search-as-you-type), at most `limit`. */
   wordsWithPrefix(prefix: string, limit: number): number[] {
     const found: number[] = [];
-    for (let id = 0; id < this.words.length && found.length < limit; id++) {
-      if (this.words[id].startsWith(prefix)) found.push(id);
+    for (let id = 0; id < this.vocabulary.size && found.length < limit; id++) {
+      if (this.vocabulary.word(id).startsWith(prefix)) found.push(id);
     }
     return found;
   }
