@@ -1,0 +1,105 @@
+// Words and counts the client shows outside the editor: the status bar item and the messages
+// after a workspace check or an index rebuild. Kept free of the `vscode` module so the exact
+// wording can be tested in plain Node.
+import type { FileCounts, IndexStateParams, RebuildIndexResult, SummaryParams } from '../shared/protocol';
+import { COMMANDS } from '../shared/commands';
+import { plural } from './displayText';
+
+/** The three counts a draft summary carries. */
+export type Counts = Pick<SummaryParams, 'verbatim' | 'drift' | 'unsupported'>;
+
+/** What the status bar item should display; `visible: false` hides it. */
+export interface StatusBarView {
+  visible: boolean;
+  text: string;
+  tooltip: string;
+  command: string | undefined;
+  /** Which theme background the item uses: none, warning or error. */
+  tone: 'normal' | 'warning' | 'error';
+}
+
+/** Everything the status bar depends on for the active editor. */
+export interface StatusInput {
+  /** Whether the active editor holds a draft. */
+  isDraft: boolean;
+  /** The latest summary for the active draft, if one arrived. */
+  summary: Counts | undefined;
+  /** The latest index state of the draft's workspace folder, if one arrived. */
+  index: IndexStateParams | undefined;
+}
+
+const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', command: undefined, tone: 'normal' };
+
+/** Formats counts the way the status bar shows them: `✓ 12  ~ 2  ✗ 1`. */
+export function countsText(counts: Counts): string {
+  return `✓ ${counts.verbatim}  ~ ${counts.drift}  ✗ ${counts.unsupported}`;
+}
+
+/** Spells the counts out in words, e.g. "12 verbatim, 2 drifted, 1 unsupported". */
+export function countsInWords(counts: Counts): string {
+  return `${counts.verbatim} verbatim, ${counts.drift} drifted, ${counts.unsupported} unsupported`;
+}
+
+/** Decides the status bar item's text, tooltip, click command and colour. */
+export function statusBarView(input: StatusInput): StatusBarView {
+  if (!input.isDraft) return HIDDEN;
+  const index = input.index;
+  if (index?.state === 'indexing') {
+    return {
+      visible: true,
+      text: '$(sync~spin) Verbatim: indexing…',
+      tooltip: 'Verbatim is reading the corpus; quotes are checked once it is ready.',
+      command: COMMANDS.showReport,
+      tone: 'normal',
+    };
+  }
+  if (index?.state === 'noCorpus') {
+    return {
+      visible: true,
+      text: '$(warning) Verbatim: no corpus',
+      tooltip: 'No source folder was found. Click to pick the folder that holds your sources.',
+      command: COMMANDS.pickCorpusFolder,
+      tone: 'warning',
+    };
+  }
+  if (index?.state === 'error') {
+    return {
+      visible: true,
+      text: '$(error) Verbatim',
+      tooltip: `The corpus could not be indexed: ${index.message ?? 'unknown error'}. Click to rebuild the index.`,
+      command: COMMANDS.rebuildIndex,
+      tone: 'error',
+    };
+  }
+  if (!input.summary) {
+    return { visible: true, text: '$(quote) Verbatim', tooltip: 'Checking the quotes of this draft…', command: COMMANDS.showReport, tone: 'normal' };
+  }
+  const sources = index ? ` against ${plural(index.documents, 'source')}` : '';
+  return {
+    visible: true,
+    text: countsText(input.summary),
+    tooltip: `Quotes checked${sources}: ${countsInWords(input.summary)}. Click for the quotes report.`,
+    command: COMMANDS.showReport,
+    tone: 'normal',
+  };
+}
+
+/** Adds up the per-file counts of a workspace check. */
+export function totalCounts(files: readonly FileCounts[]): Counts {
+  return files.reduce(
+    (sum, f) => ({ verbatim: sum.verbatim + f.verbatim, drift: sum.drift + f.drift, unsupported: sum.unsupported + f.unsupported }),
+    { verbatim: 0, drift: 0, unsupported: 0 },
+  );
+}
+
+/** The message shown after "Check All Drafts in Workspace". */
+export function checkWorkspaceMessage(files: readonly FileCounts[]): string {
+  if (files.length === 0) return 'Verbatim found no drafts to check in this workspace.';
+  return `Verbatim checked ${plural(files.length, 'draft')}: ${countsInWords(totalCounts(files))}.`;
+}
+
+/** The message shown after "Rebuild Corpus Index". */
+export function rebuildMessage(result: RebuildIndexResult): string {
+  const warnings = result.warnings.length > 0 ? ` ${plural(result.warnings.length, 'file')} could not be read.` : '';
+  return `Verbatim indexed ${plural(result.documents, 'source')}.${warnings}`;
+}

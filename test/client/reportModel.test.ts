@@ -1,0 +1,113 @@
+import * as assert from 'assert';
+import { diffSegments, escapeHtml, parsePageMessage, reportShell, reportUpdate } from '../../src/client/reportModel';
+import { quote, report } from './fixtures';
+
+describe('quotes report model', () => {
+  it('renders a diff as kept, struck (draft-only) and inserted (source-only) words', () => {
+    const segments = diffSegments([
+      { op: 'same', draft: 'we will', source: 'we will' },
+      { op: 'changed', draft: 'never', source: 'not' },
+      { op: 'same', draft: 'retreat', source: 'retreat' },
+      { op: 'added', draft: 'ever', source: '' },
+      { op: 'dropped', draft: '', source: 'from Kyiv' },
+    ]);
+    assert.deepStrictEqual(segments, [
+      { kind: 'same', text: 'we will' },
+      { kind: 'del', text: 'never' },
+      { kind: 'ins', text: 'not' },
+      { kind: 'same', text: 'retreat' },
+      { kind: 'del', text: 'ever' },
+      { kind: 'ins', text: 'from Kyiv' },
+    ]);
+  });
+
+  it('merges neighbouring steps of one kind and skips empty text', () => {
+    assert.deepStrictEqual(diffSegments([
+      { op: 'same', draft: 'a', source: 'a' },
+      { op: 'same', draft: 'b', source: 'b' },
+      { op: 'dropped', draft: '', source: '' },
+      { op: 'added', draft: 'c', source: '' },
+      { op: 'changed', draft: 'd', source: 'e' },
+    ]), [
+      { kind: 'same', text: 'a b' },
+      { kind: 'del', text: 'c d' },
+      { kind: 'ins', text: 'e' },
+    ]);
+  });
+
+  it('builds rows in draft order with totals, diffs only for drift', () => {
+    const update = reportUpdate('drafts/piece.md', report([
+      quote(8, { status: 'unsupported', source: null, score: null }),
+      quote(2, { status: 'drift', score: 0.75, flags: ['negation'], speaker: 'Minister', diff: [{ op: 'changed', draft: 'never', source: 'not' }] }),
+      quote(5, { diff: [{ op: 'same', draft: 'we will not retreat', source: 'we will not retreat' }] }),
+    ]));
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1 });
+    assert.deepStrictEqual(update.rows.map((r) => [r.line, r.status, r.index]), [[3, 'drift', 1], [6, 'verbatim', 2], [9, 'unsupported', 0]]);
+    const drift = update.rows[0];
+    assert.strictEqual(drift.statusLabel, 'Drift');
+    assert.strictEqual(drift.score, '75%');
+    assert.strictEqual(drift.speaker, 'Minister');
+    assert.deepStrictEqual(drift.flags, ['negation']);
+    assert.deepStrictEqual(drift.diff, [{ kind: 'del', text: 'never' }, { kind: 'ins', text: 'not' }]);
+    assert.deepStrictEqual(update.rows[1].diff, []);
+    assert.strictEqual(update.rows[2].source, null);
+    assert.strictEqual(update.rows[2].score, '');
+  });
+
+  it('carries draft text as data, not markup, so the page can set it with textContent', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const update = reportUpdate('piece.md', report([quote(0, { text: hostile })]));
+    assert.strictEqual(update.rows[0].quote, hostile);
+    assert.strictEqual(JSON.parse(JSON.stringify(update)).rows[0].quote, hostile);
+  });
+
+  const messageCases: [unknown, unknown][] = [
+    [{ type: 'ready' }, { type: 'ready' }],
+    [{ type: 'reveal', index: 3 }, { type: 'reveal', index: 3 }],
+    [{ type: 'reveal', index: -1 }, null],
+    [{ type: 'reveal', index: 1.5 }, null],
+    [{ type: 'reveal', index: '2' }, null],
+    [{ type: 'run', command: 'x' }, null],
+    ['ready', null],
+    [null, null],
+  ];
+  for (const [input, expected] of messageCases) {
+    it(`accepts only well-formed page messages: ${JSON.stringify(input)}`, () => {
+      assert.deepStrictEqual(parsePageMessage(input), expected);
+    });
+  }
+
+  it('escapes every HTML-significant character', () => {
+    assert.strictEqual(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  describe('page shell', () => {
+    const html = reportShell({
+      cspSource: 'https://webview.example',
+      nonce: 'n0nce+/=',
+      styleUri: 'https://webview.example/media/report.css',
+      scriptUri: 'https://webview.example/media/report.js',
+      title: 'Quotes <draft>',
+    });
+
+    it('sets a strict Content-Security-Policy with the nonce', () => {
+      const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+      assert.strictEqual(
+        csp,
+        "default-src &#39;none&#39;; style-src https://webview.example; script-src &#39;nonce-n0nce+/=&#39;; img-src https://webview.example",
+      );
+    });
+
+    it('loads exactly one script, carrying the nonce, and no inline script or style', () => {
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      assert.deepStrictEqual(scripts, ['<script nonce="n0nce+/=" src="https://webview.example/media/report.js">']);
+      assert.ok(html.includes('<link rel="stylesheet" href="https://webview.example/media/report.css">'));
+      assert.ok(!/<style\b|\sstyle=|\son\w+=/i.test(html));
+    });
+
+    it('escapes the title', () => {
+      assert.ok(html.includes('<title>Quotes &lt;draft&gt;</title>'));
+      assert.ok(!html.includes('<draft>'));
+    });
+  });
+});

@@ -1,0 +1,94 @@
+// Runs media/report.js, the script of the quotes report page, in a Node vm over a small fake
+// DOM, and checks what it renders from the extension's messages and what it posts back.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { reportUpdate } from '../../src/client/reportModel';
+import { FakeElement, runReportScript } from './fakeDom';
+import { quote, report } from './fixtures';
+
+const SCRIPT = path.resolve(__dirname, '../../../media/report.js');
+
+describe('quotes report page script', () => {
+  it('never builds markup from strings', () => {
+    const source = fs.readFileSync(SCRIPT, 'utf8');
+    assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+  });
+
+  it('announces itself to the extension when loaded', () => {
+    assert.deepStrictEqual(runReportScript(SCRIPT).posted, [{ type: 'ready' }]);
+  });
+
+  it('renders one row per quote with status, quote, source and diff', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('drafts/piece.md', report([
+      quote(4, { status: 'drift', score: 0.8, flags: ['number'], speaker: 'Hale', diff: [
+        { op: 'same', draft: 'cost', source: 'cost' },
+        { op: 'changed', draft: '340,000', source: '240,000' },
+      ] }),
+      quote(9, { status: 'unsupported', source: null, score: null }),
+    ])));
+    const { title, totals, quotes, empty, tbody } = page.elements;
+    assert.strictEqual(title.textContent, 'Quotes: drafts/piece.md');
+    assert.strictEqual(totals.textContent, '0 verbatim · 1 drifted · 1 unsupported');
+    assert.deepStrictEqual([quotes.hidden, empty.hidden], [false, true]);
+    const rows = tbody.all('tr');
+    assert.strictEqual(rows.length, 2);
+    const cells = rows[0].all('td').map((c) => c.textContent);
+    assert.deepStrictEqual(cells.slice(0, 3), ['5', 'Drift', 'we will not retreat— Hale']);
+    assert.ok(cells[3].includes('Wire report'));
+    assert.deepStrictEqual(rows[0].all('del').map((e) => e.textContent), ['340,000']);
+    assert.deepStrictEqual(rows[0].all('ins').map((e) => e.textContent), ['240,000']);
+    assert.ok(cells[4].endsWith('80% similar · number changed'), cells[4]);
+    assert.ok(rows[1].all('td')[3].textContent.includes('No source comes close'));
+  });
+
+  it('gives the similarity for drift only', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([quote(0, { score: 1 }), quote(1, { status: 'drift', score: 0.7 })])));
+    const notes = page.elements.tbody.all('tr').map((r) => r.all('td')[4].textContent);
+    assert.deepStrictEqual(notes, ['', '70% similar']);
+  });
+
+  it('keeps hostile quote text as text', () => {
+    const page = runReportScript(SCRIPT);
+    const hostile = '<img src=x onerror=alert(1)>';
+    page.send(reportUpdate('piece.md', report([quote(0, { text: hostile })])));
+    const q = page.elements.tbody.all('q')[0];
+    assert.strictEqual(q.textContent, hostile);
+    assert.strictEqual(q.all('img').length, 0);
+  });
+
+  it('posts the row index when a cell of a row is clicked', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([quote(7), quote(2)])));
+    const rows = page.elements.tbody.all('tr');
+    page.click(rows[0].all('td')[2] as FakeElement);
+    // Rows are in draft order, so the first row is the quote at index 1 (line 3).
+    assert.deepStrictEqual(page.posted.slice(1), [{ type: 'reveal', index: 1 }]);
+  });
+
+  it('shows a notice instead of the table', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([quote(0)])));
+    page.send({ type: 'notice', text: 'Open a Markdown or plain-text draft to see its quotes.' });
+    const { quotes, empty, tbody } = page.elements;
+    assert.deepStrictEqual([quotes.hidden, empty.hidden, tbody.children.length], [true, false, 0]);
+    assert.strictEqual(empty.textContent, 'Open a Markdown or plain-text draft to see its quotes.');
+  });
+
+  it('says so when the draft has no quotations', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([])));
+    assert.deepStrictEqual([page.elements.quotes.hidden, page.elements.empty.hidden], [true, false]);
+    assert.strictEqual(page.elements.empty.textContent, 'No quotations in this draft.');
+  });
+
+  it('ignores malformed messages', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(null);
+    page.send('update');
+    page.send({ type: 'unknown' });
+    assert.strictEqual(page.elements.tbody.children.length, 0);
+  });
+});
