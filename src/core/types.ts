@@ -62,9 +62,27 @@ export interface SourceDocument {
   /** File size and modification time in ms, for cache invalidation. */
   size: number;
   mtimeMs: number;
+  /**
+   * 'file' when `fileOffset` positions can be shown in the file itself (text, Markdown, HTML);
+   * 'extracted' when the file is not text (PDF, Word) and an editor must show `text` instead.
+   * Absent means 'file'.
+   */
+  display?: 'file' | 'extracted';
+  /** Where an offset of `text` stands in the original: page, cue time, speaker turn. */
+  locate?(textOffset: number): SourceLocation;
+}
+
+/** A position inside a source beyond its characters, for citing it ("p. 4", "at 00:12:31"). */
+export interface SourceLocation {
+  page?: number;
+  /** A cue or turn time as written in the source, e.g. "00:12:31". */
+  timestamp?: string;
+  /** The speaker of the transcript turn holding the offset. */
+  speaker?: string;
 }
 
 export interface SourceMeta {
+  /** The outlet or site that published the source. */
   source?: string;
   date?: string;
   url?: string;

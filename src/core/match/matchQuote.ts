@@ -91,6 +91,7 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
  * The character-bigram similarity of quote and passage. Passages that share less than a third
  * of their words with the quote are scored by that word share alone: they can never reach a
  * sensible drift threshold, and the character comparison is the costliest step of a check.
+ * Passages sharing under half their words are capped at their word share.
  */
 function similarity(quoteWords: string, wording: string, alignment: Alignment, queryWordCount: number): number {
   let same = 0;
@@ -101,7 +102,11 @@ function similarity(quoteWords: string, wording: string, alignment: Alignment, q
     if (step.kind === 'same') same += step.q1 - step.q0;
   }
   const wordShare = (2 * same) / (queryWordCount + passage);
-  return wordShare < 1 / 3 ? wordShare : stringSimilarity.compareTwoStrings(quoteWords, wording);
+  if (wordShare < 1 / 3) return wordShare;
+  // Character bigrams forgive inflections ("cause"/"causes"), but a passage that shares under
+  // half its words with the quote is a different sentence, however alike its letters.
+  const characters = stringSimilarity.compareTwoStrings(quoteWords, wording);
+  return wordShare < 0.5 ? Math.min(characters, wordShare) : characters;
 }
 
 /** The normalised words of a passage, leaving out words that a wildcard stands for. */
