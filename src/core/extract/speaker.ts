@@ -80,7 +80,7 @@ function nameBeforeVerb(masked: string, from: number, verbStart: number): Speake
  * name is the first run of capitalised words that is not itself part of a title.
  */
 function nameInPhrase(masked: string, start: number, end: number, allowDescriptors = true): Speaker | null {
-  const tokens = tokensOf(masked, start, end).slice(0, MAX_PHRASE_TOKENS);
+  const tokens = tokensOf(masked, start, Math.min(end, start + WINDOW)).slice(0, MAX_PHRASE_TOKENS);
   if (tokens.length > 0 && isPronoun(tokens[0])) return null;
   let run: Token[] = [];
   let seenCapitalised = false;

@@ -5,7 +5,7 @@ import type { Span } from '../types';
 
 /** Verbs of saying that attach a quotation to a speaker. */
 export const SPEECH_VERBS = [
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stressed', 'stresses', 'wrote', 'writes',
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'stressed', 'stresses', 'wrote', 'writes',
   'tweeted', 'tweets', 'noted', 'notes', 'warned', 'warns', 'asked', 'asks', 'replied', 'replies',
   'insisted', 'insists', 'explained', 'explains', 'declared', 'declares', 'emphasised', 'emphasized',
   'stated', 'argued', 'argues', 'claimed', 'claims', 'announced', 'continued', 'responded',
@@ -17,7 +17,7 @@ export const SPEECH_VERBS = [
 export const ADVERBS = new Set([
   'also', 'later', 'then', 'earlier', 'has', 'had', 'have', 'once', 'again', 'further', 'previously',
   'recently', 'subsequently', 'repeatedly', 'reportedly', 'simply', 'just', 'flatly', 'firmly',
-  'bluntly', 'privately', 'publicly', 'only', 'had', 'would', 'will', 'has', 'did', 'never',
+  'bluntly', 'privately', 'publicly', 'only', 'would', 'will', 'did',
 ]);
 
 /** Pronouns: a quotation credited to one is left unattributed here. */
