@@ -1,0 +1,140 @@
+// Quick fixes for Verbatim diagnostics: restore a source's wording, accept the draft's rendering
+// for the whole team (verbatim.json), or, in Markdown, mark the quote to be ignored. Everything
+// comes from the diagnostic's data; a diagnostic whose quote has since been edited gets no fix.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { wordingKey } from '../core/checker';
+import { CONFIG_FILE_NAME, ConfigError } from '../core/config';
+import type { TextFormat } from '../core/types';
+import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, type QuoteDiagnosticData } from './diagnostics';
+import type { TextPositions } from './positions';
+
+/** The comment that makes the engine skip the quotes of the next Markdown block. */
+export const IGNORE_COMMENT = '<!-- verbatim-ignore-next -->';
+
+/** The document the actions edit. */
+export interface ActionDocument {
+  uri: string;
+  text: string;
+  format: TextFormat;
+  positions: TextPositions;
+}
+
+/** The quick fixes for the Verbatim diagnostics in `diagnostics`. */
+export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const byQuote = new Map<string, { data: QuoteDiagnosticData; diagnostics: Diagnostic[] }>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isQuoteData(diagnostic.data)) continue;
+    const data = diagnostic.data;
+    if (!stillQuoted(document, data)) continue;
+    const key = `${data.inner.start.line}:${data.inner.start.character}`;
+    const group = byQuote.get(key) ?? { data, diagnostics: [] };
+    group.diagnostics.push(diagnostic);
+    byQuote.set(key, group);
+  }
+  const actions: CodeAction[] = [];
+  for (const { data, diagnostics: group } of byQuote.values()) {
+    if (data.status === 'drift') {
+      data.renderings.forEach((rendering, i) => {
+        const edit: TextEdit = { range: data.inner, newText: rendering.text };
+        actions.push({
+          title: `Use the source wording (${rendering.title})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: group,
+          isPreferred: i === 0,
+          edit: { changes: { [document.uri]: [edit] } },
+        });
+      });
+      const args: AcceptRenderingArgs = { folderUri: data.folderUri, quote: data.quote };
+      actions.push({
+        title: 'Accept this rendering',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group,
+        command: { title: 'Accept this rendering', command: ACCEPT_RENDERING_COMMAND, arguments: [args] },
+      });
+    }
+    if (document.format === 'markdown' && data.status !== 'verbatim') {
+      const edit = ignoreEdit(document, data.inner);
+      if (edit) {
+        actions.push({
+          title: 'Ignore this quote',
+          kind: CodeActionKind.QuickFix,
+          diagnostics: group,
+          edit: { changes: { [document.uri]: [edit] } },
+        });
+      }
+    }
+  }
+  return actions;
+}
+
+/** True when the words at `data.inner` are still the quote the diagnostic was made for. */
+function stillQuoted(document: ActionDocument, data: QuoteDiagnosticData): boolean {
+  const span = document.positions.span(data.inner);
+  return wordingKey(document.text.slice(span.start, span.end)) === wordingKey(data.quote);
+}
+
+/**
+ * Inserts the ignore comment on its own line before the paragraph that holds `range`, indented
+ * like the paragraph so list items stay list items. Null when the comment is already there.
+ */
+export function ignoreEdit(document: ActionDocument, range: Range): TextEdit | null {
+  const lines = document.text.split(/\r\n|\r|\n/);
+  let line = Math.min(range.start.line, lines.length - 1);
+  while (line > 0 && lines[line - 1].trim() !== '' && !isFence(lines[line - 1])) {
+    if (lines[line - 1].trim() === IGNORE_COMMENT) return null;
+    line--;
+  }
+  const indent = /^[ \t]*/.exec(lines[line])?.[0] ?? '';
+  const eol = /\r\n/.test(document.text) ? '\r\n' : '\n';
+  const at = { line, character: indent.length };
+  return { range: { start: at, end: at }, newText: `${IGNORE_COMMENT}${eol}${indent}` };
+}
+
+function isFence(line: string): boolean {
+  return /^\s*(```|~~~|---\s*$)/.test(line);
+}
+
+function isQuoteData(value: unknown): value is QuoteDiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Partial<QuoteDiagnosticData>;
+  return typeof data.quote === 'string' && typeof data.status === 'string' && typeof data.folderUri === 'string' &&
+    Array.isArray(data.renderings) && typeof data.inner === 'object' && data.inner !== null;
+}
+
+// Accepting records the rendering in the folder's verbatim.json, the file the whole team (and the
+// CLI) reads. The file is created when missing; every other key and entry is kept as it was.
+
+/** What happened to verbatim.json. */
+export interface AcceptOutcome {
+  file: string;
+  /** False when an equal rendering was already accepted. */
+  added: boolean;
+}
+
+/** Appends `{ "quote": quote }` to `accepted` in `folder`'s verbatim.json; throws ConfigError on a broken file. */
+export function appendAccepted(folder: string, quote: string): AcceptOutcome {
+  const file = path.join(folder, CONFIG_FILE_NAME);
+  let config: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`${file}: ${(error as Error).message}`);
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: expected a JSON object`);
+    config = raw as Record<string, unknown>;
+  }
+  const accepted = config.accepted === undefined ? [] : config.accepted;
+  if (!Array.isArray(accepted)) throw new ConfigError(`${file}: "accepted" must be a list`);
+  const key = wordingKey(quote);
+  const known = accepted.some((entry) => typeof entry === 'object' && entry !== null && typeof entry.quote === 'string' && wordingKey(entry.quote) === key);
+  if (known) return { file, added: false };
+  config.accepted = [...accepted, { quote }];
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  return { file, added: true };
+}

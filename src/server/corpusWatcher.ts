@@ -1,0 +1,114 @@
+// Notices when corpus files or a verbatim.json change. Clients that can watch files are asked
+// to (dynamic `workspace/didChangeWatchedFiles` registration); the server also watches with
+// fs.watch itself, because many clients never send file events. Both feed one callback and the
+// corpus manager debounces, so duplicate events cost nothing.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE_NAME } from '../core/config';
+
+/** Something that can be stopped. */
+export interface Stoppable {
+  dispose(): void;
+}
+
+/** What the watcher needs from the server. */
+export interface WatchHost {
+  /** Asks the client to watch `patterns` (absolute paths of folders or files); null when it cannot. */
+  registerWithClient(folderUri: string, patterns: { base: string; pattern: string }[]): Promise<Stoppable | null>;
+  /** Called with the absolute paths that changed. */
+  onChange(paths: string[]): void;
+  log(message: string): void;
+}
+
+interface FolderWatch {
+  key: string;
+  fsWatchers: fs.FSWatcher[];
+  registration: Promise<Stoppable | null>;
+}
+
+/** The part of a corpus entry before its first glob character: the folder to watch. */
+export function watchBase(entry: string): string {
+  const parts = entry.split(/[\\/]/);
+  const literal: string[] = [];
+  for (const part of parts) {
+    if (/[*?[\]{}]/.test(part)) break;
+    literal.push(part);
+  }
+  const base = literal.join(path.sep);
+  return base === '' ? path.sep : base;
+}
+
+/** Watches the corpus entries and the verbatim.json of each folder. */
+export class CorpusWatcher {
+  private readonly folders = new Map<string, FolderWatch>();
+
+  constructor(private readonly host: WatchHost) {}
+
+  /** Starts (or restarts) watching a folder's corpus `bases` and its verbatim.json. */
+  watch(folderPath: string, folderUri: string, bases: string[]): void {
+    // Whether each base exists is part of the key: a corpus folder created since the last call
+    // must be watched itself instead of through its parent.
+    const key = bases.map((base) => `${base}:${fs.existsSync(base)}`).join('\n');
+    const current = this.folders.get(folderPath);
+    if (current?.key === key) return;
+    this.unwatch(folderPath);
+    const fsWatchers: fs.FSWatcher[] = [];
+    for (const base of bases) this.watchPath(base, fsWatchers);
+    this.watchConfig(folderPath, fsWatchers);
+    const patterns = bases.map((base) => ({ base, pattern: '**/*' }));
+    patterns.push({ base: folderPath, pattern: CONFIG_FILE_NAME });
+    const registration = this.host.registerWithClient(folderUri, patterns).catch((error: Error) => {
+      this.host.log(`File watching by the client failed: ${error.message}`);
+      return null;
+    });
+    this.folders.set(folderPath, { key, fsWatchers, registration });
+  }
+
+  /** Stops watching a folder. */
+  unwatch(folderPath: string): void {
+    const current = this.folders.get(folderPath);
+    if (!current) return;
+    this.folders.delete(folderPath);
+    for (const watcher of current.fsWatchers) watcher.close();
+    void current.registration.then((registration) => registration?.dispose());
+  }
+
+  /** Stops every watcher. */
+  dispose(): void {
+    for (const folderPath of [...this.folders.keys()]) this.unwatch(folderPath);
+  }
+
+  private watchPath(base: string, into: fs.FSWatcher[]): void {
+    // A corpus folder that does not exist yet is noticed through its nearest existing parent,
+    // so creating `sources/` later brings the corpus in without a restart.
+    let target = base;
+    while (!fs.existsSync(target) && path.dirname(target) !== target) target = path.dirname(target);
+    let recursive = false;
+    try {
+      recursive = target === base && fs.statSync(target).isDirectory();
+    } catch {
+      return;
+    }
+    this.open(target, recursive, into, () => true);
+  }
+
+  private watchConfig(folderPath: string, into: fs.FSWatcher[]): void {
+    this.open(folderPath, false, into, (name) => name === CONFIG_FILE_NAME);
+  }
+
+  private open(target: string, recursive: boolean, into: fs.FSWatcher[], wanted: (name: string) => boolean): void {
+    try {
+      const isDir = fs.statSync(target).isDirectory();
+      const watcher = fs.watch(target, { recursive, persistent: false }, (_event, filename) => {
+        const name = filename ? filename.toString() : '';
+        if (!wanted(path.basename(name))) return;
+        this.host.onChange([isDir ? path.join(target, name) : target]);
+      });
+      watcher.on('error', (error) => this.host.log(`Stopped watching ${target}: ${error.message}`));
+      into.push(watcher);
+    } catch (error) {
+      this.host.log(`Cannot watch ${target}: ${(error as Error).message}`);
+    }
+  }
+}

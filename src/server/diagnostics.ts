@@ -1,0 +1,179 @@
+// Turns checked quotes into editor diagnostics. A drifted quote gets one diagnostic per run of
+// drifted words, covering exactly those words, so the underline shows what to fix; everything
+// a quick fix needs travels in `data`, so code actions never re-run the check.
+
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range } from 'vscode-languageserver';
+import type { ChangeFlag, DiffEntry, Quote, QuoteResult, SourceMatch, Span } from '../core/types';
+import { tokenize } from '../core/words';
+import type { Sev, VerbatimSettings } from '../shared/settings';
+import type { TextPositions } from './positions';
+import { driftRuns, oneLine, rewordQuote } from './sourceWording';
+
+/** The `source` of every Verbatim diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'verbatim';
+
+/** A wording of the quoted passage that a quick fix can restore. */
+export interface Rendering {
+  /** Title of the (first) source that words it so. */
+  title: string;
+  /** The quote's new inner text. */
+  text: string;
+}
+
+/** What code actions need, carried in `Diagnostic.data`. */
+export interface QuoteDiagnosticData {
+  status: 'drift' | 'unsupported' | 'verbatim';
+  /** The quote as the draft words it. */
+  quote: string;
+  /** The quote's inner words, which a "use the source wording" edit replaces. */
+  inner: Range;
+  renderings: Rendering[];
+  folderUri: string;
+}
+
+/** Everything the conversion needs besides the results. */
+export interface DiagnosticContext {
+  draftText: string;
+  positions: TextPositions;
+  settings: VerbatimSettings;
+  folderUri: string;
+  isAccepted(quote: Quote): boolean;
+  locate(match: SourceMatch): Location | null;
+}
+
+const SEVERITY: Record<Sev, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const FLAG_LABEL: Record<ChangeFlag, string> = {
+  number: 'Changed number',
+  negation: 'Changed negation',
+  name: 'Changed name',
+};
+
+/** The diagnostics for every checked quote of one draft. */
+export function quoteDiagnostics(results: QuoteResult[], context: DiagnosticContext): Diagnostic[] {
+  return results.flatMap((result) => diagnosticsFor(result, context));
+}
+
+/** The diagnostics for one checked quote (none for verbatim, accepted or short unfound quotes). */
+export function diagnosticsFor(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
+  const { quote } = result;
+  if (context.isAccepted(quote)) return [];
+  // Short quotes are usually scare quotes; not finding them says nothing.
+  if (result.short && result.status !== 'verbatim') return [];
+  const data = diagnosticData(result, context);
+  const inner = data.inner;
+  if (result.status === 'verbatim') {
+    if (!context.settings.showVerbatim || !result.match) return [];
+    const more = result.sources.length > 1 ? ` and ${result.sources.length - 1} more` : '';
+    return [diagnostic(inner, DiagnosticSeverity.Hint, 'verbatim', `Verbatim: found in ${result.match.document.title}${more}`, data, related(result.sources, context))];
+  }
+  if (result.status === 'unsupported' || !result.match) {
+    const closest = result.match ? related([result.match], context, 'Closest passage') : undefined;
+    return [diagnostic(inner, SEVERITY[context.settings.severity.unsupported], 'unsupported', 'Unsupported: not found in the corpus', data, closest)];
+  }
+  const match = result.match;
+  const runs = driftRuns(match.diff);
+  const info = related(result.sources, context);
+  if (!runs.length) {
+    // A drift verdict without word changes (it should not happen) still deserves a pointer.
+    return [diagnostic(inner, SEVERITY[context.settings.severity.drift], 'drift', 'Drift: the source words this differently', data, info)];
+  }
+  return runs.map((run) => {
+    const flag = mainFlag(run);
+    const severity = SEVERITY[flag ? context.settings.severity.critical : context.settings.severity.drift];
+    const message = `${flag ? FLAG_LABEL[flag] : 'Drift'}: ${describeRun(run, match, context.draftText)}${countSuffix(result)}`;
+    return diagnostic(context.positions.range(runSpan(run, quote, context.draftText)), severity, flag ?? 'drift', message, data, info);
+  });
+}
+
+/** The span a run of drifted entries underlines: its draft words, or the word beside a gap. */
+export function runSpan(run: DiffEntry[], quote: Quote, draftText: string): Span {
+  const spans = run.map((e) => e.draftSpan).filter((s) => s.end > s.start);
+  if (spans.length) return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  const at = run[0].draftSpan.start;
+  const words = tokenize(draftText, quote.inner.start, quote.inner.end);
+  const before = words.filter((w) => w.end <= at).pop();
+  const after = words.find((w) => w.start >= at);
+  const word = before ?? after;
+  if (word) return { start: word.start, end: word.end };
+  // A quote without words has nothing better to point at than itself.
+  return quote.inner.end > quote.inner.start ? quote.inner : quote.outer;
+}
+
+function describeRun(run: DiffEntry[], match: SourceMatch, draftText: string): string {
+  const draftSpans = run.map((e) => e.draftSpan).filter((s) => s.end > s.start);
+  const sourceSpans = run.filter((e) => e.op !== 'added').map((e) => e.sourceSpan).filter((s) => s.end > s.start);
+  const draft = draftSpans.length ? excerpt(draftText.slice(Math.min(...draftSpans.map((s) => s.start)), Math.max(...draftSpans.map((s) => s.end)))) : '';
+  const source = sourceSpans.length ? excerpt(match.document.text.slice(Math.min(...sourceSpans.map((s) => s.start)), Math.max(...sourceSpans.map((s) => s.end)))) : '';
+  if (!source) return `"${draft}" is not in the source`;
+  if (!draft) return `sources have "${source}" here`;
+  return `sources say "${source}", not "${draft}"`;
+}
+
+function countSuffix(result: QuoteResult): string {
+  const agreeing = result.sources.length;
+  const total = agreeing + result.variants.reduce((sum, variant) => sum + variant.matches.length, 0);
+  return total > 1 ? ` (${agreeing} of ${total} sources)` : '';
+}
+
+function mainFlag(run: DiffEntry[]): ChangeFlag | null {
+  const flags = new Set(run.flatMap((e) => e.flags));
+  for (const flag of ['number', 'negation', 'name'] as const) if (flags.has(flag)) return flag;
+  return null;
+}
+
+/** The quote-level data every diagnostic of a quote carries. */
+export function diagnosticData(result: QuoteResult, context: DiagnosticContext): QuoteDiagnosticData {
+  const { quote } = result;
+  return {
+    status: result.status,
+    quote: quote.text,
+    inner: context.positions.range(quote.inner),
+    renderings: renderings(result, context.draftText),
+    folderUri: context.folderUri,
+  };
+}
+
+/** One rewording per distinct source wording of the passage (the best match first). */
+export function renderings(result: QuoteResult, draftText: string): Rendering[] {
+  if (result.status !== 'drift' || !result.match) return [];
+  const matches = [result.match, ...result.variants.map((v) => v.matches[0]).filter((m): m is SourceMatch => !!m)];
+  const seen = new Set<string>();
+  const current = draftText.slice(result.quote.inner.start, result.quote.inner.end);
+  const list: Rendering[] = [];
+  for (const match of matches) {
+    const text = rewordQuote(draftText, result.quote.inner, match.diff);
+    if (text === current || seen.has(text)) continue;
+    seen.add(text);
+    list.push({ title: match.document.title, text });
+  }
+  return list;
+}
+
+function related(matches: SourceMatch[], context: DiagnosticContext, label?: string): DiagnosticRelatedInformation[] | undefined {
+  const info: DiagnosticRelatedInformation[] = [];
+  for (const match of matches.slice(0, 5)) {
+    const location = context.locate(match);
+    if (!location) continue;
+    const title = label ? `${label} (${match.document.title})` : match.document.title;
+    info.push({ location, message: `${title}: "${excerpt(match.text)}"` });
+  }
+  return info.length ? info : undefined;
+}
+
+function diagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string, data: QuoteDiagnosticData, relatedInformation?: DiagnosticRelatedInformation[]): Diagnostic {
+  const result: Diagnostic = { range, severity, source: DIAGNOSTIC_SOURCE, code, message, data };
+  if (relatedInformation) result.relatedInformation = relatedInformation;
+  return result;
+}
+
+/** Shortens text for a one-line message. */
+export function excerpt(text: string, max = 120): string {
+  const line = oneLine(text);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,0 +1,104 @@
+// Hover, Go to Definition, code actions and the accept-rendering command. Each handler catches
+// its own errors, logs them and answers with an empty result, and gives up (null) when the
+// client cancels the request.
+
+import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigError } from '../core/config';
+import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
+import { draftFormat, isDraftLanguage, resultAt, type DraftAnalysis, type DraftAnalyzer } from './analysis';
+import { appendAccepted, codeActionsFor } from './codeActions';
+import type { CorpusManager } from './corpusManager';
+import { definitionFor } from './definition';
+import { hoverFor } from './hover';
+import { TextPositions } from './positions';
+import type { SettingsStore } from './settingsStore';
+import type { SourceLocator } from './sourceLocator';
+import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
+
+/** The server parts the handlers use. */
+export interface FeatureServices {
+  analyzer: DraftAnalyzer;
+  settings: SettingsStore;
+  corpora: CorpusManager;
+  folders: WorkspaceFolders;
+  locator: SourceLocator;
+  openDocument(uri: string): TextDocument | undefined;
+  log(message: string): void;
+}
+
+/** The analysis of an open draft, or null when the document is not a draft or the request was cancelled. */
+async function openAnalysis(services: FeatureServices, uri: string, token: CancellationToken): Promise<DraftAnalysis | null> {
+  const doc = services.openDocument(uri);
+  if (!doc) return null;
+  const resolved = await services.settings.get(uri);
+  if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
+  const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId });
+  return token.isCancellationRequested ? null : analysis;
+}
+
+/** Registers hover, definition, code action and command handlers. */
+export function registerFeatures(connection: Connection, services: FeatureServices): void {
+  const fail = (name: string, error: unknown) => services.log(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+
+  connection.onHover(async (params, token) => {
+    try {
+      const analysis = await openAnalysis(services, params.textDocument.uri, token);
+      if (!analysis) return null;
+      const result = resultAt(analysis, analysis.positions.offset(params.position));
+      return result ? hoverFor(analysis, result, services.locator) : null;
+    } catch (error) {
+      fail('Hover', error);
+      return null;
+    }
+  });
+
+  connection.onDefinition(async (params, token) => {
+    try {
+      const analysis = await openAnalysis(services, params.textDocument.uri, token);
+      if (!analysis) return null;
+      const result = resultAt(analysis, analysis.positions.offset(params.position));
+      const locations = result ? definitionFor(result, services.locator) : [];
+      return locations.length ? locations : null;
+    } catch (error) {
+      fail('Go to Definition', error);
+      return null;
+    }
+  });
+
+  connection.onCodeAction((params, token) => {
+    try {
+      const only = params.context.only;
+      if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+      const doc = services.openDocument(params.textDocument.uri);
+      if (!doc || token.isCancellationRequested) return null;
+      const text = doc.getText();
+      const positions = services.analyzer.cached(doc.uri, text)?.positions ?? new TextPositions(text);
+      return codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, params.context.diagnostics);
+    } catch (error) {
+      fail('Code actions', error);
+      return [];
+    }
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== ACCEPT_RENDERING_COMMAND) return null;
+    try {
+      const args = params.arguments?.[0] as Partial<AcceptRenderingArgs> | undefined;
+      const folderPath = typeof args?.folderUri === 'string' ? uriToPath(args.folderUri) : null;
+      if (!folderPath || typeof args?.quote !== 'string' || !args.quote.trim()) {
+        throw new ConfigError(`${ACCEPT_RENDERING_COMMAND} needs { folderUri, quote } with a file folder URI and a quote`);
+      }
+      const outcome = appendAccepted(folderPath, args.quote);
+      services.settings.clear();
+      const folder = services.folders.lookup(folderPath);
+      if (folder) await services.corpora.refresh(folder, false);
+      return outcome;
+    } catch (error) {
+      const message = error instanceof ConfigError ? error.message : `Could not accept the rendering: ${(error as Error).message}`;
+      services.log(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Verbatim: ${message}` });
+      return null;
+    }
+  });
+}

@@ -1,0 +1,100 @@
+// The hover on a quote: its verdict, the source passage with a link that opens the source file
+// at the passage's line, a word diff for drift and the other renderings in the corpus. Every
+// piece of draft or corpus text goes through escapeMarkdown, so a source cannot inject links,
+// HTML or `command:` links, and links the server builds itself are percent-encoded.
+
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { DiffEntry, QuoteResult, SourceMatch } from '../core/types';
+import type { DraftAnalysis } from './analysis';
+import { excerpt } from './diagnostics';
+import type { SourceLocator } from './sourceLocator';
+
+const STATUS_LINE: Record<QuoteResult['status'], string> = {
+  verbatim: 'Verbatim: the quote matches the source word for word.',
+  drift: 'Drift: the source words this differently.',
+  unsupported: 'Unsupported: not found in the corpus.',
+};
+
+const FLAG_NOTE: Record<string, string> = {
+  number: 'a number changed',
+  negation: 'a negation changed',
+  name: 'a name changed',
+};
+
+/** The hover for the quote `result` of a draft. */
+export function hoverFor(analysis: DraftAnalysis, result: QuoteResult, locator: SourceLocator): Hover {
+  const lines: string[] = [`**${statusLine(result)}**`];
+  const match = result.match;
+  if (match && result.status === 'drift') lines.push('', wordDiff(match.diff));
+  if (match) {
+    const label = result.status === 'unsupported' ? 'Closest passage' : result.sources.length > 1 ? `Source (1 of ${result.sources.length} with this wording)` : 'Source';
+    lines.push('', `${label}: ${sourceLink(match, locator)}`, '', `> ${escapeMarkdown(excerpt(match.text, 400))}`);
+  }
+  const others = renderingLines(result);
+  if (others.length) lines.push('', 'Renderings in the corpus:', '', ...others);
+  if (result.quote.speaker) lines.push('', `Attributed to ${escapeMarkdown(result.quote.speaker.name)}.`);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: analysis.positions.range(result.quote.outer),
+  };
+}
+
+function statusLine(result: QuoteResult): string {
+  if (result.short && result.status !== 'verbatim') return 'Short quote not found in the corpus (not flagged).';
+  const notes = result.flags.map((flag) => FLAG_NOTE[flag]).filter(Boolean);
+  const line = STATUS_LINE[result.status];
+  return notes.length ? `${line.slice(0, -1)}; ${notes.join(', ')}.` : line;
+}
+
+/** The word diff of a drifted quote: draft-only words struck through, source words in bold. */
+export function wordDiff(diff: DiffEntry[]): string {
+  const parts: string[] = [];
+  for (const entry of diff) {
+    const draft = escapeMarkdown(entry.draft);
+    const source = escapeMarkdown(entry.source);
+    if (entry.op === 'same') parts.push(draft);
+    else if (entry.op === 'changed') parts.push(`~~${draft}~~ **${source}**`);
+    else if (entry.op === 'added') parts.push(`~~${draft}~~`);
+    else parts.push(`**${source}**`);
+  }
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+/** A Markdown link to the source file at the passage's first line, titled by the source. */
+export function sourceLink(match: SourceMatch, locator: SourceLocator): string {
+  const line = locator.lineNumber(match.document, match.span);
+  const title = escapeMarkdown(match.document.title) || 'source';
+  return `[${title}](${markdownLinkTarget(locator.uri(match.document), line)})`;
+}
+
+/** One line per wording found across sources, with how many sources have it. */
+function renderingLines(result: QuoteResult): string[] {
+  if (!result.match || (!result.variants.length && result.sources.length < 2)) return [];
+  const groups: { text: string; matches: SourceMatch[] }[] = [
+    { text: result.match.text, matches: result.sources.length ? result.sources : [result.match] },
+    ...result.variants,
+  ];
+  return groups.map(({ text, matches }) => {
+    const titles = [...new Set(matches.map((m) => m.document.title))].map(escapeMarkdown).join(', ');
+    const count = `${matches.length} source${matches.length === 1 ? '' : 's'}`;
+    return `- "${escapeMarkdown(excerpt(text, 160))}" — ${count}: ${titles}`;
+  });
+}
+
+// Every ASCII punctuation character that can start Markdown or HTML syntax, an autolink
+// (`:` in `https:`, `@` in e-mail addresses) or an entity. CommonMark lets any of them be
+// backslash-escaped, and an escaped character is always shown literally.
+const SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:=$^@]/g;
+
+/** Escapes text so Markdown shows it literally, on one line (line breaks become spaces). */
+export function escapeMarkdown(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  // A leading "1." would start an ordered list; escaping its point keeps it a number.
+  return line.replace(SPECIAL, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
+
+/** A file URI safe to put inside a Markdown link target, with an optional `#L<line>` fragment. */
+export function markdownLinkTarget(uri: string, line?: number): string {
+  const safe = uri.replace(/[()<>\s"'\\[\]`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return line === undefined ? safe : `${safe}#L${line}`;
+}

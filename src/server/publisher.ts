@@ -1,0 +1,67 @@
+// Sends a draft's diagnostics and its `verbatim/summary` counts. The caller says whether the
+// analysis is still current right before sending, so an old version is never published.
+
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { QuoteResult } from '../core/types';
+import type { FileCounts, SummaryParams } from '../shared/protocol';
+import type { DraftAnalysis } from './analysis';
+import { quoteDiagnostics } from './diagnostics';
+import type { SettingsStore } from './settingsStore';
+import type { SourceLocator } from './sourceLocator';
+
+/** The connection calls the publisher makes. */
+export interface PublishTarget {
+  sendDiagnostics(params: PublishDiagnosticsParams): void;
+  sendSummary(params: SummaryParams): void;
+}
+
+/** Counts a draft's quotes by verdict; accepted renderings count as verbatim, scare quotes not at all. */
+export function countResults(results: QuoteResult[], isAccepted: (result: QuoteResult) => boolean): Omit<FileCounts, 'uri'> {
+  const counts = { verbatim: 0, drift: 0, unsupported: 0 };
+  for (const result of results) {
+    if (result.short && result.status !== 'verbatim') continue;
+    counts[isAccepted(result) ? 'verbatim' : result.status]++;
+  }
+  return counts;
+}
+
+/** Builds and sends diagnostics for analysed drafts. */
+export class Publisher {
+  constructor(
+    private readonly target: PublishTarget,
+    private readonly settings: SettingsStore,
+    private readonly locator: SourceLocator,
+  ) {}
+
+  /** The diagnostics of an analysis under the document's settings. */
+  async diagnostics(analysis: DraftAnalysis): Promise<Diagnostic[]> {
+    const resolved = await this.settings.get(analysis.uri);
+    const checker = analysis.corpus.checker;
+    return quoteDiagnostics(analysis.results, {
+      draftText: analysis.text,
+      positions: analysis.positions,
+      settings: resolved.settings,
+      folderUri: analysis.corpus.folder.uri,
+      isAccepted: (quote) => checker?.isAccepted(quote) ?? false,
+      locate: (match) => this.locator.locateMatch(match),
+    });
+  }
+
+  /** Publishes an analysis unless `isCurrent` says a newer version exists; returns its counts. */
+  async publish(analysis: DraftAnalysis, isCurrent: () => boolean): Promise<FileCounts | null> {
+    const diagnostics = await this.diagnostics(analysis);
+    if (!isCurrent()) return null;
+    const checker = analysis.corpus.checker;
+    const counts = { uri: analysis.uri, ...countResults(analysis.results, (r) => checker?.isAccepted(r.quote) ?? false) };
+    const params: PublishDiagnosticsParams = { uri: analysis.uri, diagnostics };
+    if (analysis.version !== null) params.version = analysis.version;
+    this.target.sendDiagnostics(params);
+    this.target.sendSummary({ ...counts, version: analysis.version });
+    return counts;
+  }
+
+  /** Removes a document's diagnostics (when it is closed or no longer a draft). */
+  clear(uri: string): void {
+    this.target.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

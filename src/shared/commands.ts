@@ -1,0 +1,14 @@
+// Command ids the client contributes in package.json. Kept in one place so the manifest, the
+// client and anything the server suggests (code lenses, messages) cannot drift apart.
+
+export const COMMANDS = {
+  searchCorpus: 'verbatim.searchCorpus',
+  checkWorkspace: 'verbatim.checkWorkspace',
+  rebuildIndex: 'verbatim.rebuildIndex',
+  showReport: 'verbatim.showReport',
+  restartServer: 'verbatim.restartServer',
+  revealQuote: 'verbatim.revealQuote',
+  pickCorpusFolder: 'verbatim.pickCorpusFolder',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

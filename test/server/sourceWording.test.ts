@@ -1,0 +1,53 @@
+import * as assert from 'assert';
+import { driftRuns, rewordQuote } from '../../src/server/sourceWording';
+import { entry, quoteIn, spanOf } from './quoteResults';
+
+describe('rewordQuote', function () {
+  const source = 'We have little ground for optimism';
+  const cases: { name: string; draft: string; diff: (d: string) => ReturnType<typeof entry>[]; expected: string }[] = [
+    {
+      name: 'replaces a changed word',
+      draft: 'She said: "We have little room for optimism."',
+      diff: (d) => [entry('same', d, source, 'We have little', 'We have little'), entry('changed', d, source, 'room', 'ground'), entry('same', d, source, 'for optimism', 'for optimism')],
+      expected: 'We have little ground for optimism.',
+    },
+    {
+      name: 'removes an added word and its space',
+      draft: 'She said: "We have very little ground"',
+      diff: (d) => [entry('same', d, source, 'We have', 'We have'), entry('added', d, source, 'very', ''), entry('same', d, source, 'little ground', 'little ground')],
+      expected: 'We have little ground',
+    },
+    {
+      name: 'removes an added last word and the space before it',
+      draft: 'She said: "little ground indeed"',
+      diff: (d) => [entry('same', d, source, 'little ground', 'little ground'), entry('added', d, source, 'indeed', '')],
+      expected: 'little ground',
+    },
+    {
+      name: 'inserts dropped words with spaces',
+      draft: 'She said: "We have little for optimism"',
+      diff: (d) => {
+        const at = spanOf(d, 'for').start;
+        return [entry('same', d, source, 'We have little', 'We have little'), entry('dropped', d, source, '', 'ground', { draftSpan: { start: at, end: at } }), entry('same', d, source, 'for optimism', 'for optimism')];
+      },
+      expected: 'We have little ground for optimism',
+    },
+    {
+      name: 'keeps the writer\'s ellipsis and collapses the source\'s line break',
+      draft: 'She said: "We have … little room"',
+      diff: (d) => [entry('same', d, source, 'We have', 'We have'), entry('same', d, source, 'little', 'little'), entry('changed', d, 'x\nground', 'room', 'x\nground'.slice(0))],
+      expected: 'We have … little x ground',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, function () {
+      assert.strictEqual(rewordQuote(c.draft, quoteIn(c.draft).inner, c.diff(c.draft)), c.expected);
+    });
+  }
+
+  it('groups consecutive changes into runs', function () {
+    const d = 'x "a b c d"';
+    const runs = driftRuns([entry('same', d, 'a', 'a', 'a'), entry('changed', d, 'z', 'b', 'z'), entry('added', d, '', 'c', ''), entry('same', d, 'd', 'd', 'd')]);
+    assert.deepStrictEqual(runs.map((run) => run.map((e) => e.op)), [['changed', 'added']]);
+  });
+});
