@@ -53,8 +53,8 @@ export class Checker {
   private materialize(draftText: string, quote: Quote, elements: QueryElement[], plan: MatchPlan): QuoteResult {
     const toMatch = (c: Candidate): SourceMatch => {
       const doc = this.index.document(c.doc);
-      const start = this.index.starts[c.alignment.start];
-      const end = this.index.ends[c.alignment.end - 1];
+      const start = this.index.tokenStart(c.alignment.start);
+      const end = this.index.tokenEnd(c.alignment.end - 1);
       return {
         document: doc,
         span: { start, end },

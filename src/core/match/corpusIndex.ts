@@ -1,27 +1,100 @@
 // The word index of a corpus: every document's words as interned ids in one flat token stream,
 // plus, for each distinct word, the sorted positions where it occurs (postings). Word pairs are
 // found by walking the postings of the rarer word of the pair, so no pair table is stored.
+// Character offsets of tokens are not stored either: they are needed only for the few passages
+// a check reports, and re-scanning one document for them costs microseconds, while storing
+// them would double the index's memory.
 
 import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
 import { WordScanner } from '../wordScanner';
-import { Vocabulary } from './vocabulary';
 import { searchCorpus, type SearchHit } from './searchCorpus';
+import { Vocabulary } from './vocabulary';
 
 /** A growable Int32Array, so building the token stream does not allocate an object per word. */
-class IntList {
-  data = new Int32Array(1024);
+export class IntList {
+  data: Int32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.reserve(this.length + 1);
     this.data[this.length++] = value;
   }
+  /** Appends every value of `values`. */
+  append(values: Int32Array): void {
+    this.reserve(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+  private reserve(size: number): void {
+    if (size <= this.data.length) return;
+    const bigger = new Int32Array(Math.max(size, Math.ceil(this.data.length * 1.5)));
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
+  /** The values, without copying when the list is exactly full. */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+  }
+}
+
+/** The arrays an index is made of, as built or as restored from a cache. */
+export interface IndexParts {
+  vocabulary: Vocabulary;
+  ids: Int32Array;
+  docStarts: Int32Array;
+  postings?: Int32Array;
+  postingStarts?: Int32Array;
+}
+
+/** Token start and end offsets of one document, recomputed on demand. */
+interface TokenOffsets {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** How many documents keep their token offsets in memory between checks. */
+const OFFSET_CACHE_SIZE = 256;
+
+/** Builds an index document by document, from text or from tokens kept in a cache. */
+export class IndexBuilder {
+  readonly vocabulary: Vocabulary;
+  private readonly ids: IntList;
+  private readonly docStarts: number[] = [];
+
+  constructor(vocabulary = new Vocabulary(), expectedTokens = 1024) {
+    this.vocabulary = vocabulary;
+    this.ids = new IntList(expectedTokens);
+  }
+
+  /** Tokenises `doc` (within its blocks) as the next document. */
+  addDocument(doc: SourceDocument): void {
+    this.docStarts.push(this.ids.length);
+    const text = doc.text;
+    const vocabulary = this.vocabulary;
+    const ids = this.ids;
+    for (const block of doc.blocks) {
+      const scanner = new WordScanner(text, block.start, block.end);
+      while (scanner.next()) {
+        ids.push(scanner.simple
+          ? vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
+          : vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
+      }
+    }
+  }
+
+  /** Adds the next document from word ids computed earlier with this vocabulary. */
+  addTokens(tokens: Int32Array): void {
+    this.docStarts.push(this.ids.length);
+    this.ids.append(tokens);
+  }
+
+  /** Finishes the index over `corpus`, whose documents were added in id order. */
+  finish(corpus: Corpus): CorpusIndex {
+    const docStarts = Int32Array.from([...this.docStarts, this.ids.length]);
+    return CorpusIndex.fromParts(corpus, { vocabulary: this.vocabulary, ids: this.ids.toArray(), docStarts });
   }
 }
 
@@ -29,55 +102,42 @@ class IntList {
 export class CorpusIndex {
   /** Word id per token, documents back to back. */
   readonly ids: Int32Array;
-  /** Start and end offset of each token in its document's `text`. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
   /** `docStarts[d]` is the first token of document d; `docStarts[n]` is the token count. */
   readonly docStarts: Int32Array;
   /** Postings in CSR form: token positions of word w are `postings[postingStarts[w] .. postingStarts[w+1])`. */
-  private readonly postings: Int32Array;
-  private readonly postingStarts: Int32Array;
-  private readonly vocabulary = new Vocabulary();
+  readonly postings: Int32Array;
+  readonly postingStarts: Int32Array;
+  readonly vocabulary: Vocabulary;
+  private readonly offsets = new Map<number, TokenOffsets>();
 
-  private constructor(readonly corpus: Corpus) {
-    const ids = new IntList();
-    const starts = new IntList();
-    const ends = new IntList();
-    const docStarts = new Int32Array(corpus.documents.length + 1);
-    corpus.documents.forEach((doc, d) => {
-      docStarts[d] = ids.length;
-      const text = doc.text;
-      for (const block of doc.blocks) {
-        const scanner = new WordScanner(text, block.start, block.end);
-        while (scanner.next()) {
-          ids.push(scanner.simple
-            ? this.vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
-            : this.vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
-          starts.push(scanner.start);
-          ends.push(scanner.end);
-        }
-      }
-    });
-    docStarts[corpus.documents.length] = ids.length;
-    this.ids = ids.toArray();
-    this.starts = starts.toArray();
-    this.ends = ends.toArray();
-    this.docStarts = docStarts;
-
-    // Counting sort of token positions by word id gives every word's postings in order.
-    const vocabularySize = this.vocabulary.size;
-    const counts = new Int32Array(vocabularySize + 1);
-    for (let p = 0; p < this.ids.length; p++) counts[this.ids[p] + 1]++;
-    for (let w = 1; w <= vocabularySize; w++) counts[w] += counts[w - 1];
-    this.postingStarts = counts.slice();
-    const fill = counts.slice(0, vocabularySize);
-    this.postings = new Int32Array(this.ids.length);
-    for (let p = 0; p < this.ids.length; p++) this.postings[fill[this.ids[p]]++] = p;
+  private constructor(readonly corpus: Corpus, parts: Required<IndexParts>) {
+    this.vocabulary = parts.vocabulary;
+    this.ids = parts.ids;
+    this.docStarts = parts.docStarts;
+    this.postings = parts.postings;
+    this.postingStarts = parts.postingStarts;
   }
 
   /** Indexes every document of `corpus`. */
   static build(corpus: Corpus): CorpusIndex {
-    return new CorpusIndex(corpus);
+    const builder = new IndexBuilder();
+    for (const doc of corpus.documents) builder.addDocument(doc);
+    return builder.finish(corpus);
+  }
+
+  /** Assembles an index from its arrays, computing the postings when they are not given. */
+  static fromParts(corpus: Corpus, parts: IndexParts): CorpusIndex {
+    if (parts.postings && parts.postingStarts) return new CorpusIndex(corpus, parts as Required<IndexParts>);
+    // Counting sort of token positions by word id gives every word's postings in order.
+    const { ids } = parts;
+    const size = parts.vocabulary.size;
+    const postingStarts = new Int32Array(size + 1);
+    for (let p = 0; p < ids.length; p++) postingStarts[ids[p] + 1]++;
+    for (let w = 1; w <= size; w++) postingStarts[w] += postingStarts[w - 1];
+    const fill = postingStarts.slice(0, size);
+    const postings = new Int32Array(ids.length);
+    for (let p = 0; p < ids.length; p++) postings[fill[ids[p]]++] = p;
+    return new CorpusIndex(corpus, { ...parts, postings, postingStarts });
   }
 
   /** The id of a normalised word, or -1 when the corpus never uses it. */
@@ -99,7 +159,7 @@ export class CorpusIndex {
     return found;
   }
 
-  /** How many tokens of the corpus are word `id` (its document frequency in tokens). */
+  /** How many tokens of the corpus are word `id`. */
   frequency(id: number): number {
     return id < 0 ? 0 : this.postingStarts[id + 1] - this.postingStarts[id];
   }
@@ -126,13 +186,53 @@ export class CorpusIndex {
     return this.corpus.documents[d];
   }
 
+  /** The total number of tokens. */
+  get tokenCount(): number {
+    return this.ids.length;
+  }
+
+  /** The offset in its document's text where token `p` starts. */
+  tokenStart(p: number): number {
+    const doc = this.docOf(p);
+    return this.tokenOffsets(doc).starts[p - this.docStarts[doc]];
+  }
+
+  /** The offset in its document's text where token `p` ends. */
+  tokenEnd(p: number): number {
+    const doc = this.docOf(p);
+    return this.tokenOffsets(doc).ends[p - this.docStarts[doc]];
+  }
+
   /** Passages that best match free text typed by the user, best first. */
   search(query: string, limit = 20): SearchHit[] {
     return searchCorpus(this, query, limit);
   }
 
-  /** The total number of tokens. */
-  get tokenCount(): number {
-    return this.ids.length;
+  /** Re-scans document `d` for its token offsets; recently used documents are remembered. */
+  private tokenOffsets(d: number): TokenOffsets {
+    const cached = this.offsets.get(d);
+    if (cached) {
+      // Re-inserting keeps the map in least-recently-used order.
+      this.offsets.delete(d);
+      this.offsets.set(d, cached);
+      return cached;
+    }
+    const doc = this.corpus.documents[d];
+    const count = this.docStarts[d + 1] - this.docStarts[d];
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    let k = 0;
+    const text = doc.text;
+    for (const block of doc.blocks) {
+      const scanner = new WordScanner(text, block.start, block.end);
+      while (scanner.next() && k < count) {
+        starts[k] = scanner.start;
+        ends[k++] = scanner.end;
+      }
+    }
+    const found = { starts, ends };
+    if (this.offsets.size >= OFFSET_CACHE_SIZE) this.offsets.delete(this.offsets.keys().next().value as number);
+    this.offsets.set(d, found);
+    return found;
   }
 }

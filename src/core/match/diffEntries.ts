@@ -20,7 +20,7 @@ export function diffEntries(alignment: Alignment, elements: QueryElement[], draf
     if (step.kind === 'same' || step.kind === 'wildcard') {
       flushEdits();
       const draftSpan = { start: elements[step.q0].start, end: elements[step.q1 - 1].end };
-      const sourceSpan = tokenSpan(index, step.s0, step.s1, draftSpan.start);
+      const sourceSpan = tokenSpan(index, doc, step.s0, step.s1);
       const prev = entries[entries.length - 1];
       const entry: DiffEntry = {
         op: 'same',
@@ -51,10 +51,14 @@ function isWildcardEntry(entry: DiffEntry, elements: QueryElement[]): boolean {
   return elements.some((e) => e.wildcard && e.start === entry.draftSpan.start);
 }
 
-/** The span covered by tokens [s0, s1), or an empty span at `fallback` when there are none. */
-function tokenSpan(index: CorpusIndex, s0: number, s1: number, fallback: number): Span {
-  if (s1 <= s0) return { start: s0 < index.tokenCount ? index.starts[s0] : fallback, end: s0 < index.tokenCount ? index.starts[s0] : fallback };
-  return { start: index.starts[s0], end: index.ends[s1 - 1] };
+/** The span covered by tokens [s0, s1) of `doc`, or an empty span where they would be. */
+function tokenSpan(index: CorpusIndex, doc: SourceDocument, s0: number, s1: number): Span {
+  if (s1 > s0) return { start: index.tokenStart(s0), end: index.tokenEnd(s1 - 1) };
+  // No source words: the empty span sits before the next word, or after the last one.
+  const first = index.docStarts[doc.id];
+  const end = index.docStarts[doc.id + 1];
+  const at = s0 < end ? index.tokenStart(s0) : s0 > first ? index.tokenEnd(s0 - 1) : 0;
+  return { start: at, end: at };
 }
 
 function editEntry(edits: Step[], elements: QueryElement[], draftText: string, index: CorpusIndex, doc: SourceDocument): DiffEntry {
@@ -68,7 +72,7 @@ function editEntry(edits: Step[], elements: QueryElement[], draftText: string, i
   // A dropped run has no draft words: its span is empty, at the point where the words are missing.
   const insertAt = q0 < elements.length ? elements[q0].start : elements[elements.length - 1].end;
   const draftSpan = hasDraft ? { start: elements[q0].start, end: elements[q1 - 1].end } : { start: insertAt, end: insertAt };
-  const sourceSpan = hasSource ? { start: index.starts[s0], end: index.ends[s1 - 1] } : tokenSpan(index, s0, s0, 0);
+  const sourceSpan = tokenSpan(index, doc, s0, s1);
   const draftWords = elements.slice(q0, q1);
   const sourcePositions: number[] = [];
   for (let p = s0; p < s1; p++) sourcePositions.push(p);
@@ -91,7 +95,7 @@ function changeFlags(draftWords: QueryElement[], startsQuote: boolean, sourcePos
   if (draftNorms.filter(isNegation).length !== sourceNorms.filter(isNegation).length) flags.push('negation');
   // The quote's first word may be capitalised by the writer, so its capital proves nothing.
   const draftName = draftWords.some((w, i) => !(startsQuote && i === 0) && looksLikeName(draftText, w));
-  const sourceName = sourcePositions.some((p) => looksLikeName(doc.text, { start: index.starts[p], end: index.ends[p] }));
+  const sourceName = sourcePositions.some((p) => looksLikeName(doc.text, { start: index.tokenStart(p), end: index.tokenEnd(p) }));
   if (draftName || sourceName) flags.push('name');
   return flags;
 }

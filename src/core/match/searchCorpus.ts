@@ -41,7 +41,7 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
       for (const step of alignment.steps) if (step.kind === 'same') same += step.q1 - step.q0;
       if (same === 0) continue;
       const doc = index.document(region.doc);
-      const span = sentenceAround(doc.text, index.starts[alignment.start], index.ends[alignment.end - 1]);
+      const span = sentenceAround(doc.text, index.tokenStart(alignment.start), index.tokenEnd(alignment.end - 1));
       if (hits.some((h) => h.doc === region.doc && h.span.start < span.end && span.start < h.span.end)) continue;
       hits.push({ document: doc, span, text: doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), score: same / elements.length, doc: region.doc, at: span.start });
     }

@@ -45,7 +45,7 @@ describe('findRegions', () => {
     const elements = queryElements('“committee stated budget”', quoteIn('“committee stated budget”'));
     const regions = findRegions(index, elements);
     assert.equal(regions.length, 1);
-    assert.ok(regions[0].start <= index.starts.findIndex((_, p) => index.word(index.ids[p]) === 'committee'));
+    assert.ok(regions[0].start <= index.positions(index.wordId('committee'))[0]);
   });
 
   it('skips word pairs more common than the limit but keeps the rare words', () => {
