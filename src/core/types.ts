@@ -70,6 +70,14 @@ export interface SourceDocument {
   display?: 'file' | 'extracted';
   /** Where an offset of `text` stands in the original: page, cue time, speaker turn. */
   locate?(textOffset: number): SourceLocation;
+  /** The data behind `fileOffset` and `locate`, so that the document can be cached and restored. */
+  mapping?: DocumentMapping;
+}
+
+/** Offset runs [textStart, textLength, fileStart, fileLength, …] and location marks of a document. */
+export interface DocumentMapping {
+  runs?: number[];
+  marks?: [number, SourceLocation][];
 }
 
 /** A position inside a source beyond its characters, for citing it ("p. 4", "at 00:12:31"). */

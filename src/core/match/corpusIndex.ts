@@ -9,6 +9,7 @@ import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
 import { WordScanner } from '../wordScanner';
 import { searchCorpus, type SearchHit } from './searchCorpus';
+import { buildPostings, decodePositions, type Postings } from './postings';
 import { Vocabulary } from './vocabulary';
 
 /** A growable Int32Array, so building the token stream does not allocate an object per word. */
@@ -34,9 +35,9 @@ export class IntList {
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
   }
-  /** The values, without copying when the list is exactly full. */
+  /** The values, as a view: copying an archive-sized array would double its memory for a moment. */
   toArray(): Int32Array {
-    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+    return this.length === this.data.length ? this.data : this.data.subarray(0, this.length);
   }
 }
 
@@ -45,8 +46,7 @@ export interface IndexParts {
   vocabulary: Vocabulary;
   ids: Int32Array;
   docStarts: Int32Array;
-  postings?: Int32Array;
-  postingStarts?: Int32Array;
+  postings?: Postings;
 }
 
 /** Token start and end offsets of one document, recomputed on demand. */
@@ -104,9 +104,8 @@ export class CorpusIndex {
   readonly ids: Int32Array;
   /** `docStarts[d]` is the first token of document d; `docStarts[n]` is the token count. */
   readonly docStarts: Int32Array;
-  /** Postings in CSR form: token positions of word w are `postings[postingStarts[w] .. postingStarts[w+1])`. */
-  readonly postings: Int32Array;
-  readonly postingStarts: Int32Array;
+  /** Where each word occurs, compressed. */
+  readonly postings: Postings;
   readonly vocabulary: Vocabulary;
   private readonly offsets = new Map<number, TokenOffsets>();
 
@@ -115,7 +114,6 @@ export class CorpusIndex {
     this.ids = parts.ids;
     this.docStarts = parts.docStarts;
     this.postings = parts.postings;
-    this.postingStarts = parts.postingStarts;
   }
 
   /** Indexes every document of `corpus`. */
@@ -127,17 +125,8 @@ export class CorpusIndex {
 
   /** Assembles an index from its arrays, computing the postings when they are not given. */
   static fromParts(corpus: Corpus, parts: IndexParts): CorpusIndex {
-    if (parts.postings && parts.postingStarts) return new CorpusIndex(corpus, parts as Required<IndexParts>);
-    // Counting sort of token positions by word id gives every word's postings in order.
-    const { ids } = parts;
-    const size = parts.vocabulary.size;
-    const postingStarts = new Int32Array(size + 1);
-    for (let p = 0; p < ids.length; p++) postingStarts[ids[p] + 1]++;
-    for (let w = 1; w <= size; w++) postingStarts[w] += postingStarts[w - 1];
-    const fill = postingStarts.slice(0, size);
-    const postings = new Int32Array(ids.length);
-    for (let p = 0; p < ids.length; p++) postings[fill[ids[p]]++] = p;
-    return new CorpusIndex(corpus, { ...parts, postings, postingStarts });
+    const postings = parts.postings ?? buildPostings(parts.ids, parts.vocabulary.size);
+    return new CorpusIndex(corpus, { ...parts, postings });
   }
 
   /** The id of a normalised word, or -1 when the corpus never uses it. */
@@ -161,12 +150,12 @@ export class CorpusIndex {
 
   /** How many tokens of the corpus are word `id`. */
   frequency(id: number): number {
-    return id < 0 ? 0 : this.postingStarts[id + 1] - this.postingStarts[id];
+    return id < 0 ? 0 : this.postings.counts[id];
   }
 
   /** Token positions of word `id`, ascending. */
   positions(id: number): Int32Array {
-    return id < 0 ? new Int32Array(0) : this.postings.subarray(this.postingStarts[id], this.postingStarts[id + 1]);
+    return id < 0 ? new Int32Array(0) : decodePositions(this.postings, id);
   }
 
   /** The document that holds token position `p`. */

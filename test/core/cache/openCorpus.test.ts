@@ -1,0 +1,134 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readCache } from '../../../src/core/cache/cacheFile';
+import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
+import { mapThroughRuns } from '../../../src/core/cache/storedDocument';
+import { Checker } from '../../../src/core/checker';
+
+/** A fresh sources folder and cache folder for one test. */
+function workspace(files: Record<string, string>): { sources: string; cache: string } {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cache-')));
+  const sources = path.join(root, 'sources');
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(sources, name)), { recursive: true });
+    fs.writeFileSync(path.join(sources, name), text);
+  }
+  return { sources, cache: path.join(root, 'cache') };
+}
+
+const FILES = {
+  'wire.txt': 'The minister said there was “little ground for optimism” after the talks ended on Monday.',
+  'daily.md': '---\ntitle: Daily report\nsource: The Daily\n---\n\nShe saw “little room for optimism” in the reply.\n',
+  'page.html': '<html><head><title>Saved page</title></head><body><nav>Home | World</nav><article><p>The talks would &ldquo;resume in two weeks&rdquo;, officials said.</p></article></body></html>',
+};
+
+/** The statuses and source titles a draft gets against an opened corpus. */
+function verdicts(opened: OpenedCorpus, draft: string): string[] {
+  return new Checker(opened.index).checkText(draft, 'plaintext').map((r) => `${r.status}:${r.match ? path.basename(r.match.document.path) : '-'}`);
+}
+
+const DRAFT = 'He saw “little ground for optimism”, and “little hope for optimism”; talks would “resume in two weeks”.';
+
+describe('openCorpus and its cache', () => {
+  it('reads every file the first time and writes the cache', async () => {
+    const { sources, cache } = workspace(FILES);
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache, opened.stats.cacheWritten], [3, 0, false, true]);
+    assert.ok(readCache(cache));
+    assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  it('opens unchanged files from the cache with the same answers and texts', async () => {
+    const { sources, cache } = workspace(FILES);
+    const first = await openCorpus([sources], { cacheDir: cache });
+    const expected = first.corpus.documents.map((d) => [d.path, d.title, d.text, d.meta.source ?? null]);
+    const second = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([second.stats.filesRead, second.stats.fromCache], [0, true]);
+    assert.deepEqual(second.corpus.documents.map((d) => [d.path, d.title, d.text, d.meta.source ?? null]), expected);
+    assert.deepEqual(verdicts(second, DRAFT), verdicts(first, DRAFT));
+  });
+
+  it('maps passages of a restored web page back to the file', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    const result = new Checker(opened.index).checkText('“resume in two weeks”', 'plaintext')[0];
+    const doc = result.match!.document;
+    const file = fs.readFileSync(doc.path, 'utf8');
+    assert.equal(file.slice(doc.fileOffset(result.match!.span.start), doc.fileOffset(result.match!.span.end)), 'resume in two weeks');
+  });
+
+  it('re-uses a touched file whose content is unchanged', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(sources, 'wire.txt'), later, later);
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.fromCache], [0, true]);
+  });
+
+  it('re-reads only the changed file and sees its new words', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little hope for optimism” after the talks.');
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache], [1, 2, false]);
+    assert.deepEqual(verdicts(opened, '“little hope for optimism”'), ['verbatim:wire.txt']);
+    // The next start finds the refreshed cache complete again.
+    const again = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([again.stats.filesRead, again.stats.fromCache], [0, true]);
+    assert.deepEqual(verdicts(again, '“little hope for optimism”'), ['verbatim:wire.txt']);
+  });
+
+  it('drops deleted files and indexes added ones', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    fs.unlinkSync(path.join(sources, 'wire.txt'));
+    fs.writeFileSync(path.join(sources, 'new.txt'), 'A new source says the bridge “will reopen in October”.');
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual(opened.corpus.documents.map((d) => path.basename(d.path)).sort(), ['daily.md', 'new.txt', 'page.html']);
+    assert.deepEqual(verdicts(opened, '“will reopen in October” and “little ground for optimism”'), ['verbatim:new.txt', 'drift:daily.md']);
+  });
+
+  it('rebuilds from the sources when the cache file is damaged', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const indexFile = path.join(cache, 'index.bin');
+    fs.writeFileSync(indexFile, fs.readFileSync(indexFile).subarray(0, 40));
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.cacheWritten], [3, true]);
+    assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  it('still opens the corpus, with a warning, when the cache cannot be written', async () => {
+    const { sources, cache } = workspace(FILES);
+    fs.writeFileSync(cache, 'a file where the cache folder should be');
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(opened.stats.cacheWritten, false);
+    assert.ok(opened.corpus.warnings.some((w) => w.path === cache && /could not be written/.test(w.message)));
+    assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  it('leaves out files past the corpus size limit with a warning', async () => {
+    const { sources } = workspace(FILES);
+    const opened = await openCorpus([sources], { cacheDir: null, maxCorpusBytes: 200 });
+    assert.ok(opened.corpus.documents.length < 3);
+    assert.ok(opened.corpus.warnings.some((w) => /larger than the limit of/.test(w.message)));
+  });
+
+  it('reports progress in files and bytes', async () => {
+    const { sources } = workspace(FILES);
+    const seen: string[] = [];
+    await openCorpus([sources], { cacheDir: null, onProgress: (p) => seen.push(`${p.files}/${p.totalFiles}`) });
+    assert.deepEqual(seen, ['1/3', '2/3', '3/3']);
+  });
+});
+
+describe('mapThroughRuns', () => {
+  // "a &amp; b": text "a & b" — runs: "a " copied, "&" from "&amp;", " b" copied.
+  const runs = [0, 2, 0, 2, 2, 1, 2, 5, 3, 2, 7, 2];
+  const rows: [number, number][] = [[0, 0], [1, 1], [2, 2], [3, 7], [4, 8], [5, 9]];
+  for (const [text, file] of rows) it(`maps text offset ${text} to file offset ${file}`, () => assert.equal(mapThroughRuns(runs, text), file));
+});
