@@ -5,9 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Connection } from 'vscode-languageserver';
+import { defaultCacheDir } from '../core/cache/cacheLocation';
+import { openCorpus } from '../core/cache/openCorpus';
 import { Checker, CorpusIndex } from '../core/checker';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { loadCorpus } from '../core/corpus/loadCorpus';
 import type { CorpusWarning } from '../core/types';
 import type { IndexStateName, IndexStateParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
@@ -156,7 +157,7 @@ export class CorpusManager {
     slot.configError = resolved.configError;
     const entries = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
     const previous = slot.current;
-    const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes;
+    const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes && previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes;
     this.watcher.watch(folder.path, folder.uri, entries.map(watchBase));
     if (sameCorpus && !force) {
       slot.current = { ...previous, resolved, checker: makeChecker(previous.index, resolved) };
@@ -181,18 +182,22 @@ export class CorpusManager {
       return;
     }
     const progress = await this.host.startProgress(`Verbatim: indexing ${folder.name}`);
-    let corpus;
+    let opened;
     try {
-      corpus = await loadCorpus(entries, {
+      // The cache is shared with the CLI, so an archive indexed by one opens warm in the other.
+      opened = await openCorpus(entries, {
+        cacheDir: defaultCacheDir(entries),
         maxFileBytes: resolved.maxFileBytes,
-        onProgress: (done, total) => progress.report(`${done} / ${total} files`, total ? Math.round((done / total) * 100) : 0),
+        maxCorpusBytes: resolved.maxCorpusBytes,
+        onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),
       });
     } finally {
       progress.done();
     }
     if (generation !== slot.generation) return;
+    const { corpus, index, stats } = opened;
     for (const warning of corpus.warnings) this.host.log(`${warning.path}: ${warning.message}`);
-    const index = CorpusIndex.build(corpus);
+    this.host.log(`Indexed ${folder.name}: ${corpus.documents.length} files (${stats.filesRead} read, ${stats.filesReused} from the cache) in ${Math.round(stats.milliseconds)} ms`);
     const documents = corpus.documents.length;
     slot.current = {
       ...indexing, index, checker: makeChecker(index, resolved), documents, warnings: corpus.warnings,
@@ -219,7 +224,7 @@ function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Che
 function emptyCorpus(folder: Folder): FolderCorpus {
   return {
     folder, entries: [], index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
-    resolved: { settings: DEFAULT_SETTINGS, accepted: [], maxFileBytes: 0, configFile: null, configError: null },
+    resolved: { settings: DEFAULT_SETTINGS, accepted: [], maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
   };
 }
 

@@ -47,6 +47,8 @@ export interface ResolvedSettings {
   accepted: AcceptedRendering[];
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
+  /** Largest total size of the corpus indexed, in bytes. */
+  maxCorpusBytes: number;
   /** The verbatim.json that was applied, or null. */
   configFile: string | null;
   /** Why verbatim.json could not be used, or null. */
@@ -64,6 +66,7 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
     settings,
     accepted: [],
     maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024),
+    maxCorpusBytes: Math.round(settings.maxCorpusSizeMB * 1024 * 1024),
     configFile: null,
     configError: project?.error ?? null,
   };

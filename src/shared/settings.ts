@@ -25,6 +25,8 @@ export interface VerbatimSettings {
   debounceMs: number;
   /** Source files larger than this are skipped, in megabytes. */
   maxFileSizeMB: number;
+  /** Files past this total size of the corpus are not indexed, in megabytes. */
+  maxCorpusSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: VerbatimSettings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   showVerbatim: false,
   debounceMs: 300,
   maxFileSizeMB: 10,
+  maxCorpusSizeMB: 2048,
 };
 
 /** The configuration section all settings live under. */
@@ -68,6 +71,7 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
     showVerbatim: typeof obj.showVerbatim === 'boolean' ? obj.showVerbatim : base.showVerbatim,
     debounceMs: numberIn(obj.debounceMs, 0, 60_000) ?? base.debounceMs,
     maxFileSizeMB: numberIn(obj.maxFileSizeMB, 0.001, 10_000) ?? base.maxFileSizeMB,
+    maxCorpusSizeMB: numberIn(obj.maxCorpusSizeMB, 0.001, 1_000_000) ?? base.maxCorpusSizeMB,
   };
 }
 

@@ -92,7 +92,7 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(summary.params, { uri: draftUri, version: 1, verbatim: 1, drift: 2, unsupported: 1 });
     const progress = client.received.filter((m) => m.method === '$/progress').map((m) => (m.params as { value: { kind: string; message?: string } }).value);
     assert.strictEqual(progress[0]?.kind, 'begin');
-    assert.ok(progress.some((v) => v.kind === 'report' && v.message === '4 / 4 files'), JSON.stringify(progress));
+    assert.ok(progress.some((v) => v.kind === 'report' && /^4 \/ 4 files, [0-9.]+ MB$/.test(v.message ?? '')), JSON.stringify(progress));
     assert.strictEqual(progress[progress.length - 1]?.kind, 'end');
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'file watching was registered');
   });

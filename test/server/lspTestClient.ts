@@ -2,6 +2,8 @@
 // server makes of its client, and lets tests wait for notifications as events (never by time).
 
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, WorkDoneProgress,
@@ -41,7 +43,9 @@ export class LspTestClient {
 
   /** Spawns `dist/server.js --stdio` and completes the initialize handshake. */
   static async start(options: StartOptions): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Each server gets its own cache folder, so tests neither share indexes nor touch the home folder.
+    const env = { ...process.env, VERBATIM_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-lsp-cache-')) };
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, child);
     child.stderr!.on('data', (chunk: Buffer) => client.serverErrors.push(chunk.toString()));

@@ -1,0 +1,206 @@
+// Drives the VS Code workbench the way a writer does (Explorer, Problems, hovers, the command
+// palette) and reads what is on screen. Every wait is for a DOM condition, never for time.
+
+import type { Box, Page } from './playwrightLoader';
+
+export const TIMEOUT_MS = 60_000;
+
+// The functions handed to page.evaluate and page.waitForFunction run in the browser. These
+// declarations describe the few DOM members they touch, without adding the DOM library to the
+// Node-side type-check of the whole project.
+interface DomNode {
+  textContent: string | null;
+  closest?(selector: string): DomNode | null;
+}
+interface DomRange {
+  setStart(node: DomNode, offset: number): void;
+  setEnd(node: DomNode, offset: number): void;
+  getBoundingClientRect(): Box;
+}
+interface DomDocument {
+  querySelector(selector: string): DomNode | null;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
+  createTreeWalker(root: DomNode, whatToShow: number): { nextNode(): DomNode | null };
+  createRange(): DomRange;
+  activeElement: DomNode | null;
+}
+declare const document: DomDocument;
+declare function getComputedStyle(element: DomNode): { opacity: string };
+
+/** Opens `folder` in the workbench at `baseUrl` and waits until the Explorer lists its files. */
+export async function openFolder(page: Page, baseUrl: string, folder: string): Promise<void> {
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`, { timeout: TIMEOUT_MS });
+  await page.waitForSelector('.monaco-workbench', { timeout: TIMEOUT_MS });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: TIMEOUT_MS });
+}
+
+/** Opens a top-level file by clicking its Explorer row, and waits until its first line is drawn. */
+export async function openFromExplorer(page: Page, fileName: string, firstLine: string): Promise<void> {
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${fileName}"]`).first().click({ timeout: TIMEOUT_MS });
+  await waitForLine(page, firstLine);
+}
+
+/**
+ * The on-screen box of the first whole-word occurrence of `word` in the editor's text, measured
+ * with a DOM Range over the characters themselves. Monaco splits a line's text into several
+ * spans (tokens, and chunks of about 50 characters), so the word is looked up in the line's
+ * joined text and the range may start and end in different text nodes.
+ */
+export async function wordBox(page: Page, word: string): Promise<Box | null> {
+  return page.evaluate((target) => {
+    const pattern = new RegExp(`\\b${target}\\b`);
+    for (const line of Array.from(document.querySelectorAll('.editor-instance .view-line'))) {
+      const nodes: { node: DomNode; start: number }[] = [];
+      let joined = '';
+      const walker = document.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: joined.length });
+        joined += node.textContent ?? '';
+      }
+      const found = pattern.exec(joined);
+      if (!found) continue;
+      const locate = (offset: number, isEnd: boolean) => {
+        const index = nodes.findIndex((entry, i) => {
+          const next = i + 1 < nodes.length ? nodes[i + 1].start : joined.length;
+          return isEnd ? offset > entry.start && offset <= next : offset >= entry.start && offset < next;
+        });
+        return { node: nodes[index].node, offset: offset - nodes[index].start };
+      };
+      const from = locate(found.index, false);
+      const to = locate(found.index + target.length, true);
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }
+    return null;
+  }, word);
+}
+
+/** True when two boxes share some horizontal extent and are on the same text line. */
+export function overlaps(a: Box, b: Box): boolean {
+  const horizontally = a.x < b.x + b.width && b.x < a.x + a.width;
+  const vertically = a.y < b.y + b.height && b.y < a.y + a.height;
+  return horizontally && vertically;
+}
+
+/** How far (in pixels) box `a` reaches into box `b` horizontally. */
+export function horizontalOverlap(a: Box, b: Box): number {
+  return Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+}
+
+/** Waits for a squiggle of the given severity class and returns the boxes of all of them. */
+export async function squiggleBoxes(page: Page, severity: 'warning' | 'error' | 'info' = 'warning'): Promise<Box[]> {
+  const squiggles = page.locator(`.editor-instance .monaco-editor .squiggly-${severity}`);
+  await squiggles.first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+  const boxes: Box[] = [];
+  for (let i = 0; i < await squiggles.count(); i++) {
+    const box = await squiggles.nth(i).boundingBox();
+    if (box) boxes.push(box);
+  }
+  return boxes;
+}
+
+/** Opens the Problems panel and returns the rows once one matches `expected`. */
+export async function readProblems(page: Page, expected: RegExp): Promise<string[]> {
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.waitForFunction((source) => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
+    .some((row) => new RegExp(source).test(row.textContent ?? '')), expected.source, { timeout: TIMEOUT_MS });
+  return rows.allInnerTexts();
+}
+
+/** Moves the mouse to the middle of `box` and returns the hover text once it matches every pattern. */
+export async function hoverText(page: Page, box: Box, patterns: RegExp[]): Promise<string> {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  const selector = '.monaco-hover:not(.hidden) .monaco-hover-content';
+  await page.waitForFunction(([sel, sources]) => {
+    const hover = document.querySelector(sel);
+    return hover !== null && sources.every((source) => new RegExp(source).test(hover.textContent ?? ''));
+  }, [selector, patterns.map((pattern) => pattern.source)] as const, { timeout: TIMEOUT_MS });
+  return page.locator(selector).first().innerText();
+}
+
+/** Moves the mouse off the text to `point` and waits until no editor hover is shown. */
+export async function dismissHover(page: Page, point = { x: 800, y: 450 }): Promise<void> {
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('.monaco-hover:not(.hidden) .monaco-hover-content') === null,
+    undefined, { timeout: TIMEOUT_MS });
+}
+
+/** Runs a command by its palette title (F1, type, Enter). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Waits until a quick input titled `title` is open and its text box has the keyboard focus, so
+ * that what is typed next goes into it (the command opens it asynchronously, after the palette
+ * has closed and focus has returned to wherever it was).
+ */
+export async function waitForQuickInput(page: Page, title: string): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const titleBar = document.querySelector('.quick-input-widget .quick-input-title');
+    const focused = document.activeElement;
+    return (titleBar?.textContent ?? '').includes(wanted) &&
+      focused?.closest?.('.quick-input-widget .quick-input-box') != null;
+  }, title, { timeout: TIMEOUT_MS });
+}
+
+/** Hovers the status bar item whose text matches `text`, and waits for its tooltip to say `tooltip`. */
+export async function hoverStatusItem(page: Page, text: RegExp, tooltip: RegExp): Promise<Box> {
+  const item = page.locator('.statusbar-item').filter({ hasText: text }).first();
+  await item.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await item.hover({ timeout: TIMEOUT_MS });
+  // Fully opaque: the tooltip fades in, and a screenshot taken mid-fade shows it washed out.
+  await page.waitForFunction((source) => Array.from(document.querySelectorAll('.workbench-hover, .monaco-hover'))
+    .some((hover) => new RegExp(source).test(hover.textContent ?? '') && getComputedStyle(hover).opacity === '1'),
+  tooltip.source, { timeout: TIMEOUT_MS });
+  const box = await item.boundingBox();
+  if (!box) throw new Error('the status bar item has no box');
+  return box;
+}
+
+/** Waits for a quick-pick row whose text matches every pattern, and returns its text. */
+export async function quickPickRow(page: Page, patterns: RegExp[]): Promise<string> {
+  const sources = patterns.map((pattern) => pattern.source);
+  await page.waitForFunction((all) => Array.from(document.querySelectorAll('.quick-input-list .monaco-list-row'))
+    .some((row) => all.every((source) => new RegExp(source, 's').test(row.textContent ?? ''))), sources, { timeout: TIMEOUT_MS });
+  const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+  return rows.find((text) => patterns.every((pattern) => pattern.test(text))) ?? rows.join('\n');
+}
+
+/**
+ * Clicks into `box`, opens the quick fixes (Ctrl+.) and applies the one whose title matches
+ * `title`. The menu is driven with the keyboard: a pointer-blocking layer covers it for mouse
+ * clicks while it opens.
+ */
+export async function applyQuickFix(page: Page, box: Box, title: RegExp): Promise<void> {
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+.');
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  const count = await rows.count();
+  for (let step = 0; step <= count; step++) {
+    const focused = await page.locator('.action-widget .monaco-list-row.action.focused').first().getAttribute('aria-label');
+    if (focused && title.test(focused)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no quick fix titled ${title} could be focused`);
+}
+
+/** Waits until some line of the editor reads `text` (spaces as typed). */
+export async function waitForLine(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((wanted) => Array.from(document.querySelectorAll('.editor-instance .view-line'))
+    .some((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted)), text, { timeout: TIMEOUT_MS });
+}
