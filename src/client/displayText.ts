@@ -55,8 +55,9 @@ export interface SearchItemText {
 export function searchItemText(hit: SearchHitInfo): SearchItemText {
   const score = percent(hit.score);
   return {
-    label: truncate(oneLine(hit.text), 160),
-    description: hit.title,
-    detail: `Line ${hit.range.start.line + 1}${score ? ` · ${score} match` : ''}`,
+    // The excerpt is centred on the matched words, so they stay visible however narrow the list.
+    label: truncate(oneLine(hit.excerpt || hit.text), 160),
+    description: '',
+    detail: `${hit.title} · line ${hit.range.start.line + 1}${score ? ` · ${score} match` : ''}`,
   };
 }

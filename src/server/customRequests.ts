@@ -77,7 +77,7 @@ async function search(services: RequestServices, query: string, limit: number | 
     if (!corpus.index) continue;
     for (const hit of corpus.index.search(query, max)) {
       const location = services.locator.locate(hit.document, hit.span);
-      hits.push({ uri: location.uri, title: hit.document.title, range: location.range, text: hit.text, score: hit.score });
+      hits.push({ uri: location.uri, title: hit.document.title, range: location.range, text: hit.text, excerpt: hit.excerpt, score: hit.score });
     }
   }
   hits.sort((a, b) => b.score - a.score);

@@ -24,7 +24,10 @@ export interface SearchHitInfo {
   title: string;
   /** Where the passage stands in the source file. */
   range: Range;
+  /** The sentence holding the match (what "insert as quote" inserts). */
   text: string;
+  /** A one-line view centred on the matched words, for the result list. */
+  excerpt: string;
   score: number;
 }
 

@@ -51,19 +51,24 @@ describe('display text', () => {
       title: 'Wire report',
       range: { start: { line: 41, character: 0 }, end: { line: 42, character: 10 } },
       text: 'The talks were\nuseful, the minister said.',
+      excerpt: '…talks were useful, the minister…',
       score: 0.914,
     };
 
-    it('shows the passage on one line, the title and the 1-based line with the score', () => {
+    it('shows the excerpt around the match, then the title and the 1-based line with the score', () => {
       assert.deepStrictEqual(searchItemText(hit), {
-        label: 'The talks were useful, the minister said.',
-        description: 'Wire report',
-        detail: 'Line 42 · 91% match',
+        label: '…talks were useful, the minister…',
+        description: '',
+        detail: 'Wire report · line 42 · 91% match',
       });
     });
 
+    it('falls back to the passage on one line without an excerpt', () => {
+      assert.equal(searchItemText({ ...hit, excerpt: '' }).label, 'The talks were useful, the minister said.');
+    });
+
     it('shortens long passages', () => {
-      const label = searchItemText({ ...hit, text: 'word '.repeat(100) }).label;
+      const label = searchItemText({ ...hit, excerpt: '', text: 'word '.repeat(100) }).label;
       assert.ok(label.length <= 160 && label.endsWith('…'));
     });
   });

@@ -75,7 +75,6 @@ describe('client views over real server payloads', function () {
     assert.ok(result.hits.length > 0, 'no hits');
     const item = searchItemText(result.hits[0]);
     assert.match(item.label, /reading room/);
-    assert.strictEqual(item.description, 'County Gazette, library reopening');
-    assert.match(item.detail, /^Line 1[12]\b/);
+    assert.match(item.detail, /^County Gazette, library reopening · line 1[12]\b/);
   });
 });

@@ -15,11 +15,15 @@ export interface SearchHit {
   /** The sentence (or sentences) holding the matched words, in `document.text`. */
   span: Span;
   text: string;
+  /** A one-line view of the passage centred on the matched words, for a list of results. */
+  excerpt: string;
   /** The share of the typed words found in the passage, 0..1. */
   score: number;
 }
 
 const SENTENCE_REACH = 300;
+/** Characters of context shown on each side of the matched words in an excerpt. */
+const EXCERPT_CONTEXT = 40;
 
 /** Passages that best match free text typed by the user, best first. */
 export function searchCorpus(index: CorpusIndex, query: string, limit = 20): SearchHit[] {
@@ -41,13 +45,27 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
       for (const step of alignment.steps) if (step.kind === 'same') same += step.q1 - step.q0;
       if (same === 0) continue;
       const doc = index.document(region.doc);
-      const span = sentenceAround(doc.text, index.tokenStart(alignment.start), index.tokenEnd(alignment.end - 1));
+      const matched = { start: index.tokenStart(alignment.start), end: index.tokenEnd(alignment.end - 1) };
+      const span = sentenceAround(doc.text, matched.start, matched.end);
       if (hits.some((h) => h.doc === region.doc && h.span.start < span.end && span.start < h.span.end)) continue;
-      hits.push({ document: doc, span, text: doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), score: same / elements.length, doc: region.doc, at: span.start });
+      hits.push({ document: doc, span, text: oneLine(doc.text.slice(span.start, span.end)), excerpt: excerptOf(doc.text, span, matched), score: same / elements.length, doc: region.doc, at: span.start });
     }
   }
   hits.sort((x, y) => y.score - x.score || x.doc - y.doc || x.at - y.at);
-  return hits.slice(0, limit).map(({ document, span, text, score }) => ({ document, span, text, score }));
+  return hits.slice(0, limit).map(({ document, span, text, excerpt, score }) => ({ document, span, text, excerpt, score }));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The matched words with a little of their sentence on each side, cut at word boundaries. */
+function excerptOf(text: string, sentence: Span, matched: Span): string {
+  let from = Math.max(sentence.start, matched.start - EXCERPT_CONTEXT);
+  let to = Math.min(sentence.end, matched.end + EXCERPT_CONTEXT);
+  while (from > sentence.start && from < matched.start && !/\s/.test(text.charAt(from - 1))) from++;
+  while (to < sentence.end && to > matched.end && !/\s/.test(text.charAt(to))) to--;
+  return `${from > sentence.start ? '…' : ''}${oneLine(text.slice(from, to))}${to < sentence.end ? '…' : ''}`;
 }
 
 /** Widens [start, end) to the sentence boundaries around it, within a few hundred characters. */

@@ -95,3 +95,22 @@ describe('Checker.checkQuote', () => {
     assert.equal(accepting.isAccepted(quoteIn('“little room for optimism”')), false);
   });
 });
+
+describe('CorpusIndex.search', () => {
+  it('finds passages by typed words, widened to the sentence, with an excerpt around the match', () => {
+    const hits = index.search('ships idle', 5);
+    assert.ok(hits.length >= 2);
+    const wire = hits.find((h) => h.document.title === 'wire.txt')!;
+    assert.ok(wire.text.startsWith('"We will not accept a deal that leaves 40 ships idle in the port.'), wire.text);
+    assert.ok(wire.excerpt.includes('ships idle') && wire.excerpt.length < wire.text.length + 2, wire.excerpt);
+  });
+
+  it('treats the last word as unfinished', () => {
+    const hits = index.search('little gro', 5);
+    assert.ok(hits.some((h) => /little ground for optimism/.test(h.text)), JSON.stringify(hits.map((h) => h.text)));
+  });
+
+  it('finds nothing for words the corpus lacks', () => {
+    assert.deepEqual(index.search('zebra quokka', 5), []);
+  });
+});
