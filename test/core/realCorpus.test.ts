@@ -52,7 +52,7 @@ const rows: Row[] = [
   },
   {
     name: 'a changed name is flagged',
-    draft: 'Kuleba wrote: “No one will force Ukrainians to accept the Moscow ultimatum.”',
+    draft: 'Andrii Levus wrote: “No one will force Ukrainians to accept the Moscow ultimatum.”',
     status: 'drift', edits: [['Moscow', 'Kremlin']], flags: ['name'],
   },
   {

@@ -20,6 +20,11 @@ export interface Region {
 export interface CandidateOptions {
   /** Pairs whose rarer word occurs more often than this are skipped. */
   commonPairLimit: number;
+  /**
+   * Once the rarest pairs have had this many occurrences of their rarer words checked, more
+   * common pairs are skipped: by then the rare pairs have found the places worth aligning.
+   */
+  pairBudget: number;
   /** Single words occurring at most this often vote on their own. */
   rareWordLimit: number;
   /** At most this many regions are returned. */
@@ -28,6 +33,7 @@ export interface CandidateOptions {
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
   commonPairLimit: 20000,
+  pairBudget: 4000,
   rareWordLimit: 100,
   maxRegions: 24,
 };
@@ -53,9 +59,19 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   }
 
   const hits: Hit[] = [];
+  // Rarest pairs first: they are the cheapest to check and the most telling.
+  const pairs: { k: number; cost: number }[] = [];
   for (let k = 0; k + 1 < words.length; k++) {
     if (!joined[k] || ids[k] < 0 || ids[k + 1] < 0) continue;
-    collectPairHits(index, ids[k], ids[k + 1], k, options.commonPairLimit, hits);
+    const cost = Math.min(index.frequency(ids[k]), index.frequency(ids[k + 1]));
+    if (cost <= options.commonPairLimit) pairs.push({ k, cost });
+  }
+  pairs.sort((x, y) => x.cost - y.cost);
+  let spent = 0;
+  for (const { k, cost } of pairs) {
+    if (spent >= options.pairBudget && hits.length > 0) break;
+    collectPairHits(index, ids[k], ids[k + 1], k, hits);
+    spent += cost;
   }
   for (let k = 0; k < words.length; k++) {
     if (ids[k] < 0 || index.frequency(ids[k]) > options.rareWordLimit) continue;
@@ -65,15 +81,30 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
 }
 
 /** Adds a hit for every place where word `a` is directly followed by word `b`. */
-function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, limit: number, hits: Hit[]): void {
-  const first = index.positions(a);
-  const second = index.positions(b);
-  if (Math.min(first.length, second.length) > limit) return;
+function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: Hit[]): void {
   const ids = index.ids;
-  if (first.length <= second.length) {
-    for (const p of first) if (ids[p + 1] === b && index.docOf(p) === index.docOf(p + 1)) hits.push({ anchor: p - k, at: p, word: k });
-  } else {
-    for (const p of second) if (p > 0 && ids[p - 1] === a && index.docOf(p) === index.docOf(p - 1)) hits.push({ anchor: p - 1 - k, at: p - 1, word: k });
+  // Only the rarer word's positions are walked (decoded in place, without allocating); its
+  // neighbour is looked up in the token stream.
+  const forward = index.frequency(a) <= index.frequency(b);
+  const { bytes, offsets, counts } = index.postings;
+  const word = forward ? a : b;
+  let at = offsets[word];
+  let p = -1;
+  for (let n = counts[word]; n > 0; n--) {
+    let gap = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    p += gap;
+    if (forward) {
+      if (ids[p + 1] === b && !index.isDocStart(p + 1)) hits.push({ anchor: p - k, at: p, word: k });
+    } else if (p > 0 && ids[p - 1] === a && !index.isDocStart(p)) {
+      hits.push({ anchor: p - 1 - k, at: p - 1, word: k });
+    }
   }
 }
 

@@ -170,6 +170,11 @@ export class CorpusIndex {
     return low;
   }
 
+  /** True when token `p` is the first of its document (so no word pair runs into it). */
+  isDocStart(p: number): boolean {
+    return this.docStarts[this.docOf(p)] === p;
+  }
+
   /** The source document with id `d`. */
   document(d: number): SourceDocument {
     return this.corpus.documents[d];

@@ -38,7 +38,7 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
   const hits: (SearchHit & { doc: number; at: number })[] = [];
   for (const elements of variants) {
     const ids = elements.map((e) => index.wordId(e.norm));
-    for (const region of findRegions(index, elements, { commonPairLimit: 50000, rareWordLimit: 2000, maxRegions: limit * 2 })) {
+    for (const region of findRegions(index, elements, { commonPairLimit: 50000, pairBudget: 50000, rareWordLimit: 2000, maxRegions: limit * 2 })) {
       const alignment = alignWords(elements, ids, index.ids, region.start, region.end);
       if (!alignment || alignment.end <= alignment.start) continue;
       let same = 0;

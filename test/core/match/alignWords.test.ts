@@ -52,7 +52,7 @@ describe('findRegions', () => {
     const common = 'of the '.repeat(50);
     const big = CorpusIndex.build(corpusOf({ 'a.txt': `${common} the budget of the audit`, 'b.txt': common }));
     const elements = queryElements('“budget of the audit”', quoteIn('“budget of the audit”'));
-    const regions = findRegions(big, elements, { commonPairLimit: 10, rareWordLimit: 5, maxRegions: 5 });
+    const regions = findRegions(big, elements, { commonPairLimit: 10, pairBudget: 100, rareWordLimit: 5, maxRegions: 5 });
     assert.equal(regions.length, 1);
     assert.equal(regions[0].doc, 0);
   });
