@@ -32,6 +32,8 @@ export interface CheckSummary {
   verbatim: number;
   drift: number;
   unsupported: number;
+  /** Quotes whose words the sources credit to someone else; they always fail the run. */
+  misattributed: number;
   /** Short quotes that were not found; reported, but they do not fail the run. */
   shortNotFound: number;
   /** Drifted or unsupported quotes whose wording verbatim.json accepts. */
@@ -53,7 +55,8 @@ export interface CheckReport {
  */
 export function reportDraft(cwd: string, absolutePath: string, text: string, results: QuoteResult[], isAccepted: (quote: Quote) => boolean): DraftReport {
   const quotes = results.map((result): ReportedQuote => {
-    const accepted = result.status !== 'verbatim' && isAccepted(result.quote);
+    // An accepted wording settles the words, not who said them.
+    const accepted = result.status !== 'verbatim' && result.status !== 'misattributed' && isAccepted(result.quote);
     // Short quotes are only looked up for exact presence, so a miss is too weak to fail on.
     const fails = result.status !== 'verbatim' && !result.short && !accepted;
     return { result, accepted, fails };
@@ -63,7 +66,7 @@ export function reportDraft(cwd: string, absolutePath: string, text: string, res
 
 /** Counts the quotes of every draft by status and verdict. */
 export function summarize(report: CheckReport): CheckSummary {
-  const summary: CheckSummary = { files: report.drafts.length, quotes: 0, verbatim: 0, drift: 0, unsupported: 0, shortNotFound: 0, accepted: 0, failing: 0 };
+  const summary: CheckSummary = { files: report.drafts.length, quotes: 0, verbatim: 0, drift: 0, unsupported: 0, misattributed: 0, shortNotFound: 0, accepted: 0, failing: 0 };
   for (const draft of report.drafts) {
     for (const quote of draft.quotes) {
       const status: QuoteStatus = quote.result.status;

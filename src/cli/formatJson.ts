@@ -2,14 +2,34 @@
 // script can feed them straight to an editor; draft ranges cover the quote's words without the
 // marks, and source ranges point into the source file as it is on disk.
 
-import type { SourceMatch } from '../core/types';
+import { sourceLocationOf } from '../core/citation';
+import { describeMisattribution } from '../core/attribution';
+import type { QuoteStatus, SourceMatch } from '../core/types';
 import { displayPath, spanRange, summarize, type CheckReport, type CheckSummary, type DraftReport, type LineRange, type ReportedQuote } from './checkReport';
 import type { SourceLocator } from './sourceLocations';
 
-export interface JsonMatch {
+/**
+ * Where a source came from and where in it a passage stands; null when the source does not say.
+ * `page` is set for PDFs, `timestamp` and `speaker` for subtitles and transcripts.
+ */
+export interface JsonSourceFacts {
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  page: number | null;
+  timestamp: string | null;
+  speaker: string | null;
+}
+
+export interface JsonMatch extends JsonSourceFacts {
   source: string;
   title: string;
+  /**
+   * The passage's range in the source file, or in its extracted text for sources that are not
+   * text files (PDF, Word; `extracted` is then true).
+   */
   range: LineRange;
+  extracted: boolean;
   text: string;
   score: number;
   diff: { op: string; draft: string; source: string }[];
@@ -18,15 +38,28 @@ export interface JsonMatch {
 export interface JsonQuote {
   text: string;
   range: LineRange;
-  status: 'verbatim' | 'drift' | 'unsupported';
+  status: QuoteStatus;
   short: boolean;
   /** True when verbatim.json accepts this wording, so it does not fail the run. */
   accepted: boolean;
   speaker: string | null;
+  /** Who the sources holding the words credit with them, one entry per source that names someone. */
+  sourceSpeakers: JsonSourceSpeaker[];
+  /** For a misattributed quote: the name to put in the draft and why, else null. */
+  misattribution: { replacement: string; range: LineRange; message: string } | null;
   flags: string[];
   match: JsonMatch | null;
-  sources: { source: string; title: string }[];
-  variants: { source: string; title: string; text: string }[];
+  sources: ({ source: string; title: string } & JsonSourceFacts)[];
+  variants: ({ source: string; title: string; text: string } & JsonSourceFacts)[];
+}
+
+/** A speaker one source gives for the quoted words. */
+export interface JsonSourceSpeaker {
+  name: string;
+  /** The fullest form of the name found in that source. */
+  fullName: string;
+  title: string;
+  source: string;
 }
 
 export interface JsonReport {
@@ -61,11 +94,18 @@ function jsonQuote(draft: DraftReport, quote: ReportedQuote, locator: SourceLoca
     short: result.short,
     accepted: quote.accepted,
     speaker: result.quote.speaker?.name ?? null,
+    sourceSpeakers: (result.sourceSpeakers ?? []).flatMap((s) => {
+      const document = result.sources.find((m) => m.document.path === s.path)?.document;
+      return document ? [{ name: s.name, fullName: s.fullName, title: s.documentTitle, source: locator.displayPath(document) }] : [];
+    }),
+    misattribution: result.misattribution
+      ? { replacement: result.misattribution.replacement, range: spanRange(draft.lines, result.misattribution.span), message: describeMisattribution(result.misattribution) }
+      : null,
     flags: [...result.flags],
     match: result.match ? jsonMatch(result.match, locator) : null,
-    sources: result.sources.map((s) => ({ source: locator.displayPath(s.document), title: s.document.title })),
+    sources: result.sources.map((s) => ({ source: locator.displayPath(s.document), title: s.document.title, ...sourceFacts(s) })),
     variants: result.variants.flatMap((variant) =>
-      variant.matches.map((m) => ({ source: locator.displayPath(m.document), title: m.document.title, text: variant.text })),
+      variant.matches.map((m) => ({ source: locator.displayPath(m.document), title: m.document.title, text: variant.text, ...sourceFacts(m) })),
     ),
   };
 }
@@ -76,8 +116,24 @@ function jsonMatch(match: SourceMatch, locator: SourceLocator): JsonMatch {
     source: location.path,
     title: location.title,
     range: location.range,
+    extracted: match.document.display === 'extracted',
+    ...sourceFacts(match),
     text: match.text,
     score: Math.round(match.score * 1000) / 1000,
     diff: match.diff.map((d) => ({ op: d.op, draft: d.draft, source: d.source })),
+  };
+}
+
+/** The source's provenance and the passage's page, time and speaker, null where unknown. */
+export function sourceFacts(match: SourceMatch): JsonSourceFacts {
+  const { meta } = match.document;
+  const location = sourceLocationOf(match.document, match.span);
+  return {
+    outlet: meta.source ?? null,
+    date: meta.date ?? null,
+    url: meta.url ?? null,
+    page: location.page ?? null,
+    timestamp: location.timestamp ?? null,
+    speaker: location.speaker ?? null,
   };
 }

@@ -3,6 +3,8 @@
 // code units, and paths are relative to the working folder (normally the repository root).
 
 import { createHash } from 'crypto';
+import { misattributionReason } from '../core/attribution';
+import { citeSource } from '../core/citation';
 import type { QuoteResult, SourceMatch } from '../core/types';
 import type { CheckReport, DraftReport, LineRange, ReportedQuote } from './checkReport';
 import { spanRange } from './checkReport';
@@ -11,7 +13,7 @@ import type { SourceLocator } from './sourceLocations';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-type RuleId = 'drift' | 'unsupported' | 'critical-drift';
+type RuleId = 'drift' | 'unsupported' | 'critical-drift' | 'misattributed';
 
 const RULES: { id: RuleId; name: string; short: string; full: string; level: 'warning' | 'error' }[] = [
   {
@@ -33,6 +35,13 @@ const RULES: { id: RuleId; name: string; short: string; full: string; level: 'wa
     name: 'QuoteCriticalDrift',
     short: 'Quote changes a number, negation or name',
     full: 'The quotation differs from its source in a number, a negation or a name, which changes what the speaker said.',
+    level: 'error',
+  },
+  {
+    id: 'misattributed',
+    name: 'QuoteMisattributed',
+    short: 'Quote credited to the wrong person',
+    full: 'The sources holding these words credit them to someone other than the speaker the draft names. Correct the speaker or check the source.',
     level: 'error',
   },
 ];
@@ -74,6 +83,7 @@ export function formatSarif(report: CheckReport, locator: SourceLocator, version
 
 function ruleFor(result: QuoteResult): RuleId {
   if (result.status === 'unsupported') return 'unsupported';
+  if (result.status === 'misattributed') return 'misattributed';
   return result.flags.length > 0 ? 'critical-drift' : 'drift';
 }
 
@@ -81,7 +91,10 @@ function sarifResult(draft: DraftReport, quote: ReportedQuote, locator: SourceLo
   const { result } = quote;
   const ruleId = ruleFor(result);
   const match = result.match;
-  const related = match && result.status === 'drift' ? [relatedSource(locator, match)] : [];
+  const misattributedTo = result.misattribution && result.sources.find((s) => s.document.path === result.misattribution?.source.path);
+  const related = misattributedTo ? [relatedSource(locator, misattributedTo)] : match && result.status === 'drift' ? [relatedSource(locator, match)] : [];
+  // A misattribution is marked on the speaker's name, where the fix goes.
+  const marked = result.misattribution?.span ?? result.quote.inner;
   return {
     ruleId,
     ruleIndex: RULES.findIndex((r) => r.id === ruleId),
@@ -91,7 +104,7 @@ function sarifResult(draft: DraftReport, quote: ReportedQuote, locator: SourceLo
       {
         physicalLocation: {
           artifactLocation: { uri: uriOf(draft.displayPath) },
-          region: region(spanRange(draft.lines, result.quote.inner)),
+          region: region(spanRange(draft.lines, marked)),
         },
       },
     ],
@@ -105,6 +118,10 @@ function message(draft: DraftReport, result: QuoteResult): string {
   if (result.status === 'unsupported') {
     return `Quote not found in the sources: "${quoteText(draft.text, result.quote.inner)}"`;
   }
+  if (result.misattribution) {
+    const source = result.misattribution.source.documentTitle.replace(/[[\]\\]/g, (c) => `\\${c}`);
+    return `Misattributed: in [${source}](1) ${misattributionReason(result.misattribution)}: "${quoteText(draft.text, result.quote.inner)}"`;
+  }
   // Brackets in a title would otherwise read as part of the embedded link to the source.
   const title = (result.match?.document.title ?? 'its source').replace(/[[\]\\]/g, (c) => `\\${c}`);
   const flags = result.flags.length > 0 ? ` (changes a ${result.flags.join(', ')})` : '';
@@ -113,11 +130,21 @@ function message(draft: DraftReport, result: QuoteResult): string {
 
 function relatedSource(locator: SourceLocator, match: SourceMatch): object {
   const location = locator.locate(match.document, match.span);
+  // Lines of a PDF's extracted text are not lines of the file, so such a location names the file only.
+  const physicalLocation = match.document.display === 'extracted'
+    ? { artifactLocation: { uri: uriOf(location.path) } }
+    : { artifactLocation: { uri: uriOf(location.path) }, region: region(location.range) };
   return {
     id: 1,
-    physicalLocation: { artifactLocation: { uri: uriOf(location.path) }, region: region(location.range) },
-    message: { text: `Source: ${match.document.title}` },
+    physicalLocation,
+    message: { text: `Source: ${sourceCitation(match)}` },
   };
+}
+
+/** The source's title followed by its citation ("Briefing (Reuters, 27 Jan 2022, p. 4)"). */
+function sourceCitation(match: SourceMatch): string {
+  const citation = citeSource(match.document, match.span);
+  return citation ? `${match.document.title} (${citation})` : match.document.title;
 }
 
 function region(range: LineRange): object {

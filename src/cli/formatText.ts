@@ -1,6 +1,8 @@
 // The human-readable report: one line per quote in the `file:line:col` form that terminals and
 // editors turn into links, drift shown inline, then a one-line summary.
 
+import { citeSource } from '../core/citation';
+import { misattributionReason } from '../core/attribution';
 import type { ChangeFlag } from '../core/types';
 import { summarize, type CheckReport, type CheckSummary, type DraftReport, type ReportedQuote } from './checkReport';
 import { inlineDiff, quoteText, type DiffStyle } from './inlineDiff';
@@ -44,9 +46,11 @@ function quoteLines(draft: DraftReport, quote: ReportedQuote, paint: Palette): s
   const position = draft.lines.position(result.quote.inner.start);
   const where = `${draft.displayPath}:${position.line + 1}:${position.character + 1}`;
   const style: DiffStyle = { removed: paint.red, added: paint.green };
-  const shown = result.status === 'drift' ? inlineDiff(draft.text, result, style) : quoteText(draft.text, result.quote.inner);
+  const drifted = result.status === 'drift' || result.misattribution?.wording === 'drift';
+  const shown = drifted ? inlineDiff(draft.text, result, style) : quoteText(draft.text, result.quote.inner);
   let line = `${where} ${statusLabel(quote, paint)} "${shown}"`;
-  if (result.match) line += ` → ${sourceLabel(quote)}`;
+  if (result.misattribution) line += ` → ${result.misattribution.source.documentTitle}: ${misattributionReason(result.misattribution)}`;
+  else if (result.match) line += ` → ${sourceLabel(quote)}`;
   if (result.flags.length > 0) line += ' ' + paint.bold(paint.red(`[${result.flags.map((f) => FLAG_LABELS[f]).join(', ')}]`));
   const notes = quoteNotes(quote);
   if (notes) line += ` ${paint.dim(`(${notes})`)}`;
@@ -65,6 +69,8 @@ function statusLabel(quote: ReportedQuote, paint: Palette): string {
       return 'verbatim';
     case 'drift':
       return quote.fails ? paint.yellow('drift') : 'drift';
+    case 'misattributed':
+      return quote.fails ? paint.red('misattributed') : 'misattributed';
     default:
       return quote.fails ? paint.red('unsupported') : 'unsupported';
   }
@@ -75,7 +81,10 @@ function sourceLabel(quote: ReportedQuote): string {
   if (!match) return '';
   const others = new Set(sources.map((s) => s.document.id));
   others.delete(match.document.id);
-  return others.size > 0 ? `${match.document.title} (+${others.size} more)` : match.document.title;
+  // The citation says which outlet, when and where (page, cue time) the passage stands.
+  const citation = citeSource(match.document, match.span, { dateStyle: 'iso' });
+  const label = citation ? `${match.document.title} (${citation})` : match.document.title;
+  return others.size > 0 ? `${label} (+${others.size} more)` : label;
 }
 
 function quoteNotes(quote: ReportedQuote): string {
@@ -93,6 +102,7 @@ function summaryLine(summary: CheckSummary, paint: Palette): string {
     summary.drift > 0 ? paint.yellow(`${summary.drift} drift`) : `${summary.drift} drift`,
     summary.unsupported > 0 ? paint.red(`${summary.unsupported} unsupported`) : `${summary.unsupported} unsupported`,
   ];
+  if (summary.misattributed > 0) counts.push(paint.red(`${summary.misattributed} misattributed`));
   let line = `${paint.bold(quotes)}: ${counts.join(', ')}`;
   const extras: string[] = [];
   if (summary.shortNotFound > 0) extras.push(`${summary.shortNotFound} short not counted`);

@@ -6,9 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Checker, CorpusIndex } from '../core/checker';
-import { ConfigError, corpusPaths, findConfig, readConfigFile, type VerbatimConfig } from '../core/config';
+import { ConfigError, corpusPaths, findConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
 import { loadCorpus } from '../core/corpus/loadCorpus';
-import type { Corpus, TextFormat } from '../core/types';
+import type { Corpus, SourceMeta, TextFormat } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -37,7 +37,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   const config = loadConfig(args, io.cwd);
   const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
   const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
-  const corpus = await readCorpus(entries, config.maxFileBytes);
+  const corpus = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config));
   for (const warning of corpus.warnings) {
     io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
@@ -101,9 +101,9 @@ function readDraft(cwd: string, draft: string): { path: string; text: string } {
   }
 }
 
-async function readCorpus(entries: string[], maxFileBytes: number): Promise<Corpus> {
+async function readCorpus(entries: string[], maxFileBytes: number, folderMeta: Record<string, SourceMeta>): Promise<Corpus> {
   try {
-    return await loadCorpus(entries, { maxFileBytes });
+    return await loadCorpus(entries, { maxFileBytes, folderMeta });
   } catch (error) {
     throw new InputError(`cannot read the corpus: ${oneLine(reason(error))}`);
   }

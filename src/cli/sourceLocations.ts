@@ -57,7 +57,8 @@ export class SourceLocator {
       // extracted text is then the best remaining guide to positions.
       let text: string;
       try {
-        text = fs.readFileSync(document.path, 'utf8');
+        // PDF and Word files have no characters to point into: positions are in the extracted text.
+        text = document.display === 'extracted' ? document.text : fs.readFileSync(document.path, 'utf8');
       } catch {
         text = document.text;
       }

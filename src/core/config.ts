@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CHECK_OPTIONS } from './types';
+import { DEFAULT_CHECK_OPTIONS, type SourceMeta } from './types';
 
 /** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
 export interface AcceptedRendering {
@@ -20,6 +20,13 @@ export interface VerbatimConfig {
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
   accepted: AcceptedRendering[];
+  /**
+   * Source metadata defaults by folder, relative to `root` ("wires/reuters" → {source: "Reuters"});
+   * a source file gets the fields it does not declare itself from the folders holding it.
+   */
+  folders: Record<string, SourceMeta>;
+  /** Other names for speakers ("POTUS" → "Joe Biden"), applied to drafts and sources alike. */
+  aliases: Record<string, string>;
   /** Folder the relative paths are resolved against (the config file's folder). */
   root: string;
   /** The config file that was read, or null when defaults were used. */
@@ -40,6 +47,8 @@ export function defaultConfig(root: string): VerbatimConfig {
     driftThreshold: DEFAULT_CHECK_OPTIONS.driftThreshold,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     accepted: [],
+    folders: {},
+    aliases: {},
     root,
     file: null,
   };
@@ -90,7 +99,61 @@ export function parseConfig(raw: unknown, root: string, file: string | null): Ve
     }
     config.accepted = obj.accepted as AcceptedRendering[];
   }
+  if (obj.folders !== undefined) config.folders = parseFolders(obj.folders, where);
+  if (obj.aliases !== undefined) config.aliases = parseAliases(obj.aliases, where);
   return config;
+}
+
+/** Validates "aliases": {"POTUS": "Joe Biden"}: non-empty names on both sides. */
+function parseAliases(value: unknown, where: string): Record<string, string> {
+  const example = '{"POTUS": "Joe Biden"}';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${where}: "aliases" must be an object mapping other names to speakers, like ${example}`);
+  }
+  const aliases: Record<string, string> = {};
+  for (const [alias, name] of Object.entries(value as Record<string, unknown>)) {
+    if (!alias.trim()) throw new ConfigError(`${where}: "aliases" has an empty name`);
+    if (typeof name !== 'string' || !name.trim()) {
+      throw new ConfigError(`${where}: "aliases" → "${alias}" must be the speaker's name as a non-empty string, like ${example}`);
+    }
+    aliases[alias] = name.trim();
+  }
+  return aliases;
+}
+
+const META_FIELDS: readonly (keyof SourceMeta)[] = ['source', 'date', 'url', 'author'];
+
+/** Validates "folders": {"folder": {"source": "...", ...}} with string fields only. */
+function parseFolders(value: unknown, where: string): Record<string, SourceMeta> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${where}: "folders" must be an object mapping folders to source details, like {"wires/reuters": {"source": "Reuters"}}`);
+  }
+  const folders: Record<string, SourceMeta> = {};
+  for (const [folder, meta] of Object.entries(value as Record<string, unknown>)) {
+    if (!folder.trim()) throw new ConfigError(`${where}: "folders" has an empty folder name`);
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+      throw new ConfigError(`${where}: "folders" → "${folder}" must be an object like {"source": "Reuters"}`);
+    }
+    const entry: SourceMeta = {};
+    for (const [field, fieldValue] of Object.entries(meta as Record<string, unknown>)) {
+      if (!(META_FIELDS as readonly string[]).includes(field)) {
+        throw new ConfigError(`${where}: "folders" → "${folder}" has an unknown field "${field}" (allowed: ${META_FIELDS.join(', ')})`);
+      }
+      if (typeof fieldValue !== 'string') {
+        throw new ConfigError(`${where}: "folders" → "${folder}" → "${field}" must be a string`);
+      }
+      entry[field as keyof SourceMeta] = fieldValue;
+    }
+    folders[folder] = entry;
+  }
+  return folders;
+}
+
+/** Resolves the config's per-folder source defaults to absolute folder paths. */
+export function folderMetaPaths(config: VerbatimConfig): Record<string, SourceMeta> {
+  const resolved: Record<string, SourceMeta> = {};
+  for (const [folder, meta] of Object.entries(config.folders)) resolved[path.resolve(config.root, folder)] = meta;
+  return resolved;
 }
 
 function numberField(obj: Record<string, unknown>, key: string, fallback: number, where: string, min: number, max: number): number {

@@ -258,7 +258,7 @@ describe('verbatim CLI', function () {
       const lines = run.stdout.trimEnd().split('\n');
       const galesLine = lines.find((l) => l.includes('[-storms-]{+gales+}'));
       assert.ok(galesLine, run.stdout);
-      assert.match(galesLine, new RegExp(`^${fixture('drift.md')}:3:15 drift ".*" → Branscombe harbour wall to be rebuilt before winter( \\(speaker: Okafor\\))?$`));
+      assert.match(galesLine, new RegExp(`^${fixture('drift.md')}:3:15 drift ".*" → Branscombe harbour wall to be rebuilt before winter \\(The Branscombe Courier, 2025-05-09\\)( \\(speaker: Okafor\\))?$`));
       assert.ok(lines.some((l) => l.includes('[-4.2-]{+4.5+}') && l.includes('changed number')), run.stdout);
       assert.ok(lines.some((l) => /:6:21 verbatim "The plan was approved/.test(l)), `the emoji counts as two UTF-16 units: ${run.stdout}`);
       assert.ok(lines.some((l) => / unsupported "developer giveaway" .*short quote, not counted/.test(l)), run.stdout);

@@ -20,7 +20,12 @@ interface PageFacts {
   metas: Map<string, string>;
   canonical?: string;
   timeDatetime?: string;
+  /** The text of the first `rel="author"` link or `itemprop="author"` element. */
+  authorElement?: string;
 }
+
+/** Separators between a headline and the site name in a <title>. */
+const TITLE_SEPARATOR = /\s+(?:\||-|–|—|::|·)\s+/;
 
 /** Reads the title and metadata of a parsed page. */
 export function readHtmlMeta(document: Html.Document): HtmlMeta {
@@ -28,16 +33,37 @@ export function readHtmlMeta(document: Html.Document): HtmlMeta {
   collect(document, facts);
   const pick = (...keys: string[]): string | undefined => keys.map((key) => facts.metas.get(key)).find((value) => value);
   const meta: SourceMeta = {};
-  const source = pick('og:site_name', 'application-name');
+  const title = facts.title || undefined;
+  const source = pick('og:site_name', 'application-name') ?? siteFromTitle(title);
   const date = pick('article:published_time') ?? facts.timeDatetime ?? pick('date', 'dc.date', 'dc.date.issued', 'pubdate', 'publish-date');
   const url = facts.canonical ?? pick('og:url');
   // article:author is often a profile address rather than a name, which is no use as a label.
-  const author = pick('author') ?? [pick('article:author')].find((value) => value && !/^https?:/i.test(value));
+  const author = pick('author') ?? [pick('article:author')].find((value) => value && !/^https?:/i.test(value)) ?? facts.authorElement;
   if (source) meta.source = source;
   if (date) meta.date = date;
   if (url) meta.url = url;
   if (author) meta.author = author;
-  return { title: facts.title || pick('og:title') || facts.h1 || null, meta };
+  // og:title is the headline alone; a <title> usually carries the site name as well.
+  return { title: pick('og:title') || (title && withoutSiteName(title, source)) || facts.h1 || null, meta };
+}
+
+/** Removes the site name from either end of a page title ("Headline | Site" → "Headline"). */
+export function withoutSiteName(title: string, site: string | undefined): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const same = (part: string | undefined): boolean => !!site && !!part && part.toLowerCase() === site.toLowerCase();
+  if (same(parts[parts.length - 1])) return parts.slice(0, -1).join(' | ').trim() || title;
+  if (same(parts[0])) return parts.slice(1).join(' | ').trim() || title;
+  // Without a declared site name, only a bar is a safe cut: hyphens and dashes occur in headlines.
+  const bar = title.split(/\s+\|\s+/);
+  return bar.length > 1 ? bar[0] : title;
+}
+
+/** The site name at the end of a "Headline | Site" title, when it is short enough to be one. */
+function siteFromTitle(title: string | undefined): string | undefined {
+  const parts = title?.split(/\s+\|\s+/) ?? [];
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && last && last.split(/\s+/).length <= 5 ? last : undefined;
 }
 
 function collect(node: Html.ParentNode, facts: PageFacts): void {
@@ -51,6 +77,9 @@ function collect(node: Html.ParentNode, facts: PageFacts): void {
       facts.canonical = attr(child, 'href')?.trim() || undefined;
     } else if (tag === 'time' && facts.timeDatetime === undefined) {
       facts.timeDatetime = attr(child, 'datetime')?.trim() || undefined;
+    }
+    if (facts.authorElement === undefined && (attr(child, 'rel')?.toLowerCase() === 'author' || attr(child, 'itemprop')?.toLowerCase() === 'author')) {
+      facts.authorElement = collapseWhitespace(textOf(child)).replace(/^by\s+/i, '') || undefined;
     }
     if (tag !== 'script' && tag !== 'style' && tag !== 'template') collect(child, facts);
   }

@@ -2,14 +2,20 @@
 // parser's source locations so that every offset can be mapped back into the HTML file.
 
 import { parse } from 'parse5';
+import { articleRoot } from './htmlArticle';
 import { readHtmlMeta } from './htmlMeta';
-import { articleRoot, extractHtmlText } from './htmlText';
+import { extractHtmlText } from './htmlText';
+import { SourceFormatError } from './sourceFormats';
 import type { ParsedSource } from './textSource';
 
-/** Reads an HTML source: article text, its blocks, the page title, metadata and the offset map. */
+/**
+ * Reads an HTML source: article text, its blocks, the page title, metadata and the offset map.
+ * Throws SourceFormatError when the page has no article text at all.
+ */
 export function parseHtmlSource(html: string): ParsedSource {
   const document = parse(html, { sourceCodeLocationInfo: true });
-  const { text, blocks, fileOffset } = extractHtmlText(html, articleRoot(document));
+  const { text, blocks, fileOffset, runs } = extractHtmlText(html, articleRoot(document));
+  if (!text.trim()) throw new SourceFormatError('is a web page with no article text (only scripts, menus or page furniture); skipped');
   const { title, meta } = readHtmlMeta(document);
-  return { text, blocks, title, meta, fileOffset };
+  return { text, blocks, title, meta, fileOffset, mapping: { runs } };
 }

@@ -1,11 +1,12 @@
-// Extracts the readable article text of an HTML page. Only the article (else the main
-// content, else the body) is read, page furniture is skipped, whitespace is collapsed as a
-// browser would show it, and block elements become blank-line separated blocks. Every
-// character keeps a link to where it stands in the file.
+// Extracts the readable article text of an HTML page. Only the article root (chosen in
+// htmlArticle) is read, page furniture is skipped (see htmlBoilerplate), whitespace is
+// collapsed as a browser would show it, and block elements become blank-line separated
+// blocks. Every character keeps a link to where it stands in the file.
 
 import type { DefaultTreeAdapterTypes as Html } from 'parse5';
 import type { Span } from '../types';
 import { alignDecoded, type DecodedOrigins } from './htmlAlignment';
+import { isBoilerplateBlock, isElement, isFurniture, isLinkBlock } from './htmlBoilerplate';
 import { OffsetMapBuilder } from './offsetMap';
 
 /** Extracted text, its blocks, and the map back to the file's characters. */
@@ -13,6 +14,8 @@ export interface ExtractedHtml {
   text: string;
   blocks: Span[];
   fileOffset(textOffset: number): number;
+  /** The offset map as data: [textStart, textLength, fileStart, fileLength, …]. */
+  runs: number[];
 }
 
 /** Elements whose contents are never article prose. */
@@ -30,48 +33,16 @@ const BLOCKS = new Set([
 
 const COLLAPSIBLE = /[ \t\n\f\r\u00a0]+/g;
 
-/** True for element nodes (as opposed to text, comments and the document). */
-export function isElement(node: Html.Node): node is Html.Element {
-  return 'tagName' in node;
-}
+export { isElement } from './htmlBoilerplate';
 
 /** True when an element and its contents are left out of the extracted text. */
 export function isSkipped(element: Html.Element, insideArticle: boolean): boolean {
   // An article's own header holds its headline and standfirst, which are quoted like its body.
   if (element.tagName === 'header' && insideArticle) return false;
   if (SKIPPED.has(element.tagName)) return true;
-  return element.attrs.some((attr) => attr.name === 'hidden' || (attr.name === 'aria-hidden' && attr.value === 'true'));
-}
-
-/** Picks the element holding the article: the largest `<article>`, else `<main>`, else `<body>`. */
-export function articleRoot(document: Html.Document): Html.ParentNode {
-  const found: Record<'article' | 'main' | 'body', Html.Element[]> = { article: [], main: [], body: [] };
-  const visit = (node: Html.ParentNode): void => {
-    for (const child of node.childNodes) {
-      if (!isElement(child) || isSkipped(child, false)) continue;
-      const tag = child.tagName;
-      if (tag === 'article' || tag === 'main' || tag === 'body') found[tag].push(child);
-      visit(child);
-    }
-  };
-  visit(document);
-  // Listing pages hold many teaser articles; the story is the one with the most text.
-  let best: Html.Element | null = null;
-  let bestLength = -1;
-  for (const article of found.article) {
-    const length = textLength(article);
-    if (length > bestLength) { best = article; bestLength = length; }
-  }
-  return best ?? found.main[0] ?? found.body[0] ?? document;
-}
-
-function textLength(node: Html.ParentNode): number {
-  let length = 0;
-  for (const child of node.childNodes) {
-    if (child.nodeName === '#text') length += (child as Html.TextNode).value.trim().length;
-    else if (isElement(child) && !isSkipped(child, true)) length += textLength(child);
-  }
-  return length;
+  if (element.attrs.some((attr) => attr.name === 'hidden' || (attr.name === 'aria-hidden' && attr.value === 'true'))) return true;
+  if (isFurniture(element)) return true;
+  return BLOCKS.has(element.tagName) && (isLinkBlock(element) || isBoilerplateBlock(element));
 }
 
 /** Extracts the text under `root` from a page parsed with source locations from `html`. */
@@ -92,7 +63,7 @@ export function extractHtmlText(html: string, root: Html.ParentNode): ExtractedH
   };
   walk(root, isElement(root as Html.Node) && (root as Html.Element).tagName === 'article', false);
   out.endBlock();
-  return { text: out.text, blocks: out.blocks, fileOffset: out.offsets.build() };
+  return { text: out.text, blocks: out.blocks, fileOffset: out.offsets.build(), runs: out.offsets.runs() };
 }
 
 /** Accumulates extracted text with collapsed whitespace, block spans and the offset map. */

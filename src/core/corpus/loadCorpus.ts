@@ -2,14 +2,21 @@
 // format and numbers them in path order, so that the same folder always yields the same ids.
 // Problems with single files become warnings; the rest of the corpus still loads.
 
+import * as path from 'path';
 import { DEFAULT_MAX_FILE_BYTES } from '../config';
-import type { Corpus, CorpusWarning, SourceDocument } from '../types';
+import type { Corpus, CorpusWarning, SourceDocument, SourceMeta } from '../types';
+import { parseDocxSource } from './docxSource';
+import { withFolderMeta } from './folderMeta';
 import { parseHtmlSource } from './htmlSource';
+import { locatorFromMarks, markPairs } from './locationIndex';
 import { parseMarkdownSource } from './markdownSource';
-import { isCorpusWarning, readSourceFile } from './readSourceFile';
+import { parsePdfSource } from './pdfSource';
+import { isCorpusWarning, readSourceBytes, readSourceFile } from './readSourceFile';
 import { chooseTitle } from './sourceTitle';
-import { sourceFormatOf, SOURCE_EXTENSIONS } from './sourceFormats';
+import { isBinaryFormat, SourceFormatError, sourceFormatOf, SOURCE_EXTENSIONS, type SourceFormat } from './sourceFormats';
+import { parseSubtitleSource } from './subtitleSource';
 import { type ParsedSource, parseTextSource } from './textSource';
+import { transcriptMarks } from './transcriptSource';
 import { walkCorpus } from './walkCorpus';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './sourceFormats';
@@ -21,6 +28,11 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Called with (0, total) once the files are known, then after each file is read. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Source metadata defaults by absolute folder path (verbatim.json's "folders"): a file under
+   * a folder gets the fields it does not declare itself, the deepest folder first.
+   */
+  folderMeta?: Record<string, SourceMeta>;
 }
 
 /** Files read at the same time; enough to hide disk latency without exhausting file handles. */
@@ -58,26 +70,54 @@ export async function loadCorpus(entries: string[], options: LoadOptions = {}): 
 export async function loadSourceFile(file: string, id: number, options: LoadOptions = {}): Promise<SourceDocument | CorpusWarning> {
   const format = sourceFormatOf(file);
   if (!format) return { path: file, message: `has an unsupported file type; supported: ${SOURCE_EXTENSIONS.join(', ')}` };
-  const content = await readSourceFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const content = isBinaryFormat(format) ? await readSourceBytes(file, maxFileBytes) : await readSourceFile(file, maxFileBytes);
   if (isCorpusWarning(content)) return content;
   let parsed: ParsedSource;
   try {
-    parsed = format === 'html' ? parseHtmlSource(content.text)
-      : format === 'markdown' ? parseMarkdownSource(content.text)
-      : parseTextSource(content.text);
+    parsed = 'bytes' in content ? await parseBinary(format, content.bytes) : parseText(format, content.text);
   } catch (error) {
+    if (error instanceof SourceFormatError) return { path: file, message: error.message };
     // The parsers are lenient, so this is a defect rather than a bad file; the corpus still loads.
     return { path: file, message: `could not be read as ${format}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return {
+  const document: SourceDocument = {
     id,
     path: file,
-    title: chooseTitle(parsed.title, parsed.text, file),
-    meta: parsed.meta,
+    // A subtitle file's first cue is a line of dialogue, not a title: its name says more.
+    title: chooseTitle(parsed.title ?? (format === 'srt' || format === 'vtt' ? path.basename(file) : null), parsed.text, file),
+    meta: withFolderMeta(file, parsed.meta, options.folderMeta),
     text: parsed.text,
     fileOffset: parsed.fileOffset,
     blocks: parsed.blocks,
     size: content.size,
     mtimeMs: content.mtimeMs,
   };
+  if (parsed.display) document.display = parsed.display;
+  if (parsed.locate) document.locate = parsed.locate;
+  if (parsed.mapping) document.mapping = parsed.mapping;
+  return document;
+}
+
+/** Reads a text format; a plain-text file laid out as speaker turns also gets their locations. */
+function parseText(format: SourceFormat, text: string): ParsedSource {
+  switch (format) {
+    case 'html': return parseHtmlSource(text);
+    case 'markdown': return parseMarkdownSource(text);
+    case 'srt':
+    case 'vtt': {
+      const parsed = parseSubtitleSource(text);
+      if (!parsed.text) throw new SourceFormatError('has no subtitle cues (timing lines such as 00:00:01,000 --> 00:00:04,000); skipped');
+      return parsed;
+    }
+    default: {
+      const parsed = parseTextSource(text);
+      const marks = transcriptMarks(text);
+      return marks ? { ...parsed, locate: locatorFromMarks(marks), mapping: { marks: markPairs(marks) } } : parsed;
+    }
+  }
+}
+
+function parseBinary(format: SourceFormat, bytes: Uint8Array): Promise<ParsedSource> {
+  return format === 'pdf' ? parsePdfSource(bytes) : parseDocxSource(bytes);
 }

@@ -31,6 +31,13 @@ export class OffsetMapBuilder {
     this.fileLengths.push(fileLength);
   }
 
+  /** The runs as [textStart, textLength, fileStart, fileLength, …], the form a cache stores. */
+  runs(): number[] {
+    const runs: number[] = [];
+    for (let i = 0; i < this.textStarts.length; i++) runs.push(this.textStarts[i], this.textLengths[i], this.fileStarts[i], this.fileLengths[i]);
+    return runs;
+  }
+
   /**
    * Returns the lookup. An offset inside a run maps into that run; an offset between runs
    * (after a word, before a separator) maps to the end of the run before it, so that the end

@@ -16,8 +16,15 @@ export interface SourceFileContent {
 /** Binary files are recognised by a NUL byte this early in the file. */
 const SNIFF_BYTES = 8192;
 
-/** Reads `file` as UTF-8 text, or returns a warning saying why it was skipped. */
-export async function readSourceFile(file: string, maxFileBytes: number): Promise<SourceFileContent | CorpusWarning> {
+/** The raw bytes of a binary source file (PDF, Word) and the facts used to notice later changes. */
+export interface SourceFileBytes {
+  bytes: Uint8Array;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Reads `file`'s bytes within the size limit, or returns a warning saying why it was skipped. */
+export async function readSourceBytes(file: string, maxFileBytes: number): Promise<SourceFileBytes | CorpusWarning> {
   const skip = (message: string): CorpusWarning => ({ path: file, message });
   let bytes: Buffer;
   let stat;
@@ -32,6 +39,16 @@ export async function readSourceFile(file: string, maxFileBytes: number): Promis
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxFileBytes) return skip(tooLarge(bytes.length, maxFileBytes));
+  return { bytes, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+/** Reads `file` as UTF-8 text, or returns a warning saying why it was skipped. */
+export async function readSourceFile(file: string, maxFileBytes: number): Promise<SourceFileContent | CorpusWarning> {
+  const skip = (message: string): CorpusWarning => ({ path: file, message });
+  const read = await readSourceBytes(file, maxFileBytes);
+  if (isCorpusWarning(read)) return read;
+  const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+  const stat = read;
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     return skip('is UTF-16 text; save it as UTF-8 to use it as a source');
   }
@@ -49,7 +66,7 @@ export async function readSourceFile(file: string, maxFileBytes: number): Promis
 
 /** True for the warnings that readSourceFile and loadSourceFile return instead of content. */
 export function isCorpusWarning(value: object): value is CorpusWarning {
-  return 'message' in value && 'path' in value && !('text' in value);
+  return 'message' in value && 'path' in value && !('text' in value) && !('bytes' in value);
 }
 
 /** Describes a file-system error in a short phrase that follows the file's path. */

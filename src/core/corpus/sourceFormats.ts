@@ -3,8 +3,8 @@
 
 import * as path from 'path';
 
-/** How a source file's characters become matchable text. */
-export type SourceFormat = 'text' | 'markdown' | 'html';
+/** How a source file's bytes become matchable text. */
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'srt' | 'vtt';
 
 const FORMATS: Record<string, SourceFormat> = {
   '.txt': 'text',
@@ -13,7 +13,14 @@ const FORMATS: Record<string, SourceFormat> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.srt': 'srt',
+  '.vtt': 'vtt',
 };
+
+/** Formats whose files are binary containers rather than UTF-8 text. */
+const BINARY_FORMATS: ReadonlySet<SourceFormat> = new Set(['pdf', 'docx']);
 
 /** The file extensions the corpus reads, lower case with their leading dot. */
 export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
@@ -23,7 +30,19 @@ export function sourceFormatOf(file: string): SourceFormat | null {
   return FORMATS[path.extname(file).toLowerCase()] ?? null;
 }
 
-/** True when `file` has an extension the corpus reads (.txt, .text, .md, .markdown, .html, .htm). */
+/** True when `file` has an extension the corpus reads (text, Markdown, HTML, PDF, Word, subtitles). */
 export function isSourceFile(file: string): boolean {
   return sourceFormatOf(file) !== null;
 }
+
+/** True when a format is read from the file's bytes rather than decoded as UTF-8 text. */
+export function isBinaryFormat(format: SourceFormat): boolean {
+  return BINARY_FORMATS.has(format);
+}
+
+/**
+ * A file that has the right extension but cannot be read in its format (a damaged PDF, a
+ * password-protected one, a Word file that is not a zip). The message is a phrase that
+ * follows the file's path, like a CorpusWarning's.
+ */
+export class SourceFormatError extends Error {}

@@ -1,7 +1,7 @@
 // Reads plain-text sources, and defines what every format reader hands back. A plain-text
 // source is matched exactly as it stands, so its offsets are the file's own.
 
-import type { SourceMeta, Span } from '../types';
+import type { DocumentMapping, SourceLocation, SourceMeta, Span } from '../types';
 
 /** What a format reader makes of a file's text, before the loader adds id, path and stats. */
 export interface ParsedSource {
@@ -14,6 +14,12 @@ export interface ParsedSource {
   meta: SourceMeta;
   /** Maps an offset in `text` to an offset in the file's characters. */
   fileOffset(textOffset: number): number;
+  /** 'extracted' when the file is not text (PDF, Word) and `text` is what an editor shows. */
+  display?: 'file' | 'extracted';
+  /** Where an offset of `text` stands in the original: page, cue time, speaker turn. */
+  locate?(textOffset: number): SourceLocation;
+  /** The data behind `fileOffset` (when not the identity) and `locate`, for caching. */
+  mapping?: DocumentMapping;
 }
 
 /** The offset map of a text that is the file's own characters. */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseHtmlSource } from '../../../src/core/corpus/htmlSource';
-import { isCorpusWarning, loadSourceFile } from '../../../src/core/corpus/loadCorpus';
+import { isCorpusWarning, loadCorpus, loadSourceFile } from '../../../src/core/corpus/loadCorpus';
 import { FORMAT_FIXTURES, makeTree, removeTree } from './fixtureTree';
 
 /** The file characters that a span of extracted text maps back to. */
@@ -77,7 +77,7 @@ describe('corpus: HTML sources', () => {
   }
 
   it('reads the page title and provenance', () => {
-    assert.strictEqual(page.title, 'Harbour council delays vote | The Coastal Ledger');
+    assert.strictEqual(page.title, 'Harbour council delays vote');
     assert.deepStrictEqual(page.meta, {
       source: 'The Coastal Ledger',
       date: '2024-03-14T09:30:00Z',
@@ -160,6 +160,99 @@ describe('corpus: HTML sources', () => {
       if (isCorpusWarning(doc)) assert.fail(doc.message);
       assert.strictEqual(doc.title, 'The opening paragraph.');
       assert.strictEqual(doc.text, 'The opening paragraph.\n\nMore.');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  describe('page furniture', () => {
+    const STORY = 'The minister said talks would continue for several more months at least.';
+    const cases: { name: string; furniture: string }[] = [
+      { name: 'a share bar by class', furniture: '<div class="article-share-bar"><span>Share on Facebook</span></div>' },
+      { name: 'a newsletter box by id', furniture: '<section id="newsletter_signup"><p>Get the morning briefing in your inbox every day.</p></section>' },
+      { name: 'a camelCase cookie banner', furniture: '<div class="cookieBanner">We use cookies to improve your experience here.</div>' },
+      { name: 'a navigation landmark', furniture: '<div role="navigation">World Politics Business Sport</div>' },
+      { name: 'a block labelled as related stories', furniture: '<div aria-label="Related stories">Kremlin denies invasion plans again today</div>' },
+      { name: 'an advertisement slot', furniture: '<div class="ad-slot">Buy the best shoes in town this winter</div>' },
+      { name: 'a list of links', furniture: '<ul><li><a href="/a">Kremlin denies plans</a></li><li><a href="/b">Markets fall again</a></li></ul>' },
+      { name: '"Back to top"', furniture: '<p><a href="#top">Back to top</a></p>' },
+      { name: '"Related Articles"', furniture: '<h2>Related Articles</h2>' },
+      { name: '"Read more »"', furniture: '<p>Read more »</p>' },
+      { name: '"Advertisement"', furniture: '<div><span>Advertisement</span></div>' },
+      { name: '"Share this article"', furniture: '<p>Share this article</p>' },
+    ];
+    for (const { name, furniture } of cases) {
+      it(`drops ${name} and keeps the story`, () => {
+        const parsed = parseHtmlSource(`<html><body><article><p>${STORY}</p>${furniture}<p>Second paragraph of the story.</p></article></body></html>`);
+        assert.strictEqual(parsed.text, `${STORY}\n\nSecond paragraph of the story.`);
+      });
+    }
+
+    const kept: { name: string; html: string; text: string }[] = [
+      { name: 'a paragraph with a short link', html: '<p>The minister said <a href="/t">on television</a> that talks would go on.</p>', text: 'The minister said on television that talks would go on.' },
+      { name: 'a linked headline', html: '<h1><a href="/story">Talks to go on</a></h1>', text: 'Talks to go on' },
+      { name: 'a body whose class mentions a sidebar', html: '<div class="shadow-box leaderboard"><p>Text in a box.</p></div>', text: 'Text in a box.' },
+      { name: 'a sentence that starts like chrome', html: '<p>Read more carefully, the statement says something else.</p>', text: 'Read more carefully, the statement says something else.' },
+    ];
+    for (const { name, html, text } of kept) {
+      it(`keeps ${name}`, () => {
+        const parsed = parseHtmlSource(`<html><body class="has-sidebar"><article>${html}</article></body></html>`);
+        assert.strictEqual(parsed.text, text);
+      });
+    }
+
+    it('keeps a long story whose wrapper has a furniture-like class', () => {
+      const paragraphs = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i} of a long report on the border talks and what officials said.</p>`).join('');
+      const parsed = parseHtmlSource(`<html><body><div class="ad-free-layout">${paragraphs}</div><div class="ad-slot">Buy shoes now</div></body></html>`);
+      assert.strictEqual(parsed.blocks.length, 60);
+      assert.ok(!parsed.text.includes('Buy shoes'));
+    });
+
+    it('finds the story by its prose when the page has no <article> or <main>', () => {
+      const parsed = parseHtmlSource(`<html><body>
+        <div class="top">The Daily Example <span>Home</span> <span>World</span></div>
+        <div id="wrap"><div class="col"><div class="story-text">
+          <p>${STORY}</p><p>Officials in both capitals said the next round would be held in Geneva.</p>
+        </div><div class="byline-box">By A. Writer</div></div></div>
+        <div class="bottom">Copyright 2022 The Daily Example, all rights reserved</div>
+      </body></html>`);
+      assert.strictEqual(parsed.text, `${STORY}\n\nOfficials in both capitals said the next round would be held in Geneva.`);
+    });
+  });
+
+  describe('page titles without the site name', () => {
+    const cases: { name: string; head: string; title: string; source?: string }[] = [
+      { name: 'og:title over <title>', head: '<title>Talks go on | Example News</title><meta property="og:title" content="Talks go on, says Kremlin">', title: 'Talks go on, says Kremlin', source: 'Example News' },
+      { name: 'a site name after a bar', head: '<title>Talks go on | Example News</title>', title: 'Talks go on', source: 'Example News' },
+      { name: 'the declared site name after a dash', head: '<title>Talks go on - Example News</title><meta property="og:site_name" content="Example News">', title: 'Talks go on', source: 'Example News' },
+      { name: 'the declared site name before the headline', head: '<title>Example News — Talks go on</title><meta property="og:site_name" content="Example News">', title: 'Talks go on', source: 'Example News' },
+      { name: 'a dash inside a headline', head: '<title>Ukraine - live updates</title>', title: 'Ukraine - live updates' },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const parsed = parseHtmlSource(`<html><head>${c.head}</head><body><p>Text.</p></body></html>`);
+        assert.strictEqual(parsed.title, c.title);
+        assert.strictEqual(parsed.meta.source, c.source);
+      });
+    }
+
+    it('reads the author from a rel="author" byline', () => {
+      const parsed = parseHtmlSource('<html><body><article><a rel="author" href="/p/ann">By Ann Writer</a><p>Text of the story.</p></article></body></html>');
+      assert.strictEqual(parsed.meta.author, 'Ann Writer');
+    });
+  });
+
+  it('warns about a page with no article text and still loads the rest', async () => {
+    const root = makeTree({
+      'empty.html': '<html><head><title>Login</title><script>var x = 1;</script></head><body><nav><a href="/">Home</a></nav><div class="cookie-consent">Accept cookies</div></body></html>',
+      'story.html': '<html><body><p>A real story.</p></body></html>',
+    });
+    try {
+      const corpus = await loadCorpus([root]);
+      assert.deepStrictEqual(corpus.documents.map((d) => path.basename(d.path)), ['story.html']);
+      assert.deepStrictEqual(corpus.warnings.map((w) => [path.basename(w.path), w.message]), [
+        ['empty.html', 'is a web page with no article text (only scripts, menus or page furniture); skipped'],
+      ]);
     } finally {
       removeTree(root);
     }

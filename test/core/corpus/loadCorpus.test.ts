@@ -10,7 +10,7 @@ const SOURCES = {
   'a.md': '# Alpha notes\n\nText.',
   'sub/c.html': '<html><head><title>Charlie page</title></head><body><p>Text.</p></body></html>',
   'sub/deeper/d.text': 'Delta transcript.',
-  'sub/skip.pdf': '%PDF-1.4',
+  'sub/skip.odt': 'PK not a source',
   'images/pier.png': 'not a source either',
   'README': 'not a source',
   '.hidden/e.txt': 'hidden folder',
@@ -57,9 +57,9 @@ describe('corpus: loading folders, globs and links', () => {
   const warnings: { name: string; entry: (root: string) => string; message: RegExp }[] = [
     { name: 'a missing file', entry: (r) => path.join(r, 'gone.txt'), message: /^was not found$/ },
     { name: 'a missing folder', entry: (r) => path.join(r, 'gone'), message: /^was not found$/ },
-    { name: 'a named file of another type', entry: (r) => path.join(r, 'sub/skip.pdf'), message: /unsupported file type \(\.pdf\)/ },
+    { name: 'a named file of another type', entry: (r) => path.join(r, 'sub/skip.odt'), message: /unsupported file type \(\.odt\)/ },
     { name: 'a glob matching nothing', entry: (r) => path.join(r, '**/*.rst'), message: /^matches no files$/ },
-    { name: 'a glob matching only other types', entry: (r) => path.join(r, 'sub/*.pdf'), message: /matches 1 file, but none has a supported type/ },
+    { name: 'a glob matching only other types', entry: (r) => path.join(r, 'sub/*.odt'), message: /matches 1 file, but none has a supported type/ },
     { name: 'a glob with an unclosed brace', entry: (r) => path.join(r, '{a,b.txt'), message: /not a usable pattern: a "\{" has no matching "\}"/ },
     { name: 'a folder without sources', entry: (r) => path.join(r, 'images'), message: /contains no source files/ },
   ];

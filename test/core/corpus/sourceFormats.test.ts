@@ -16,7 +16,7 @@ describe('corpus: source formats', () => {
   describe('isSourceFile', () => {
     const cases: [string, boolean][] = [
       ['/a/report.txt', true], ['/a/report.TEXT', true], ['/a/notes.md', true], ['/a/notes.Markdown', true],
-      ['/a/page.html', true], ['/a/page.HTM', true], ['/a/scan.pdf', false], ['/a/README', false],
+      ['/a/page.html', true], ['/a/page.HTM', true], ['/a/scan.pdf', true], ['/a/memo.docx', true], ['/a/talk.srt', true], ['/a/talk.VTT', true], ['/a/memo.doc', false], ['/a/sheet.odt', false], ['/a/README', false],
       ['/a/archive.md.gz', false], ['/a/.txt', false],
     ];
     for (const [file, expected] of cases) {
@@ -120,9 +120,9 @@ describe('corpus: source formats', () => {
   });
 
   it('refuses an unsupported extension when asked for one file', async () => {
-    const result = await loadSourceFile('/somewhere/scan.pdf', 0);
+    const result = await loadSourceFile('/somewhere/scan.odt', 0);
     assert.ok(isCorpusWarning(result));
-    assert.strictEqual(result.path, '/somewhere/scan.pdf');
+    assert.strictEqual(result.path, '/somewhere/scan.odt');
     assert.match(result.message, /unsupported file type/);
   });
 });

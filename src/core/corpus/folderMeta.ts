@@ -1,0 +1,33 @@
+// Applies per-folder source defaults from verbatim.json ("everything under wires/reuters is
+// Reuters"), so that a folder of wire copy or press-office transcripts is labelled without
+// editing every file. What a file declares itself always wins over its folder's defaults.
+
+import * as path from 'path';
+import type { SourceMeta } from '../types';
+
+const FIELDS: readonly (keyof SourceMeta)[] = ['source', 'date', 'url', 'author'];
+
+/**
+ * Returns `meta` with the fields it lacks filled from the defaults of the folders holding
+ * `file`; `folderMeta` is keyed by absolute folder path, and a deeper folder wins.
+ */
+export function withFolderMeta(file: string, meta: SourceMeta, folderMeta: Readonly<Record<string, SourceMeta>> | undefined): SourceMeta {
+  if (!folderMeta) return meta;
+  const holders = Object.keys(folderMeta)
+    .filter((folder) => isInside(path.resolve(folder), file))
+    .sort((a, b) => path.resolve(b).length - path.resolve(a).length);
+  if (holders.length === 0) return meta;
+  const merged: SourceMeta = { ...meta };
+  for (const folder of holders) {
+    for (const field of FIELDS) {
+      const value = folderMeta[folder][field];
+      if (merged[field] === undefined && typeof value === 'string' && value) merged[field] = value;
+    }
+  }
+  return merged;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
