@@ -13,7 +13,7 @@ import type { Postings } from '../match/postings';
 import type { SourceLocation, SourceMeta } from '../types';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 const MAGIC = 0x58494256; // "VBIX"
 
 /** What the cache keeps of one source document. */
@@ -42,6 +42,8 @@ export interface DocumentRecord {
 /** Everything an index is restored from. */
 export interface CacheContents {
   generation: string;
+  /** The loading options the cache was built with; a cache built differently is not used. */
+  key: string;
   documents: DocumentRecord[];
   vocabulary: string[];
   ids: Int32Array;
@@ -54,6 +56,7 @@ export interface CacheContents {
 interface Header {
   version: number;
   generation: string;
+  key: string;
   documents: DocumentRecord[];
   sections: Record<SectionName, [number, number]>;
 }
@@ -73,8 +76,8 @@ export function newGeneration(): string {
   return `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
-/** Reads the cache in `dir`, or returns null when there is none or it cannot be used. */
-export function readCache(dir: string): CacheContents | null {
+/** Reads the cache in `dir` built with options `key`, or returns null when there is none or it cannot be used. */
+export function readCache(dir: string, key: string): CacheContents | null {
   let data: Buffer;
   try {
     data = fs.readFileSync(path.join(dir, INDEX_FILE));
@@ -85,6 +88,7 @@ export function readCache(dir: string): CacheContents | null {
     if (data.length < 12 || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== CACHE_VERSION) return null;
     const headerLength = data.readUInt32LE(8);
     const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
+    if (header.key !== key) return null;
     const textsFile = path.join(dir, textsFileName(header.generation));
     if (!fs.existsSync(textsFile)) return null;
     const section = (name: SectionName): Int32Array => {
@@ -99,6 +103,7 @@ export function readCache(dir: string): CacheContents | null {
     const vocabularyText = data.toString('utf8', vocabularyOffset, vocabularyOffset + vocabularyLength);
     return {
       generation: header.generation,
+      key: header.key,
       documents: header.documents,
       vocabulary: vocabularyText ? vocabularyText.split('\n') : [],
       ids: section('ids'),
@@ -125,7 +130,7 @@ export function writeIndexFile(dir: string, contents: Omit<CacheContents, 'texts
   // sections out after a header measured with placeholder offsets of the final width.
   const names = SECTIONS;
   const lengths = sections.map((a) => a.byteLength);
-  const header: Header = { version: CACHE_VERSION, generation: contents.generation, documents: contents.documents, sections: {} as Header['sections'] };
+  const header: Header = { version: CACHE_VERSION, generation: contents.generation, key: contents.key, documents: contents.documents, sections: {} as Header['sections'] };
   const placeholder = 1e12;
   names.forEach((name) => { header.sections[name] = [placeholder, placeholder]; });
   const headerLength = Buffer.byteLength(JSON.stringify(header), 'utf8');

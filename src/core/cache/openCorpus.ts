@@ -54,7 +54,9 @@ const SLICE_MS = 25;
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
   const { files, warnings } = await walkCorpus(entries);
-  const cache = options.cacheDir ? readCache(options.cacheDir) : null;
+  // Folder metadata and the file size limit shape what is stored, so they are part of the key.
+  const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
+  const cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
   const cachedPaths = new Map<string, number>();
   cache?.documents.forEach((record, k) => cachedPaths.set(record.path, k));
 
@@ -128,7 +130,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   let cacheWritten = false;
   if (writer) {
     const textsFile = writer.finish();
-    if (textsFile && saveIndex(options.cacheDir!, writer.generation, records, index, warnings)) {
+    if (textsFile && saveIndex(options.cacheDir!, writer.generation, key, records, index, warnings)) {
       cacheWritten = true;
       const texts = new TextStore(textsFile);
       corpus.documents = records.map((record, id) => {
@@ -166,9 +168,9 @@ function reusable(cache: CacheContents, k: number | undefined, file: string, sta
 }
 
 /** Writes the index file next to a finished texts file; false (with a warning) when it cannot. */
-function saveIndex(dir: string, generation: string, records: DocumentRecord[], index: CorpusIndex, warnings: CorpusWarning[]): boolean {
+function saveIndex(dir: string, generation: string, key: string, records: DocumentRecord[], index: CorpusIndex, warnings: CorpusWarning[]): boolean {
   try {
-    writeIndexFile(dir, { generation, documents: records, vocabulary: index.vocabulary.allWords() as string[], ids: index.ids, docStarts: index.docStarts, postings: index.postings });
+    writeIndexFile(dir, { generation, key, documents: records, vocabulary: index.vocabulary.allWords() as string[], ids: index.ids, docStarts: index.docStarts, postings: index.postings });
     removeStaleTexts(dir, generation);
     return true;
   } catch (error) {

@@ -3,7 +3,9 @@
 // only the handful of documents a check reports are ever read back.
 
 import * as fs from 'fs';
-import type { SourceDocument, SourceLocation, SourceMeta, Span } from '../types';
+import type { DocumentMapping, SourceDocument, SourceLocation, SourceMeta, Span } from '../types';
+import { locatorFromMarks } from '../corpus/locationIndex';
+import { mapThroughRuns } from '../corpus/offsetMap';
 import type { DocumentRecord } from './cacheFile';
 
 /** How many decoded texts are kept for documents read recently. */
@@ -69,7 +71,13 @@ export class StoredDocument implements SourceDocument {
     this.size = record.size;
     this.mtimeMs = record.mtimeMs;
     if (record.display) this.display = record.display;
-    if (record.marks?.length) this.locate = locatorOf(record.marks);
+    if (record.marks?.length) this.locate = locatorFromMarks(record.marks.map(([start, location]) => ({ start, location })));
+  }
+
+  /** The stored mapping data, so that a document restored from the cache can be cached again. */
+  get mapping(): DocumentMapping | undefined {
+    const { runs, marks } = this.record;
+    return runs || marks ? { ...(runs ? { runs } : {}), ...(marks ? { marks } : {}) } : undefined;
   }
 
   get text(): string {
@@ -89,40 +97,4 @@ export class StoredDocument implements SourceDocument {
     const runs = this.record.runs;
     return runs ? mapThroughRuns(runs, textOffset) : textOffset;
   }
-}
-
-/**
- * Maps a text offset through runs [textStart, textLength, fileStart, fileLength, …]: inside a
- * run of equal lengths linearly, inside a changed run (a decoded entity) to its start, and
- * between runs to the end of the run before, so a span's end stays after its last character.
- */
-export function mapThroughRuns(runs: readonly number[], textOffset: number): number {
-  const count = runs.length / 4;
-  if (count === 0) return textOffset;
-  let low = 0;
-  let high = count - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (runs[mid * 4] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
-  }
-  if (found < 0) return runs[2];
-  const [textStart, textLength, fileStart, fileLength] = runs.slice(found * 4, found * 4 + 4);
-  const into = textOffset - textStart;
-  if (into >= textLength) return fileStart + fileLength;
-  if (textLength === fileLength) return fileStart + into;
-  return into === 0 ? fileStart : fileStart + fileLength;
-}
-
-function locatorOf(marks: [number, SourceLocation][]): (textOffset: number) => SourceLocation {
-  return (textOffset) => {
-    let low = 0;
-    let high = marks.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (marks[mid][0] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
-    }
-    return found >= 0 ? { ...marks[found][1] } : {};
-  };
 }

@@ -38,29 +38,31 @@ export class OffsetMapBuilder {
     return runs;
   }
 
-  /**
-   * Returns the lookup. An offset inside a run maps into that run; an offset between runs
-   * (after a word, before a separator) maps to the end of the run before it, so that the end
-   * of a span stays right after its last character.
-   */
+  /** Returns the lookup over the runs recorded so far (see `mapThroughRuns`). */
   build(): (textOffset: number) => number {
-    const textStarts = Int32Array.from(this.textStarts);
-    const textLengths = Int32Array.from(this.textLengths);
-    const fileStarts = Int32Array.from(this.fileStarts);
-    const fileLengths = Int32Array.from(this.fileLengths);
-    return (textOffset: number): number => {
-      let low = 0;
-      let high = textStarts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        if (textStarts[mid] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
-      }
-      if (found < 0) return textStarts.length > 0 ? fileStarts[0] : 0;
-      const into = textOffset - textStarts[found];
-      if (into >= textLengths[found]) return fileStarts[found] + fileLengths[found];
-      if (textLengths[found] === fileLengths[found]) return fileStarts[found] + into;
-      return into === 0 ? fileStarts[found] : fileStarts[found] + fileLengths[found];
-    };
+    const runs = this.runs();
+    return (textOffset: number): number => mapThroughRuns(runs, textOffset);
   }
+}
+
+/**
+ * Maps a text offset through runs [textStart, textLength, fileStart, fileLength, …]. An offset
+ * inside a run maps into that run (linearly when the run was copied one for one, else to its
+ * start); an offset between runs (after a word, before a separator) maps to the end of the run
+ * before it, so that the end of a span stays right after its last character.
+ */
+export function mapThroughRuns(runs: readonly number[], textOffset: number): number {
+  let low = 0;
+  let high = runs.length / 4 - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid * 4] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
+  }
+  if (found < 0) return runs.length > 0 ? runs[2] : 0;
+  const at = found * 4;
+  const into = textOffset - runs[at];
+  if (into >= runs[at + 1]) return runs[at + 2] + runs[at + 3];
+  if (runs[at + 1] === runs[at + 3]) return runs[at + 2] + into;
+  return into === 0 ? runs[at + 2] : runs[at + 2] + runs[at + 3];
 }

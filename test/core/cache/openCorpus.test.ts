@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { readCache } from '../../../src/core/cache/cacheFile';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
-import { mapThroughRuns } from '../../../src/core/cache/storedDocument';
+import { mapThroughRuns } from '../../../src/core/corpus/offsetMap';
 import { Checker } from '../../../src/core/checker';
 
 /** A fresh sources folder and cache folder for one test. */
@@ -36,7 +36,7 @@ describe('openCorpus and its cache', () => {
     const { sources, cache } = workspace(FILES);
     const opened = await openCorpus([sources], { cacheDir: cache });
     assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache, opened.stats.cacheWritten], [3, 0, false, true]);
-    assert.ok(readCache(cache));
+    assert.ok(readCache(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })));
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
   });
 
@@ -109,6 +109,14 @@ describe('openCorpus and its cache', () => {
     assert.equal(opened.stats.cacheWritten, false);
     assert.ok(opened.corpus.warnings.some((w) => w.path === cache && /could not be written/.test(w.message)));
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  it('rebuilds when the folder metadata changed, since it is stored with the documents', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const opened = await openCorpus([sources], { cacheDir: cache, folderMeta: { [sources]: { source: 'Wire Service' } } });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.fromCache], [3, false]);
+    assert.equal(opened.corpus.documents.find((d) => d.path.endsWith('wire.txt'))!.meta.source, 'Wire Service');
   });
 
   it('leaves out files past the corpus size limit with a warning', async () => {

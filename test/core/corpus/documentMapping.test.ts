@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import * as path from 'path';
-import { mapThroughRuns } from '../../../src/core/cache/storedDocument';
+import { mapThroughRuns } from '../../../src/core/corpus/offsetMap';
 import { isCorpusWarning, loadSourceFile } from '../../../src/core/corpus/loadCorpus';
 import type { SourceDocument, SourceLocation } from '../../../src/core/types';
 import { makeTree, removeTree } from './fixtureTree';
