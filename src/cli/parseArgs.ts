@@ -16,6 +16,8 @@ export interface CheckArgs {
   threshold: number | null;
   /** True or false when forced by `--color`/`--no-color`; null to decide from the terminal. */
   color: boolean | null;
+  /** The `--cache` folder as typed, false for `--no-cache`, or null for the default cache. */
+  cache: string | false | null;
   drafts: string[];
 }
 
@@ -44,6 +46,10 @@ Options:
   --color, --no-color
                      Force coloured output on or off (default: on for a terminal
                      unless NO_COLOR is set)
+  --cache DIR        Keep the corpus index in DIR (default: one folder per corpus under
+                     $VERBATIM_CACHE_DIR, $XDG_CACHE_HOME/verbatim or ~/.cache/verbatim,
+                     shared with the editor)
+  --no-cache         Read every source file and keep no index on disk
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -64,7 +70,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, drafts: [] };
+  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, drafts: [] };
   let onlyDrafts = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -107,6 +113,13 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
       case '--no-color':
         if (inline !== null) throw new UsageError(`${flag} takes no value`);
         args.color = flag === '--color';
+        break;
+      case '--cache':
+        args.cache = nonEmpty(flag, value());
+        break;
+      case '--no-cache':
+        if (inline !== null) throw new UsageError(`${flag} takes no value`);
+        args.cache = false;
         break;
       default:
         throw new UsageError(`unknown option ${flag} (see "verbatim --help")`);

@@ -5,10 +5,11 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Checker, CorpusIndex } from '../core/checker';
+import { defaultCacheDir } from '../core/cache/cacheLocation';
+import { openCorpus, type OpenedCorpus } from '../core/cache/openCorpus';
+import { Checker } from '../core/checker';
 import { ConfigError, corpusPaths, findConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
-import { loadCorpus } from '../core/corpus/loadCorpus';
-import type { Corpus, SourceMeta, TextFormat } from '../core/types';
+import type { SourceMeta, TextFormat } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -37,7 +38,8 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   const config = loadConfig(args, io.cwd);
   const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
   const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
-  const corpus = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config));
+  const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
+  const { corpus, index } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
   for (const warning of corpus.warnings) {
     io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
@@ -45,7 +47,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}`);
   }
   const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold };
-  const checker = new Checker(CorpusIndex.build(corpus), options, config.accepted.map((a) => a.quote));
+  const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
   const report: CheckReport = {
     cwd: io.cwd,
     warnings: corpus.warnings,
@@ -101,9 +103,9 @@ function readDraft(cwd: string, draft: string): { path: string; text: string } {
   }
 }
 
-async function readCorpus(entries: string[], maxFileBytes: number, folderMeta: Record<string, SourceMeta>): Promise<Corpus> {
+async function readCorpus(entries: string[], maxFileBytes: number, folderMeta: Record<string, SourceMeta>, cacheDir: string | null): Promise<OpenedCorpus> {
   try {
-    return await loadCorpus(entries, { maxFileBytes, folderMeta });
+    return await openCorpus(entries, { maxFileBytes, folderMeta, cacheDir });
   } catch (error) {
     throw new InputError(`cannot read the corpus: ${oneLine(reason(error))}`);
   }

@@ -23,7 +23,8 @@ interface Run {
 
 /** Runs the CLI in `cwd` with colour variables cleared unless `env` sets them. */
 function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Each run gets its own index cache, so runs neither share state nor write to the home folder.
+  const env: NodeJS.ProcessEnv = { ...process.env, VERBATIM_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-cache-')) };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: { ...env, ...options.env }, encoding: 'utf8' });
@@ -225,7 +226,7 @@ describe('verbatim CLI', function () {
       assert.strictEqual(log.runs.length, 1);
       const driver = log.runs[0].tool.driver;
       assert.strictEqual(driver.name, 'Verbatim');
-      assert.deepStrictEqual(driver.rules.map((r: { id: string }) => r.id).sort(), ['critical-drift', 'drift', 'unsupported']);
+      assert.deepStrictEqual(driver.rules.map((r: { id: string }) => r.id).sort(), ['critical-drift', 'drift', 'misattributed', 'unsupported']);
       const results = log.runs[0].results;
       assert.deepStrictEqual(
         results.map((r: { ruleId: string; level: string }) => `${r.ruleId}:${r.level}`),
@@ -299,5 +300,24 @@ describe('verbatim CLI', function () {
       assert.strictEqual(run.status, 1, run.stdout);
       assert.match(run.stdout, /2 quotes: 0 verbatim, \d drift, \d unsupported/);
     });
+  });
+});
+
+describe('verbatim CLI: the corpus index cache', function () {
+  it('writes the index to --cache and answers the same from it the next time', function () {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-named-cache-'));
+    const args = ['check', '--corpus', CORPUS, '--format', 'json', '--cache', cache, fixture('drift.md')];
+    const first = cli(args);
+    assert.ok(fs.existsSync(path.join(cache, 'index.bin')), 'index.bin written');
+    const second = cli(args);
+    assert.deepStrictEqual([second.status, second.stdout], [first.status, first.stdout]);
+    assert.strictEqual(first.status, 1);
+  });
+
+  it('keeps nothing on disk with --no-cache', function () {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-no-cache-'));
+    const run = cli(['check', '--corpus', CORPUS, '--no-cache', fixture('drift.md')], { env: { VERBATIM_CACHE_DIR: base } });
+    assert.strictEqual(run.status, 1);
+    assert.deepStrictEqual(fs.readdirSync(base), []);
   });
 });

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { parseArgs, UsageError, type CheckArgs } from '../../src/cli/parseArgs';
 
-const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, drafts: [] };
+const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, drafts: [] };
 
 describe('parseArgs', function () {
   const valid: { argv: string[]; expected: Partial<CheckArgs> }[] = [
@@ -19,6 +19,8 @@ describe('parseArgs', function () {
     { argv: ['check', '--color', 'd.md'], expected: { color: true, drafts: ['d.md'] } },
     { argv: ['check', 'd.md', '--format', 'json'], expected: { format: 'json', drafts: ['d.md'] } },
     { argv: ['check', '--', '--odd-name.md'], expected: { drafts: ['--odd-name.md'] } },
+    { argv: ['check', '--cache', '.index', 'd.md'], expected: { cache: '.index', drafts: ['d.md'] } },
+    { argv: ['check', '--no-cache', 'd.md'], expected: { cache: false, drafts: ['d.md'] } },
   ];
   for (const row of valid) {
     it(`parses ${row.argv.join(' ')}`, function () {
@@ -54,6 +56,8 @@ describe('parseArgs', function () {
     { argv: ['check', '--threshold', '1.5', 'd.md'], message: /--threshold must be a number from 0 to 1/ },
     { argv: ['check', '--threshold', 'high', 'd.md'], message: /not "high"/ },
     { argv: ['check', '--no-color=yes', 'd.md'], message: /--no-color takes no value/ },
+    { argv: ['check', '--no-cache=yes', 'd.md'], message: /--no-cache takes no value/ },
+    { argv: ['check', '--cache', 'd.md'], message: /no draft given/ },
   ];
   for (const row of invalid) {
     it(`rejects ${row.argv.join(' ') || '(nothing)'}`, function () {
