@@ -24,6 +24,22 @@ const problemMatcher = {
   },
 };
 
+/**
+ * The PDF and Word readers are large and needed only when such a source is read, so the CLI and
+ * the server load them from their own files next to the bundle (dist/pdf.js, dist/docx.js)
+ * instead of parsing them at every start. Tests bundle everything into each test file.
+ */
+const VENDOR_MODULES = { pdf: 'src/core/corpus/vendor/pdf.ts', docx: 'src/core/corpus/vendor/docx.ts' };
+const vendorChunks = {
+  name: 'vendor-chunks',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]vendor[\\/](pdf|docx)$/ }, (args) => {
+      const name = path.basename(args.path);
+      return { path: `./${name}.js`, external: true };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -53,13 +69,16 @@ function appEntries() {
     { in: 'src/server/server.ts', out: 'server' },
     { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   ];
-  return entries.filter((e) => fs.existsSync(e.in)).map((e) => ({
+  const apps = entries.filter((e) => fs.existsSync(e.in)).map((e) => ({
     ...common,
     entryPoints: { [e.out]: e.in },
     outdir: 'dist',
     external: e.external || [],
     banner: e.banner ? { js: e.banner } : undefined,
+    plugins: [...common.plugins, vendorChunks],
   }));
+  const vendors = Object.entries(VENDOR_MODULES).map(([out, entry]) => ({ ...common, entryPoints: { [out]: entry }, outdir: 'dist' }));
+  return [...apps, ...vendors];
 }
 
 function testBuild() {

@@ -2,8 +2,6 @@
 // each, and the title and author come from the file's core properties when it declares them.
 // A .docx is a zip of XML parts, so the text is extracted and an editor shows it as such.
 
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import type { SourceMeta } from '../types';
 import { SourceFormatError } from './sourceFormats';
 import { collapseWhitespace } from './sourceTitle';
@@ -18,6 +16,7 @@ interface CoreProperties {
 /** Reads a .docx file's paragraphs and properties; throws SourceFormatError when it cannot. */
 export async function parseDocxSource(bytes: Uint8Array): Promise<ParsedSource> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { mammoth, JSZip } = await import('./vendor/docx');
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer })).value;
@@ -26,7 +25,7 @@ export async function parseDocxSource(bytes: Uint8Array): Promise<ParsedSource> 
   }
   const { text, blocks } = joinParagraphs(raw.split(/\n{2,}/));
   if (!text) throw new SourceFormatError('is a Word document with no text; skipped');
-  const properties = await readCoreProperties(buffer);
+  const properties = await readCoreProperties(JSZip, buffer);
   return { text, blocks, title: properties.title, meta: properties.meta, fileOffset: identityOffset, display: 'extracted' };
 }
 
@@ -45,7 +44,7 @@ export function joinParagraphs(paragraphs: readonly string[]): Pick<ParsedSource
 }
 
 /** Reads dc:title, dc:creator and dcterms:created from docProps/core.xml, when present. */
-async function readCoreProperties(buffer: Buffer): Promise<CoreProperties> {
+async function readCoreProperties(JSZip: typeof import('./vendor/docx').JSZip, buffer: Buffer): Promise<CoreProperties> {
   let xml: string | undefined;
   try {
     xml = await (await JSZip.loadAsync(buffer)).file('docProps/core.xml')?.async('string');

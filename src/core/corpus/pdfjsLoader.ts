@@ -29,10 +29,9 @@ async function importQuietly(): Promise<PdfJs> {
     warn(...args);
   };
   try {
-    // Loading the worker module first makes PDF.js run its worker on this thread instead of
-    // starting a Worker from a file path, which a bundled extension does not have.
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The vendor module loads the worker module first, which makes PDF.js run its worker on this
+    // thread instead of starting a Worker from a file path, which a bundled extension does not have.
+    return (await import('./vendor/pdf')).pdfjs;
   } finally {
     console.warn = warn;
     if (addedMatrix) delete globals.DOMMatrix;
