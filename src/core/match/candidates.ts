@@ -144,6 +144,6 @@ function groupHits(index: CorpusIndex, hits: Hit[], wordTotal: number, hasWildca
   flush();
   regions.sort((x, y) => y.votes - x.votes || x.start - y.start);
   // A region that shares far fewer words with the quote than the best one cannot be its source.
-  const floor = Math.max(1, Math.floor(regions[0].votes / 4));
+  const floor = Math.max(1, Math.floor(regions[0].votes / 3));
   return regions.filter((r) => r.votes >= floor).slice(0, maxRegions);
 }

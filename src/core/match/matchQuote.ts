@@ -37,7 +37,7 @@ export function planQuote(index: CorpusIndex, elements: QueryElement[], options:
   const queryIds = elements.map((e) => (e.wildcard ? -1 : index.wordId(e.norm)));
   const candidates = short && !elements.some((e) => e.wildcard)
     ? exactCandidates(index, elements, queryIds)
-    : alignedCandidates(index, elements, queryIds);
+    : alignedCandidates(index, elements, queryIds, options.driftThreshold);
   const eligible = candidates.filter((c) => c.verbatim || (!short && c.score >= options.driftThreshold));
   if (!eligible.length) return { status: 'unsupported', short, sources: [], variants: [] };
   eligible.sort(compareCandidates);
@@ -67,8 +67,12 @@ function compareGroups(x: Candidate[], y: Candidate[]): number {
   return Number(b.verbatim) - Number(a.verbatim) || b.alignment.score - a.alignment.score || y.length - x.length || compareCandidates(a, b);
 }
 
-/** Aligns the quote with each candidate region and keeps one passage per place. */
-function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[]): Candidate[] {
+/**
+ * Aligns the quote with each candidate region and keeps one passage per place. A passage whose
+ * share of common words is already below the threshold cannot score above it (see
+ * `similarity`), so it is dropped before its words are compared letter by letter.
+ */
+function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[], threshold: number): Candidate[] {
   const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
   const queryWordCount = wordCount(elements);
   const found: Candidate[] = [];
@@ -76,8 +80,10 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     const alignment = alignWords(elements, queryIds, index.ids, region.start, region.end);
     if (!alignment || alignment.end <= alignment.start) continue;
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
+    const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
+    if (share < threshold) continue;
     const wording = passageWords(index, alignment);
-    const score = verbatim ? 1 : similarity(quoteWords, wording, alignment, queryWordCount);
+    const score = verbatim ? 1 : similarity(quoteWords, wording, share);
     const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
     // Two regions can settle on overlapping passages; keep the better one.
     const overlap = found.findIndex((c) => c.doc === region.doc && c.alignment.start < alignment.end && alignment.start < c.alignment.end);
@@ -87,13 +93,8 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
   return found;
 }
 
-/**
- * The character-bigram similarity of quote and passage. Passages that share less than a third
- * of their words with the quote are scored by that word share alone: they can never reach a
- * sensible drift threshold, and the character comparison is the costliest step of a check.
- * Passages sharing under half their words are capped at their word share.
- */
-function similarity(quoteWords: string, wording: string, alignment: Alignment, queryWordCount: number): number {
+/** The share of words quote and passage have in common (Dice over words, wildcards left out). */
+function wordShare(alignment: Alignment, queryWordCount: number): number {
   let same = 0;
   let passage = 0;
   for (const step of alignment.steps) {
@@ -101,12 +102,19 @@ function similarity(quoteWords: string, wording: string, alignment: Alignment, q
     passage += step.s1 - step.s0;
     if (step.kind === 'same') same += step.q1 - step.q0;
   }
-  const wordShare = (2 * same) / (queryWordCount + passage);
-  if (wordShare < 1 / 3) return wordShare;
-  // Character bigrams forgive inflections ("cause"/"causes"), but a passage that shares under
-  // half its words with the quote is a different sentence, however alike its letters.
+  return (2 * same) / (queryWordCount + passage);
+}
+
+/**
+ * The character-bigram similarity of quote and passage, never above their word share when that
+ * is under one half: character bigrams forgive inflections ("cause"/"causes"), but a passage
+ * that shares under half its words with the quote is a different sentence, however alike its
+ * letters. Under a third, the word share alone is the score.
+ */
+function similarity(quoteWords: string, wording: string, share: number): number {
+  if (share < 1 / 3) return share;
   const characters = stringSimilarity.compareTwoStrings(quoteWords, wording);
-  return wordShare < 0.5 ? Math.min(characters, wordShare) : characters;
+  return share < 0.5 ? Math.min(characters, share) : characters;
 }
 
 /** The normalised words of a passage, leaving out words that a wildcard stands for. */
