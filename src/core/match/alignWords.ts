@@ -65,7 +65,10 @@ export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32
   if (m === 0 || n <= 0) return null;
   const width = n + 1;
   const { score, back } = scratch((m + 1) * width);
-  // Row 0 is all zeros: the passage may start at any source word for free.
+  // Row 0 is all zeros: the passage may start at any source word for free. The buffers are
+  // reused, so the row must be cleared; every other cell is written before it is read.
+  score.fill(0, 0, width);
+  back.fill(0, 0, width);
   for (let i = 1; i <= m; i++) {
     const row = i * width;
     const up = (i - 1) * width;

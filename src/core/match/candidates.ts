@@ -38,27 +38,38 @@ export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
   maxRegions: 24,
 };
 
-interface Hit {
-  /** Where the quote would start if this hit is part of it. */
-  anchor: number;
-  /** The token position of the hit itself. */
-  at: number;
-  /** Index of the voting word among the quote's words. */
-  word: number;
+// A hit is packed into one number, anchor * WORD_SLOTS + word, so that the hits of a quote sort
+// as a plain typed array: `anchor` is where the quote would start if the hit belongs to it,
+// `word` the index of the voting word among the quote's words, and the hit itself stands at
+// token anchor + word.
+const WORD_SLOTS = 4096;
+
+/** A growable list of packed hits. */
+class HitList {
+  data = new Float64Array(256);
+  length = 0;
+  push(anchor: number, word: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = anchor * WORD_SLOTS + word;
+  }
 }
 
 /** Regions of the corpus that share word pairs or rare words with the quote, best first. */
 export function findRegions(index: CorpusIndex, elements: QueryElement[], options = DEFAULT_CANDIDATE_OPTIONS): Region[] {
-  const words = elements.filter((e) => !e.wildcard);
+  const words = elements.filter((e) => !e.wildcard).slice(0, WORD_SLOTS);
   const ids = words.map((w) => index.wordId(w.norm));
   const joined: boolean[] = []; // joined[k]: words k and k+1 are adjacent in the quote (no wildcard between)
-  for (let e = 0, k = -1; e < elements.length; e++) {
+  for (let e = 0, k = -1; e < elements.length && k + 1 < words.length; e++) {
     if (elements[e].wildcard) continue;
     k++;
     joined[k] = e + 1 < elements.length && !elements[e + 1].wildcard;
   }
 
-  const hits: Hit[] = [];
+  const hits = new HitList();
   // Rarest pairs first: they are the cheapest to check and the most telling.
   const pairs: { k: number; cost: number }[] = [];
   for (let k = 0; k + 1 < words.length; k++) {
@@ -75,13 +86,13 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   }
   for (let k = 0; k < words.length; k++) {
     if (ids[k] < 0 || index.frequency(ids[k]) > options.rareWordLimit) continue;
-    for (const p of index.positions(ids[k])) hits.push({ anchor: p - k, at: p, word: k });
+    for (const p of index.positions(ids[k])) hits.push(p - k, k);
   }
   return groupHits(index, hits, words.length, elements.length !== words.length, options.maxRegions);
 }
 
 /** Adds a hit for every place where word `a` is directly followed by word `b`. */
-function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: Hit[]): void {
+function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList): void {
   const ids = index.ids;
   // Only the rarer word's positions are walked (decoded in place, without allocating); its
   // neighbour is looked up in the token stream.
@@ -101,9 +112,9 @@ function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hi
     } while (byte & 0x80);
     p += gap;
     if (forward) {
-      if (ids[p + 1] === b && !index.isDocStart(p + 1)) hits.push({ anchor: p - k, at: p, word: k });
+      if (ids[p + 1] === b && !index.isDocStart(p + 1)) hits.push(p - k, k);
     } else if (p > 0 && ids[p - 1] === a && !index.isDocStart(p)) {
-      hits.push({ anchor: p - 1 - k, at: p - 1, word: k });
+      hits.push(p - 1 - k, k);
     }
   }
 }
@@ -112,38 +123,51 @@ function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hi
  * Clusters hits whose anchors are close into regions and keeps the best. Quotes with omissions
  * may spread over a longer stretch of the source, so their hits may lie further apart.
  */
-function groupHits(index: CorpusIndex, hits: Hit[], wordTotal: number, hasWildcards: boolean, maxRegions: number): Region[] {
-  if (!hits.length) return [];
-  hits.sort((x, y) => x.anchor - y.anchor || x.at - y.at);
+function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWildcards: boolean, maxRegions: number): Region[] {
+  if (!list.length) return [];
+  const hits = list.data.subarray(0, list.length).sort();
   const reach = hasWildcards ? 400 : 12;
   // A chain of nearby anchors may not grow without bound (a phrase repeated down a page).
   const span = hasWildcards ? 2000 : 2 * reach + wordTotal;
   const margin = 8;
   const regions: Region[] = [];
-  let group: Hit[] = [];
-  const flush = () => {
-    if (!group.length) return;
-    const doc = index.docOf(group[0].at);
-    const voters = new Set(group.map((h) => h.word));
+  const voters = new Uint8Array(wordTotal);
+  let first = 0;
+  const flush = (end: number) => {
+    voters.fill(0);
+    let votes = 0;
     let low = Infinity;
     let high = -Infinity;
-    for (const h of group) {
-      low = Math.min(low, h.at - h.word);
-      high = Math.max(high, h.at + (wordTotal - h.word));
+    for (let h = first; h < end; h++) {
+      const word = hits[h] % WORD_SLOTS;
+      const at = (hits[h] - word) / WORD_SLOTS + word;
+      if (!voters[word]) { voters[word] = 1; votes++; }
+      low = Math.min(low, at - word);
+      high = Math.max(high, at + (wordTotal - word));
     }
+    const doc = index.docOf(low + Math.floor((high - low) / 2));
     const start = Math.max(index.docStarts[doc], low - margin);
-    const end = Math.min(index.docStarts[doc + 1], high + margin);
-    regions.push({ doc, start, end, votes: voters.size });
-    group = [];
+    const stop = Math.min(index.docStarts[doc + 1], high + margin);
+    if (stop > start) regions.push({ doc, start, end: stop, votes });
   };
-  for (const hit of hits) {
-    const last = group[group.length - 1];
-    if (last && (hit.anchor - last.anchor > reach || hit.anchor - group[0].anchor > span || index.docOf(hit.at) !== index.docOf(last.at))) flush();
-    group.push(hit);
+  let firstAnchor = Math.floor(hits[0] / WORD_SLOTS);
+  let lastAnchor = firstAnchor;
+  let lastDoc = index.docOf(firstAnchor + (hits[0] % WORD_SLOTS));
+  for (let h = 1; h < hits.length; h++) {
+    const word = hits[h] % WORD_SLOTS;
+    const anchor = (hits[h] - word) / WORD_SLOTS;
+    const doc = index.docOf(anchor + word);
+    if (anchor - lastAnchor > reach || anchor - firstAnchor > span || doc !== lastDoc) {
+      flush(h);
+      first = h;
+      firstAnchor = anchor;
+    }
+    lastAnchor = anchor;
+    lastDoc = doc;
   }
-  flush();
+  flush(hits.length);
   regions.sort((x, y) => y.votes - x.votes || x.start - y.start);
   // A region that shares far fewer words with the quote than the best one cannot be its source.
-  const floor = Math.max(1, Math.floor(regions[0].votes / 3));
+  const floor = regions.length ? Math.max(1, Math.floor(regions[0].votes / 3)) : 1;
   return regions.filter((r) => r.votes >= floor).slice(0, maxRegions);
 }

@@ -61,3 +61,20 @@ describe('findRegions', () => {
     assert.deepEqual(findRegions(index, queryElements('“zebra quokka yak”', quoteIn('“zebra quokka yak”'))), []);
   });
 });
+
+describe('alignWords across calls', () => {
+  it('gives the same alignment and score whatever was aligned before', () => {
+    const align = (draft: string, from: number, to: number) => {
+      const elements = queryElements(draft, quoteIn(draft));
+      return alignWords(elements, elements.map((e) => index.wordId(e.norm)), index.ids, from, to)!;
+    };
+    const draft = '“the audit was complete”';
+    const before = align(draft, 0, index.tokenCount);
+    // A long quote against a shorter stretch leaves numbers in the cells that the next, wider
+    // alignment uses as its first row.
+    align('“In a long statement on Friday the committee said that it would not approve the budget”', 0, 16);
+    const after = align(draft, 0, index.tokenCount);
+    assert.equal(after.score, 8);
+    assert.deepEqual(after, before);
+  });
+});
