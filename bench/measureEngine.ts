@@ -1,0 +1,108 @@
+// Child task measuring the engine in-process on one corpus size: loading and indexing the
+// corpus, checking the whole draft (first run, with fresh plans, and with remembered plans),
+// re-checking after one-word edits, memory, and the sections' scores on the draft.
+
+import * as fs from 'fs';
+import { Checker, CorpusIndex } from '../src/core/checker';
+import { loadCorpus } from '../src/core/corpus/loadCorpus';
+import { extractQuotes } from '../src/core/extract/extractQuotes';
+import { proseEdits, quoteEdits } from './draftEdits';
+import { emitResult, median, peakRssBytes, percentile, timed, timedAsync } from './harness';
+import { naiveQuotes } from './measureNaive';
+import { SECTIONS, type SectionFigures } from './sections';
+import type { DraftTruth } from './truth';
+
+/** Edits timed per kind for the single-edit re-check. */
+export const EDIT_COUNT = 50;
+/** Quotes the naive peer is compared on; the engine times the same ones. */
+export const NAIVE_QUOTES = 5;
+
+/** What the engine child reports for one size. */
+export interface EngineFigures {
+  documents: number;
+  warnings: number;
+  /** UTF-16 length of all matchable document text, as a byte-size proxy for memory ratios. */
+  textChars: number;
+  /** Sum of the source files' sizes in bytes. */
+  fileBytes: number;
+  loadMs: number;
+  buildMs: number;
+  quotes: number;
+  firstCheckMs: number;
+  freshCheckMs: number;
+  steadyCheckMs: number;
+  quoteEdit: { p50: number; p95: number; count: number };
+  proseEdit: { p50: number; p95: number; count: number };
+  /** Per quote of the naive comparison: the engine's time with a fresh checker. */
+  perQuote: { id: number; ms: number }[];
+  /** Resident memory before the corpus was read: Node itself and the loaded code. */
+  rssAtStart: number;
+  rssAfterBuild: number;
+  peakRss: number;
+  sections: Record<string, SectionFigures>;
+}
+
+/** Child task: runs every in-process engine measurement and prints the figures. */
+export async function runEngine(corpusDir: string, draftFile: string, truthFile: string, seed: number): Promise<void> {
+  const rssAtStart = process.memoryUsage().rss;
+  const draft = fs.readFileSync(draftFile, 'utf8');
+  const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as DraftTruth;
+
+  const load = await timedAsync(() => loadCorpus([corpusDir]));
+  const corpus = load.value;
+  const build = timed(() => CorpusIndex.build(corpus));
+  const index = build.value;
+  const rssAfterBuild = process.memoryUsage().rss;
+
+  // The very first check pays for compiling the matcher as well as planning every quote.
+  const checker = new Checker(index);
+  const first = timed(() => checker.checkText(draft, 'markdown'));
+  // A new checker plans every quote again, now with warmed-up code: the cost of a new draft.
+  const fresh = median(Array.from({ length: 5 }, () => timed(() => new Checker(index).checkText(draft, 'markdown')).ms));
+  // The same checker again: every plan is remembered, as while a writer types elsewhere.
+  const steady = median(Array.from({ length: 10 }, () => timed(() => checker.checkText(draft, 'markdown')).ms));
+
+  const editTimes = (texts: string[]): { p50: number; p95: number; count: number } => {
+    const times = texts.map((text) => timed(() => checker.checkText(text, 'markdown')).ms);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), count: times.length };
+  };
+  const quoteEdit = editTimes(quoteEdits(draft, truth, EDIT_COUNT, seed).map((e) => e.text));
+  const proseEdit = editTimes(proseEdits(draft, truth, EDIT_COUNT, seed).map((e) => e.text));
+
+  const quotes = extractQuotes(draft, 'markdown');
+  const perQuote = naiveQuotes(truth, NAIVE_QUOTES).map((q) => {
+    const quote = quotes.find((x) => x.inner.start === q.innerStart);
+    return { id: q.id, ms: quote ? timed(() => new Checker(index).checkQuote(draft, quote)).ms : NaN };
+  });
+
+  const sections: Record<string, SectionFigures> = {};
+  for (const section of SECTIONS) {
+    try {
+      sections[section.name] = section.measure({ draft, truth, corpusDir, results: first.value });
+    } catch (error) {
+      // One section's defect must not cost the run its other figures.
+      sections[section.name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  const figures: EngineFigures = {
+    documents: corpus.documents.length,
+    warnings: corpus.warnings.length,
+    textChars: corpus.documents.reduce((sum, d) => sum + d.text.length, 0),
+    fileBytes: corpus.documents.reduce((sum, d) => sum + d.size, 0),
+    loadMs: load.ms,
+    buildMs: build.ms,
+    quotes: first.value.length,
+    firstCheckMs: first.ms,
+    freshCheckMs: fresh,
+    steadyCheckMs: steady,
+    quoteEdit,
+    proseEdit,
+    perQuote,
+    rssAtStart,
+    rssAfterBuild,
+    peakRss: peakRssBytes(),
+    sections,
+  };
+  emitResult(figures);
+}

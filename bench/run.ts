@@ -1,0 +1,149 @@
+// `npm run bench`: generates (once) the benchmark corpora and drafts, measures the engine, the
+// cache, the CLI and the naive peer on each size, prints one table and writes bench/results.json.
+// The same bundle is also the child process that takes each measurement (`--child TASK`).
+
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { defaultDataDir, repoRoot } from './benchPaths';
+import { ensureBenchData } from './benchData';
+import { now, runChild } from './harness';
+import { DEFAULT_SEED } from './makeCorpus';
+import { measureCache, runCacheOpen, type CacheFigures } from './measureCache';
+import { measureCli } from './measureCli';
+import { NAIVE_QUOTES, runEngine, type EngineFigures } from './measureEngine';
+import { runNaive, type NaiveFigures } from './measureNaive';
+import { formatTable, type Outcome, type SizeResult } from './report';
+
+const USAGE = `Usage: npm run bench -- [--sizes 1,10,50] [--seed N] [--data DIR] [--out FILE]
+
+Measures index build, cache, draft checks, edits, CLI, memory, accuracy and a naive peer on
+generated corpora of the given sizes in MB, prints a table and writes the figures as JSON
+(default bench/results.json).`;
+
+interface Options {
+  sizes: number[];
+  seed: number;
+  dataDir: string;
+  out: string;
+}
+
+/** Reads `--name value` pairs; unknown names are an error, so typos do not pass silently. */
+function parseFlags(argv: string[], allowed: string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '');
+    if (!argv[i].startsWith('--') || !allowed.includes(name)) throw new Error(`unknown argument ${argv[i]}\n\n${USAGE}`);
+    if (i + 1 >= argv.length) throw new Error(`--${name} needs a value`);
+    flags.set(name, argv[++i]);
+  }
+  return flags;
+}
+
+function parseOptions(argv: string[]): Options {
+  const flags = parseFlags(argv, ['sizes', 'seed', 'data', 'out']);
+  const sizes = (flags.get('sizes') ?? '1,10,50').split(',').map(Number);
+  if (sizes.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error(`--sizes takes positive numbers of MB, e.g. 1,10,50`);
+  const seed = Number(flags.get('seed') ?? DEFAULT_SEED);
+  if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
+  return {
+    sizes, seed,
+    dataDir: path.resolve(flags.get('data') ?? defaultDataDir()),
+    out: path.resolve(flags.get('out') ?? path.join(repoRoot(), 'bench', 'results.json')),
+  };
+}
+
+async function attempt<T>(what: string, fn: () => Promise<T> | T): Promise<Outcome<T>> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  ${what} failed: ${message}`);
+    return { error: message };
+  }
+}
+
+async function measureSize(options: Options, sizeMB: number): Promise<SizeResult> {
+  const script = __filename;
+  const started = now();
+  const data = ensureBenchData(options.dataDir, sizeMB, options.seed, (line) => console.error(line));
+  if (data.generated) console.error(`  generated in ${((now() - started) / 1000).toFixed(1)} s`);
+  const { corpusDir, draft, truth } = data.paths;
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `verbatim-bench-cache-${data.paths.label}-`));
+  try {
+    console.error(`${sizeMB} MB: engine …`);
+    const engine = await attempt('engine', () => runChild<EngineFigures>(script,
+      ['engine', '--corpus', corpusDir, '--draft', draft, '--truth', truth, '--seed', String(options.seed)]));
+    console.error(`${sizeMB} MB: cache …`);
+    const cache = await attempt<CacheFigures>('cache', () => measureCache(script, corpusDir, cacheDir));
+    console.error(`${sizeMB} MB: CLI …`);
+    const cli = await attempt('CLI', () => {
+      const figures = measureCli(path.join(repoRoot(), 'dist', 'cli.js'), corpusDir, draft, cacheDir);
+      if ('error' in figures) throw new Error(figures.error);
+      return figures;
+    });
+    console.error(`${sizeMB} MB: naive peer …`);
+    // At the largest size two quotes already show the gap; more would take minutes.
+    const naiveCount = sizeMB >= 50 ? 2 : NAIVE_QUOTES;
+    const naive = await attempt('naive peer', () => runChild<NaiveFigures>(script,
+      ['naive', '--corpus', corpusDir, '--truth', truth, '--count', String(naiveCount)]));
+    const { files, bytes, distinctBytes, duplicationFactor, hash } = data.manifest;
+    return { sizeMB, data: { files, bytes, distinctBytes, duplicationFactor, hash }, engine, cache, cli, naive };
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** The checked-out commit, and whether the work tree had changes, so figures can be traced to code. */
+function gitCommit(): string {
+  const run = (args: string[]) => spawnSync('git', args, { cwd: repoRoot(), encoding: 'utf8' });
+  const head = run(['rev-parse', '--short', 'HEAD']);
+  if (head.status !== 0) return 'unknown';
+  const dirty = run(['status', '--porcelain', '--untracked-files=no']).stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' (with uncommitted changes)' : ''}`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  if (argv[0] === '--child') return runChildTask(argv[1], parseFlags(argv.slice(2), ['corpus', 'draft', 'truth', 'seed', 'cache-dir', 'count']));
+  const options = parseOptions(argv);
+  const started = now();
+  // Other processes share this machine's cores; the load before and after says how far to trust a run.
+  const loadBefore = os.loadavg()[0];
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) results.push(await measureSize(options, size));
+  const seconds = (now() - started) / 1000;
+  console.log(formatTable(results));
+  const loadAfter = os.loadavg()[0];
+  console.log(`\nTotal ${seconds.toFixed(0)} s on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; `
+    + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`);
+  const record = {
+    date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length,
+    platform: `${os.platform()} ${os.release()}`, commit: gitCommit(), seed: options.seed, totalSeconds: Number(seconds.toFixed(1)),
+    loadAverage: { before: loadBefore, after: loadAfter },
+    sizes: Object.fromEntries(results.map((r) => [String(r.sizeMB), r])),
+  };
+  fs.writeFileSync(options.out, `${JSON.stringify(record, null, 1)}\n`);
+  console.log(`Figures written to ${path.relative(process.cwd(), options.out) || options.out}.`);
+}
+
+async function runChildTask(task: string | undefined, flags: Map<string, string>): Promise<void> {
+  const need = (name: string): string => {
+    const value = flags.get(name);
+    if (value === undefined) throw new Error(`child task ${task} needs --${name}`);
+    return value;
+  };
+  if (task === 'engine') await runEngine(need('corpus'), need('draft'), need('truth'), Number(need('seed')));
+  else if (task === 'cache') await runCacheOpen(need('corpus'), need('cache-dir'));
+  else if (task === 'naive') runNaive(need('corpus'), need('truth'), Number(need('count')));
+  else throw new Error(`unknown child task ${task}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
