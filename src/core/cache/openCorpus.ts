@@ -6,8 +6,9 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadSourceFile, type LoadOptions } from '../corpus/loadCorpus';
-import { isCorpusWarning } from '../corpus/readSourceFile';
+import { parseSourceBytes, type LoadOptions } from '../corpus/loadCorpus';
+import { isCorpusWarning, readSourceBytes } from '../corpus/readSourceFile';
+import { DEFAULT_MAX_FILE_BYTES } from '../config';
 import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { Vocabulary } from '../match/vocabulary';
@@ -103,13 +104,15 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
       records.push({ ...record, mtimeMs: stat.mtimeMs, ...writer.append(oldTexts.read(record.textStart, record.textBytes)) });
       filesReused++;
     } else {
-      const loaded = await loadSourceFile(file, records.length + inMemory.length, { maxFileBytes: options.maxFileBytes, folderMeta: options.folderMeta });
+      // The bytes are read once: hashed for the cache, then parsed.
+      const read = await readSourceBytes(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      const loaded = isCorpusWarning(read) ? read : await parseSourceBytes(file, read, records.length + inMemory.length, { folderMeta: options.folderMeta });
       if (isCorpusWarning(loaded)) {
         warnings.push(loaded);
       } else {
         builder.addDocument(loaded);
-        if (writer) {
-          const record = { ...recordOf(loaded, hashFile(file)), ...writer.append(loaded.text) };
+        if (writer && !isCorpusWarning(read)) {
+          const record = { ...recordOf(loaded, hashBytes(read.bytes)), ...writer.append(loaded.text) };
           if (record.reread) keptAsRead.set(records.length, loaded);
           records.push(record);
         } else {
@@ -248,10 +251,14 @@ function statOrNull(file: string): fs.Stats | null {
 
 function hashFile(file: string): string {
   try {
-    return crypto.createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+    return hashBytes(fs.readFileSync(file));
   } catch {
     return '';
   }
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return crypto.createHash('sha1').update(bytes).digest('hex');
 }
 
 function formatMegabytes(bytes: number): string {

@@ -11,7 +11,7 @@ import { parseHtmlSource } from './htmlSource';
 import { locatorFromMarks, markPairs } from './locationIndex';
 import { parseMarkdownSource } from './markdownSource';
 import { parsePdfSource } from './pdfSource';
-import { isCorpusWarning, readSourceBytes, readSourceFile } from './readSourceFile';
+import { decodeSourceText, isCorpusWarning, readSourceBytes, type SourceFileBytes } from './readSourceFile';
 import { chooseTitle } from './sourceTitle';
 import { isBinaryFormat, SourceFormatError, sourceFormatOf, SOURCE_EXTENSIONS, type SourceFormat } from './sourceFormats';
 import { parseSubtitleSource } from './subtitleSource';
@@ -68,10 +68,19 @@ export async function loadCorpus(entries: string[], options: LoadOptions = {}): 
 
 /** Reads one source file into a document with the given id, or returns why it was skipped. */
 export async function loadSourceFile(file: string, id: number, options: LoadOptions = {}): Promise<SourceDocument | CorpusWarning> {
+  if (!sourceFormatOf(file)) return { path: file, message: `has an unsupported file type; supported: ${SOURCE_EXTENSIONS.join(', ')}` };
+  const read = await readSourceBytes(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  return isCorpusWarning(read) ? read : parseSourceBytes(file, read, id, options);
+}
+
+/**
+ * Turns a source file's bytes (already read, within the size limit) into a document, or returns
+ * why it was skipped. Callers that need the bytes themselves (the cache hashes them) read once.
+ */
+export async function parseSourceBytes(file: string, read: SourceFileBytes, id: number, options: LoadOptions = {}): Promise<SourceDocument | CorpusWarning> {
   const format = sourceFormatOf(file);
   if (!format) return { path: file, message: `has an unsupported file type; supported: ${SOURCE_EXTENSIONS.join(', ')}` };
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const content = isBinaryFormat(format) ? await readSourceBytes(file, maxFileBytes) : await readSourceFile(file, maxFileBytes);
+  const content = isBinaryFormat(format) ? read : decodeSourceText(file, read);
   if (isCorpusWarning(content)) return content;
   let parsed: ParsedSource;
   try {
