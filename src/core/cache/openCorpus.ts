@@ -182,11 +182,16 @@ function saveIndex(dir: string, generation: string, key: string, records: Docume
   }
 }
 
+/** Texts are gathered into writes of about this many bytes: one write per small file is slow. */
+const WRITE_BATCH_BYTES = 1 << 20;
+
 /** Appends document texts to a new texts file, reporting a failure once as a warning. */
 class TextsWriter {
   readonly generation = newGeneration();
   private offset = 0;
   private failed = false;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
 
   private constructor(private readonly dir: string, private fd: number | null, private readonly warnings: CorpusWarning[]) {}
 
@@ -209,19 +214,28 @@ class TextsWriter {
   append(text: string): { textStart: number; textBytes: number } {
     const bytes = Buffer.from(text, 'utf8');
     const textStart = this.offset;
-    if (this.fd !== null && !this.failed) {
-      try {
-        fs.writeSync(this.fd, bytes);
-      } catch (error) {
-        this.fail(error);
-      }
-    }
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
     this.offset += bytes.length;
     return { textStart, textBytes: bytes.length };
   }
 
+  private flush(): void {
+    if (this.fd !== null && !this.failed && this.pending.length) {
+      try {
+        fs.writeSync(this.fd, Buffer.concat(this.pending, this.pendingBytes));
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
   /** Closes and renames the file into place; returns its path, or null when writing failed. */
   finish(): string | null {
+    this.flush();
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
     if (this.failed) return null;

@@ -24,8 +24,21 @@ export function transcriptLocator(text: string): ((textOffset: number) => Source
   return marks ? locatorFromMarks(marks) : null;
 }
 
+/**
+ * A line that could open a turn: a name, a capitalised label or a time, then a colon. Every
+ * plain-text source is tested, so texts with fewer than two such lines are ruled out by this one
+ * scan before the full reading of their lines.
+ */
+const POSSIBLE_TURN = /^[ \t]*[\[(\p{Lu}\d][^\n]{0,100}?:[ \t]/gmu;
+
+function mayBeTranscript(text: string): boolean {
+  POSSIBLE_TURN.lastIndex = 0;
+  return POSSIBLE_TURN.test(text) && POSSIBLE_TURN.test(text);
+}
+
 /** Returns the turn marks of a text whose paragraphs are speaker turns, or null when it is not a transcript. */
 export function transcriptMarks(text: string): LocationMark[] | null {
+  if (!mayBeTranscript(text)) return null;
   const lines = nonEmptyLines(text);
   const paragraphStarts = new Set(textBlocks(text).map((block) => block.start));
   const marks: LocationMark[] = [];

@@ -7,7 +7,7 @@
 
 import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
-import { WordScanner } from '../wordScanner';
+import { HASH_SEED, WordScanner } from '../wordScanner';
 import { searchCorpus, type SearchHit } from './searchCorpus';
 import { buildPostings, decodePositions, type Postings } from './postings';
 import { Vocabulary } from './vocabulary';
@@ -39,6 +39,28 @@ export class IntList {
   toArray(): Int32Array {
     return this.length === this.data.length ? this.data : this.data.subarray(0, this.length);
   }
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * True when the ASCII run `text[i, j)` may not be a whole word by itself: the word rules could
+ * extend it past `j` (a non-ASCII letter, an inner apostrophe, a decimal point or thousands
+ * separator before a digit) or read it as an initialism ("U.S.").
+ */
+function continuesWord(text: string, i: number, j: number, end: number): boolean {
+  if (j >= end) return false;
+  const next = text.charCodeAt(j);
+  if (next >= 128) return true;
+  if (next === 39) return j + 1 < end && (text.charCodeAt(j + 1) >= 128 || isAsciiAlnum(text.charCodeAt(j + 1)));
+  if (next === 46 || next === 44) {
+    if (j + 1 >= end) return false;
+    const after = text.charCodeAt(j + 1);
+    return after >= 128 || (after >= 48 && after <= 57) || (next === 46 && j - i === 1 && !(text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57));
+  }
+  return false;
 }
 
 /** The arrays an index is made of, as built or as restored from a cache. */
@@ -73,15 +95,46 @@ export class IndexBuilder {
   addDocument(doc: SourceDocument): void {
     this.docStarts.push(this.ids.length);
     const text = doc.text;
+    for (const block of doc.blocks) this.addWords(text, block.start, block.end);
+  }
+
+  /**
+   * Adds the words of `text[start, end)`. Plain ASCII words — most of an English archive — are
+   * hashed and interned right here; anything the word rules treat specially (an apostrophe or a
+   * decimal point inside, a non-ASCII letter, an initialism) goes through WordScanner, so the
+   * words are exactly those `tokenize` finds.
+   */
+  private addWords(text: string, start: number, end: number): void {
     const vocabulary = this.vocabulary;
     const ids = this.ids;
-    for (const block of doc.blocks) {
-      const scanner = new WordScanner(text, block.start, block.end);
-      while (scanner.next()) {
-        ids.push(scanner.simple
-          ? vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
-          : vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && !isAsciiAlnum(c)) {
+        i++;
+        continue;
       }
+      let j = i;
+      let hash = HASH_SEED;
+      if (c < 128) {
+        for (; j < end; j++) {
+          let d = text.charCodeAt(j);
+          if (d >= 128 || !isAsciiAlnum(d)) break;
+          if (d >= 65 && d <= 90) d += 32;
+          hash = Math.imul(hash ^ d, 0x01000193);
+        }
+      }
+      if (j > i && !continuesWord(text, i, j, end)) {
+        ids.push(vocabulary.internAscii(text, i, j, hash >>> 0));
+        i = j;
+        continue;
+      }
+      const scanner = new WordScanner(text, i, end);
+      if (!scanner.next()) break;
+      ids.push(scanner.simple
+        ? vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
+        : vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
+      i = scanner.end;
     }
   }
 
