@@ -2,7 +2,7 @@
 // by the quote's compared words, so re-checking a draft after an edit re-matches only the quotes
 // whose words changed; the rest are re-anchored to their new offsets.
 
-import { extractQuotes } from './extract/extractQuotes';
+import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
 import { planQuote, type Candidate, type MatchPlan } from './match/matchQuote';
@@ -21,10 +21,15 @@ export class Checker {
   readonly options: CheckOptions;
   private readonly plans = new Map<string, MatchPlan>();
   private readonly acceptedKeys: Set<string>;
+  private readonly aliases: AliasTable;
+  /** Who each matched source credits with its quotations, read once per document when first matched. */
+  private readonly sourceSpeakers: SourceSpeakers;
 
   constructor(readonly index: CorpusIndex, options: Partial<CheckOptions> = {}, accepted: string[] = []) {
     this.options = { ...DEFAULT_CHECK_OPTIONS, ...options };
     this.acceptedKeys = new Set(accepted.map(wordingKey));
+    this.aliases = new AliasTable(this.options.aliases);
+    this.sourceSpeakers = new SourceSpeakers(this.aliases);
   }
 
   /** Checks one quote of `draftText`. */
@@ -40,9 +45,9 @@ export class Checker {
     return this.materialize(draftText, quote, elements, plan);
   }
 
-  /** Extracts and checks every quote of a draft. */
+  /** Extracts and checks every quote of a draft, with speakers followed through pronouns and split quotes. */
   checkText(text: string, format: TextFormat): QuoteResult[] {
-    return extractQuotes(text, format).map((quote) => this.checkQuote(text, quote));
+    return attributeQuotes(text, format, this.aliases).map((quote) => this.checkQuote(text, quote));
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */
@@ -67,17 +72,24 @@ export class Checker {
     const match = sources[0] ?? null;
     const flags = new Set<ChangeFlag>();
     if (match && plan.status === 'drift') for (const entry of match.diff) for (const flag of entry.flags) flags.add(flag);
+    // Short quotes are looked up for exact presence only; their speakers are not compared.
+    const sourceSpeakers = creditSources(sources, this.sourceSpeakers);
+    const misattribution = plan.short ? null : findMisattribution(quote, plan.status, sourceSpeakers, this.aliases);
     return {
       quote,
-      status: plan.status,
+      status: misattribution ? 'misattributed' : plan.status,
       short: plan.short,
       match,
       sources,
       variants: plan.variants.map((group) => {
         const matches = group.map(toMatch);
+        // Other wordings do not decide a misattribution, but their speakers are shown beside them.
+        creditSources(matches, this.sourceSpeakers);
         return { text: matches[0].text, matches };
       }),
       flags: [...flags],
+      sourceSpeakers,
+      ...(misattribution ? { misattribution } : {}),
     };
   }
 }

@@ -36,7 +36,18 @@ export interface Quote {
 export interface Speaker {
   name: string;
   span: Span;
+  /**
+   * How the quote was tied to the name: written next to it (absent), read from the quote's
+   * sentence ('sentence'), through a pronoun or description that refers back to the name
+   * ('pronoun', 'description'), or shared with the first half of a split quote ('continuation').
+   */
+  via?: SpeakerLink;
+  /** The pronoun or description next to the quote ("he", "the top Kremlin diplomat"), when the name stands elsewhere. */
+  mention?: Span;
 }
+
+/** How a quote was tied to its speaker's name when the name does not stand next to it. */
+export type SpeakerLink = 'sentence' | 'pronoun' | 'description' | 'continuation';
 
 /** The kind of draft or source text, which decides how it is parsed. */
 export type TextFormat = 'markdown' | 'plaintext';
@@ -108,7 +119,8 @@ export interface Corpus {
   warnings: CorpusWarning[];
 }
 
-export type QuoteStatus = 'verbatim' | 'drift' | 'unsupported';
+/** `misattributed`: the words match a source, but the sources credit them to someone else. */
+export type QuoteStatus = 'verbatim' | 'drift' | 'unsupported' | 'misattributed';
 
 /** What kind of change a diff entry is. `changed` replaces draft words with source words. */
 export type DiffOp = 'same' | 'changed' | 'added' | 'dropped';
@@ -143,6 +155,37 @@ export interface SourceMatch {
   /** Similarity of quote and passage, 0..1 (1 for verbatim). */
   score: number;
   diff: DiffEntry[];
+  /** Who the source credits with the passage (the speaker of the source quotation holding it), or null. Set by `Checker`. */
+  speaker?: string | null;
+}
+
+/** The speaker one source gives for a matched passage. */
+export interface SourceSpeaker {
+  /** The name as the source writes it at the attribution, titles dropped ("Kuleba"). */
+  name: string;
+  /** The fullest form of that name found in the same source ("Dmytro Kuleba"). */
+  fullName: string;
+  documentTitle: string;
+  /** Absolute path of the source file. */
+  path: string;
+  /** The passage in `document.text` that the speaker is credited with. */
+  span: Span;
+  /** True for a body the source names with an article ("the White House said"), not a person. */
+  institution?: boolean;
+}
+
+/** Why a quote is misattributed, with what an editor needs to show and fix it. */
+export interface Misattribution {
+  /** The speaker the draft gives, as written (after following a pronoun to its name). */
+  draftSpeaker: string;
+  /** The speaker of the first source that credits someone else. */
+  source: SourceSpeaker;
+  /** The source's speaker written the draft's way: the surname alone when the draft used a surname. */
+  replacement: string;
+  /** Where the diagnostic and the fix go in the draft: the name, or the pronoun or description next to the quote. */
+  span: Span;
+  /** How the words compare with the source ('drift' keeps its diff in `match.diff`). */
+  wording: 'verbatim' | 'drift';
 }
 
 /** Another wording of the same passage found in the corpus, and the sources that have it. */
@@ -164,6 +207,10 @@ export interface QuoteResult {
   variants: Variant[];
   /** The union of the flags in `match.diff`, for ranking severity. */
   flags: ChangeFlag[];
+  /** The speakers the sources in `sources` give for the passage, one per source that names one. Set by `Checker`. */
+  sourceSpeakers?: SourceSpeaker[];
+  /** Set when the status is `misattributed`. */
+  misattribution?: Misattribution;
 }
 
 export interface CheckOptions {
@@ -171,6 +218,8 @@ export interface CheckOptions {
   minWords: number;
   /** Similarity (0..1) at or above which a non-verbatim passage counts as drift. Default 0.6. */
   driftThreshold: number;
+  /** Other names for speakers, applied to draft and sources ("POTUS" → "Joe Biden"). Default none. */
+  aliases?: Record<string, string>;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {

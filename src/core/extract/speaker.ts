@@ -1,7 +1,8 @@
 // Finds who a draft credits with a quotation by reading the attribution next to it, in the
 // forms news writing uses: after the quotation (`,” Peskov said`, `,” said Kremlin spokesman
-// Dmitry Peskov`) or before it (`Lavrov said: “`, `According to Kuleba, “`). Pronouns are not
-// resolved here: a quotation credited to "he" has no speaker.
+// Dmitry Peskov`) or before it (`Lavrov said: “`, `According to Kuleba, “`), including a name
+// set off by commas (`His spokesman, Dmitry Peskov, said`). Pronouns are not resolved here: a
+// quotation credited to "he" has no speaker until src/core/attribution follows it back.
 
 import type { Span, Speaker } from '../types';
 import {
@@ -31,11 +32,22 @@ export function findSpeaker(masked: string, outer: Span, block: Span): Speaker |
 }
 
 function speakerAfter(masked: string, outer: Span, block: Span): Speaker | null {
+  if (endsSentence(masked, outer) && /^\s*\p{Lu}/u.test(masked.slice(outer.end, outer.end + 20))) return null;
   const m = AFTER_QUOTE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + WINDOW)));
   if (!m) return null;
   const verbStart = outer.end + m[0].length - m[2].length;
   if (m[1].trim() !== '') return nameBeforeVerb(masked, verbStart - m[1].length, verbStart);
   return nameInPhrase(masked, verbStart + m[2].length, block.end);
+}
+
+/**
+ * True when the quotation closes its sentence with a full stop inside the marks. News style puts a
+ * comma there when an attribution follows, so a capitalised word after such a quotation starts
+ * the next sentence ("…library.” Ahmed added that “…”) and credits the next quotation instead.
+ */
+function endsSentence(masked: string, outer: Span): boolean {
+  if (!/[”"’'»]/u.test(masked.charAt(outer.end - 1))) return false;
+  return masked.charAt(outer.end - 2) === '.' && masked.charAt(outer.end - 3) !== '.';
 }
 
 function speakerBefore(masked: string, outer: Span, block: Span): Speaker | null {
@@ -58,12 +70,19 @@ function speakerBefore(masked: string, outer: Span, block: Span): Speaker | null
 }
 
 /** Reads the subject that ends just before a verb: the capitalised words right before it. */
-function nameBeforeVerb(masked: string, from: number, verbStart: number): Speaker | null {
+export function nameBeforeVerb(masked: string, from: number, verbStart: number): Speaker | null {
   const tokens = tokensOf(masked, Math.max(from, verbStart - WINDOW), verbStart);
   let i = tokens.length - 1;
   // "Lavrov also said", "Peskov had earlier said".
   for (let skipped = 0; i >= 0 && skipped < 2 && ADVERBS.has(tokens[i].text); skipped++) i--;
   if (i < 0 || isPronoun(tokens[i])) return null;
+  if (tokens[i].text === ',') return appositiveName(masked, tokens, i);
+  return runBefore(masked, tokens, i);
+}
+
+/** The name made of the capitalised words that end at token `last`. */
+function runBefore(masked: string, tokens: Token[], last: number): Speaker | null {
+  let i = last;
   const run: Token[] = [];
   for (; i >= 0; i--) {
     const token = tokens[i];
@@ -74,12 +93,34 @@ function nameBeforeVerb(masked: string, from: number, verbStart: number): Speake
   return nameOfRun(masked, run);
 }
 
+// An appositive is short: "Dmitry Kozak, an aide to Putin and a key negotiator on Ukraine, said".
+const MAX_APPOSITIVE_TOKENS = 16;
+
+/**
+ * Reads a subject set off by commas just before its verb: either the name is the part between
+ * the commas ("His spokesman, Dmitry Peskov, said") or it stands before a lower-case
+ * description there ("Dmitry Kozak, an aide to Putin, said").
+ */
+function appositiveName(masked: string, tokens: Token[], comma: number): Speaker | null {
+  let open = comma - 1;
+  while (open >= 0 && comma - open <= MAX_APPOSITIVE_TOKENS && tokens[open].text !== ',') {
+    if (!tokens[open].isWord && !/^[’'\-]$/u.test(tokens[open].text)) return null;
+    if (SPEECH_VERBS.includes(tokens[open].text)) return null;
+    open--;
+  }
+  if (open < 0 || tokens[open].text !== ',' || open === comma - 1) return null;
+  const inner = tokens.slice(open + 1, comma);
+  if (inner.every((t) => isCapitalised(t) || isParticle(t))) return nameOfRun(masked, inner);
+  if (/^\p{Lu}/u.test(inner[0].text) && !isNonName(inner[0])) return null;
+  return runBefore(masked, tokens, open - 1);
+}
+
 /**
  * Reads a name from a phrase that follows a verb or "according to": titles and organisations
  * may come first ("Kremlin spokesman Dmitry Peskov", "Secretary of State Antony Blinken"); the
  * name is the first run of capitalised words that is not itself part of a title.
  */
-function nameInPhrase(masked: string, start: number, end: number, allowDescriptors = true): Speaker | null {
+export function nameInPhrase(masked: string, start: number, end: number, allowDescriptors = true): Speaker | null {
   const tokens = tokensOf(masked, start, Math.min(end, start + WINDOW)).slice(0, MAX_PHRASE_TOKENS);
   if (tokens.length > 0 && isPronoun(tokens[0])) return null;
   let run: Token[] = [];

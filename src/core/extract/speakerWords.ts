@@ -10,7 +10,8 @@ export const SPEECH_VERBS = [
   'insisted', 'insists', 'explained', 'explains', 'declared', 'declares', 'emphasised', 'emphasized',
   'stated', 'argued', 'argues', 'claimed', 'claims', 'announced', 'continued', 'responded',
   'recalled', 'acknowledged', 'confirmed', 'commented', 'remarked', 'posted', 'answered',
-  'admitted', 'conceded', 'urged', 'cautioned', 'observed',
+  'admitted', 'conceded', 'urged', 'cautioned', 'observed', 'saying', 'adding', 'described',
+  'describes', 'called', 'calls', 'suggested', 'suggests', 'hinted', 'recounted', 'predicted',
 ];
 
 /** Words that may stand between a subject and its verb ("Lavrov also said"). */
@@ -36,6 +37,9 @@ const TITLES = new Set([
   'dame', 'mp', 'ceo', 'founder', 'head', 'counsel', 'attorney', 'analyst', 'expert', 'diplomat',
   'lawmaker', 'negotiator', 'economist', 'researcher', 'author', 'columnist', 'host', 'anchor',
   'manager', 'executive', 'coach', 'mr.', 'dr.', 'mrs.', 'ms.', 'prof.', 'sen.', 'gov.', 'gen.',
+  'councillor', 'councilor', 'councilman', 'councilwoman', 'agent', 'campaigner', 'activist', 'organiser',
+  'organizer', 'historian', 'scientist', 'lawyer', 'doctor', 'teacher', 'owner',
+  'inspector', 'superintendent', 'detective', 'constable', 'sheriff', 'commander', 'marshal',
 ]);
 
 // Capitalised words that open sentences or name dates, never part of a speaker's name.

@@ -39,6 +39,16 @@ const cases: [name: string, draft: string, speaker: string | null][] = [
   ['a date after the verb is not a name', '“We are ready,” Moscow said on Monday.', 'Moscow'],
   ['a verb too far from the quotation', 'Lavrov said the reply to the many long demands of the alliance was “a serious talk”.', null],
   ['an attribution before an earlier sentence end', '“First,” Peskov said. “Second.”', 'Peskov'],
+  ['a name set off by commas before the verb', 'His spokesman, Dmitry Peskov, said the reply was “not encouraging”.', 'Dmitry Peskov'],
+  ['a description set off by commas after the name', 'Dmitry Kozak, an aide to the president, said the talks were “useful”.', 'Dmitry Kozak'],
+  ['a title set off by commas after the name', 'Konstantin Kosachyov, deputy speaker of the upper house, said there were “topics for conversation”.', 'Konstantin Kosachyov'],
+  ['a clause between commas is not a name', 'The talks, said the agency, were “a start”.', null],
+  ['“saying” before the quotation', 'In a post, Blinken wrote on Twitter saying “Nothing about Ukraine without Ukraine.”', 'Blinken'],
+  ['“described as”', 'What Ambassador Linda Thomas-Greenfield described as “threatening behavior” was discussed.', 'Linda Thomas-Greenfield'],
+  ['“called” with the name before it', 'Wang called for talks “in line with the agreement”.', 'Wang'],
+  ['a name after a quotation that ends its sentence credits the next one', 'Dunmore was firm: “We will not close it.” Ahmed added that “the pool reopens”.', null],
+  ['a question mark inside the marks still takes the attribution', '“Who will pay for it?” Ahmed asked.', 'Ahmed'],
+  ['a councillor’s title is dropped', '“We can keep the lights on,” said Councillor Agnes Moreau.', 'Agnes Moreau'],
 ];
 
 describe('findSpeaker', () => {
@@ -54,6 +64,11 @@ describe('findSpeaker', () => {
   it('does not carry an attribution to the next quotation after a sentence end', () => {
     const quotes = extractQuotes('“First,” Peskov said. “Second.”', 'plaintext');
     assert.deepStrictEqual(quotes.map((q) => q.speaker?.name ?? null), ['Peskov', null]);
+  });
+
+  it('credits the sentence after a closed quotation to the quotation it introduces', () => {
+    const quotes = extractQuotes('Dunmore was firm: “We will not close it.” Ahmed added that “the pool reopens”.', 'plaintext');
+    assert.deepStrictEqual(quotes.map((q) => q.speaker?.name ?? null), [null, 'Ahmed']);
   });
 
   it('prefers an attribution before the quotation over a pronoun after it', () => {

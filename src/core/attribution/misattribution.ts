@@ -1,0 +1,64 @@
+// Decides whether a quote is credited to the wrong person. A claim is made only when both sides
+// name someone: the draft gives a speaker and at least one source that has the words gives a
+// speaker too, and no such source agrees with the draft. A source that credits no one is
+// silent, not a contradiction.
+
+import type { Misattribution, Quote, QuoteStatus, SourceMatch, SourceSpeaker } from '../types';
+import type { SourceSpeakers } from './attributeQuotes';
+import { type AliasTable, nameInDraftForm, sameSpeaker } from './sameSpeaker';
+
+/** Sets `speaker` on each match and returns the speakers of those that name one, without repeats. */
+export function creditSources(matches: SourceMatch[], speakers: SourceSpeakers): SourceSpeaker[] {
+  const found: SourceSpeaker[] = [];
+  for (const match of matches) {
+    const credited = speakers.speakerOf(match.document, match.span);
+    match.speaker = credited?.name ?? null;
+    if (!credited) continue;
+    if (found.some((s) => s.path === match.document.path && s.name === credited.name)) continue;
+    found.push({
+      name: credited.name, fullName: credited.fullName, documentTitle: match.document.title, path: match.document.path, span: match.span,
+      ...(credited.institution ? { institution: true } : {}),
+    });
+  }
+  return found;
+}
+
+/**
+ * Returns the misattribution of `quote`, or null when the draft names no speaker, no source names
+ * one, or any source agrees with the draft. Only verbatim and drifted quotes can be misattributed.
+ */
+export function findMisattribution(quote: Quote, status: QuoteStatus, sourceSpeakers: SourceSpeaker[], aliases: AliasTable): Misattribution | null {
+  const draft = quote.speaker;
+  if (!draft || (status !== 'verbatim' && status !== 'drift') || sourceSpeakers.length === 0) return null;
+  if (sourceSpeakers.some((s) => sameSpeaker(draft.name, s.name, aliases) || sameSpeaker(draft.name, s.fullName, aliases))) return null;
+  const source = sourceSpeakers[0];
+  // A fix written where the pronoun or description stands reads best with the surname alone.
+  const draftForm = draft.mention ? surnameForm(draft.name) : draft.name;
+  return {
+    draftSpeaker: draft.name,
+    source,
+    // A body keeps its whole name and article ("the White House"), whatever form the draft used.
+    replacement: source.institution ? `the ${source.name}` : nameInDraftForm(source.fullName, draftForm),
+    span: draft.mention ?? draft.span,
+    wording: status,
+  };
+}
+
+function surnameForm(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words[words.length - 1];
+}
+
+/** The explanation shown to the writer: `in "TITLE" these words are Kuleba's, not Lavrov's`. */
+export function describeMisattribution(misattribution: Misattribution): string {
+  return `in "${misattribution.source.documentTitle}" ${misattributionReason(misattribution)}`;
+}
+
+/** The explanation without the source: `these words are Kuleba's, not Lavrov's`. */
+export function misattributionReason(misattribution: Misattribution): string {
+  return `these words are ${possessive(misattribution.replacement)}, not ${possessive(misattribution.draftSpeaker)}`;
+}
+
+function possessive(name: string): string {
+  return `${name}'s`;
+}

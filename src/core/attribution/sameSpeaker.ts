@@ -1,0 +1,98 @@
+// Decides whether two written names are the same person. News copy names one speaker in many
+// forms: full name or surname ("Dmitry Peskov", "Peskov"), with or without a title, with a
+// possessive ("Peskov's"), and in several transliterations ("Zelensky", "Zelenskyy",
+// "Zelenskiy"; "Sergey", "Sergei"). Names are compared by surname first, because first names
+// transliterate most freely, and first names only need to agree on their initial.
+
+import { isTitle, tokensOf } from '../extract/speakerWords';
+
+/** Maps a written name or description ("POTUS") to the person it stands for ("Joe Biden"). */
+export class AliasTable {
+  private readonly byKey = new Map<string, string>();
+  /** A string that is equal for tables with the same entries, for caching what depends on them. */
+  readonly key: string;
+
+  constructor(aliases: Record<string, string> = {}) {
+    for (const [alias, name] of Object.entries(aliases)) this.byKey.set(aliasKey(alias), name);
+    this.key = JSON.stringify([...this.byKey].sort());
+  }
+
+  /** The person `name` stands for: the alias target, or `name` itself. */
+  resolve(name: string): string {
+    return this.byKey.get(aliasKey(name)) ?? name;
+  }
+
+  /** True when `phrase` ("the top Kremlin diplomat") is listed in the table. */
+  has(phrase: string): boolean {
+    return this.byKey.has(aliasKey(phrase));
+  }
+}
+
+/** The lookup form of an alias: lower case, no diacritics, no leading article, single spaces. */
+function aliasKey(text: string): string {
+  return stripDiacritics(text.toLowerCase()).replace(/[’']s$/u, '').replace(/^the\s+/u, '').replace(/\s+/g, ' ').trim();
+}
+
+/** True when `a` and `b` name the same speaker, after applying the alias table to both. */
+export function sameSpeaker(a: string, b: string, aliases: AliasTable = new AliasTable()): boolean {
+  const x = nameParts(aliases.resolve(a));
+  const y = nameParts(aliases.resolve(b));
+  if (x.length === 0 || y.length === 0) return false;
+  if (x[x.length - 1] !== y[y.length - 1]) return false;
+  // With one name given as a surname only, the surname decides; otherwise the first names must
+  // start alike ("Dmytro"/"Dmitry" agree, "Joe"/"Hunter" do not).
+  if (x.length === 1 || y.length === 1) return true;
+  return x[0].charAt(0) === y[0].charAt(0);
+}
+
+/** The folded words of a name without titles or possessive: "Kremlin spokesman Dmitry Peskov's" → ["dmitry", "peskov"]. */
+export function nameParts(name: string): string[] {
+  return nameWords(name).map(foldName).filter((w) => w.length > 0);
+}
+
+/** The words of a name as written, titles and a possessive ending removed. */
+export function nameWords(name: string): string[] {
+  const words = tokensOf(name, 0, name.length).filter((t) => t.isWord).map((t) => t.text.replace(/[’']s$/u, ''));
+  let first = 0;
+  words.forEach((word, i) => {
+    // Titles lead a name ("Foreign Minister Sergey Lavrov"); one standing last is the name itself.
+    if (i < words.length - 1 && isTitle({ text: word, start: 0, end: 0, isWord: true })) first = i + 1;
+  });
+  return words.slice(first);
+}
+
+/** The surname of a written name: its last word, with a possessive ending removed. */
+export function surnameOf(name: string): string {
+  const words = nameWords(name);
+  return words[words.length - 1] ?? name;
+}
+
+/**
+ * Folds one word of a name to a transliteration-neutral key: lower case, no diacritics or
+ * apostrophes, "x" as "ks", "w" as "v", the Slavic endings -iy/-yy/-yi/-ij/-i as -y, "ei" as
+ * "ey", "yo" as "e", and doubled letters single.
+ */
+export function foldName(word: string): string {
+  let w = stripDiacritics(word.toLowerCase()).replace(/[’'`ʼ.]/gu, '');
+  w = w.replace(/x/g, 'ks').replace(/w/g, 'v');
+  w = w.replace(/(?:iy|yy|yi|ij|ii|yj)$/u, 'y');
+  w = w.replace(/ii/g, 'i').replace(/ei/g, 'ey').replace(/yo/g, 'e');
+  w = w.replace(/(\p{L})\1+/gu, '$1');
+  w = w.replace(/i$/u, 'y');
+  return w;
+}
+
+function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * Writes `sourceName` the way the draft wrote its speaker: the surname alone when the draft
+ * used one word ("Lavrov" → "Kuleba"), else the source's full name without titles.
+ */
+export function nameInDraftForm(sourceName: string, draftName: string): string {
+  const draftWords = nameWords(draftName);
+  const sourceWords = nameWords(sourceName);
+  if (sourceWords.length === 0) return sourceName;
+  return draftWords.length <= 1 ? sourceWords[sourceWords.length - 1] : sourceWords.join(' ');
+}
