@@ -5,6 +5,7 @@
 // would flood the votes without telling places apart, and the rarer words around them suffice.
 
 import type { CorpusIndex } from './corpusIndex';
+import { forEachPosition } from './postings';
 import type { QueryElement } from './queryWords';
 
 /** A stretch of one document's tokens to align against. */
@@ -96,26 +97,14 @@ function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hi
   const ids = index.ids;
   // Only the rarer word's positions are walked (decoded in place, without allocating); its
   // neighbour is looked up in the token stream.
-  const forward = index.frequency(a) <= index.frequency(b);
-  const { bytes, offsets, counts } = index.postings;
-  const word = forward ? a : b;
-  let at = offsets[word];
-  let p = -1;
-  for (let n = counts[word]; n > 0; n--) {
-    let gap = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      gap |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    p += gap;
-    if (forward) {
+  if (index.frequency(a) <= index.frequency(b)) {
+    forEachPosition(index.postings, a, (p) => {
       if (ids[p + 1] === b && !index.isDocStart(p + 1)) hits.push(p - k, k);
-    } else if (p > 0 && ids[p - 1] === a && !index.isDocStart(p)) {
-      hits.push(p - 1 - k, k);
-    }
+    });
+  } else {
+    forEachPosition(index.postings, b, (p) => {
+      if (p > 0 && ids[p - 1] === a && !index.isDocStart(p)) hits.push(p - 1 - k, k);
+    });
   }
 }
 

@@ -46,13 +46,12 @@ export function buildPostings(ids: Int32Array, vocabularySize: number): Postings
   return { bytes, offsets, counts };
 }
 
-/** The positions of word `w`, decoded. */
-export function decodePositions(postings: Postings, w: number): Int32Array {
-  const out = new Int32Array(postings.counts[w]);
+/** Calls `visit` with each position of word `w` in ascending order, decoding in place. */
+export function forEachPosition(postings: Postings, w: number, visit: (position: number) => void): void {
   const bytes = postings.bytes;
   let at = postings.offsets[w];
   let position = -1;
-  for (let k = 0; k < out.length; k++) {
+  for (let n = postings.counts[w]; n > 0; n--) {
     let gap = 0;
     let shift = 0;
     let byte;
@@ -62,8 +61,15 @@ export function decodePositions(postings: Postings, w: number): Int32Array {
       shift += 7;
     } while (byte & 0x80);
     position += gap;
-    out[k] = position;
+    visit(position);
   }
+}
+
+/** The positions of word `w`, decoded. */
+export function decodePositions(postings: Postings, w: number): Int32Array {
+  const out = new Int32Array(postings.counts[w]);
+  let k = 0;
+  forEachPosition(postings, w, (position) => { out[k++] = position; });
   return out;
 }
 
