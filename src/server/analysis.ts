@@ -2,6 +2,9 @@
 // actions and the custom requests answer from the same analysis the diagnostics came from.
 
 import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { DraftSession } from '../core/draftSession';
+import type { SliceStats } from '../core/slicedRun';
 import type { QuoteResult, TextFormat } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
 import { TextPositions } from './positions';
@@ -27,6 +30,9 @@ export interface DraftAnalysis {
   positions: TextPositions;
 }
 
+/** How long a check works before it lets other requests in, in ms. */
+const SLICE_MS = 10;
+
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 
 /** The draft format for a language id, falling back to the file extension. */
@@ -44,9 +50,29 @@ export function isDraftLanguage(languageId: string, languages: string[]): boolea
   return languages.includes(id);
 }
 
-/** Runs the checker for drafts and caches the newest analysis per URI. */
+/** Drafts at least this long are announced in the log when checked, with how long it took. */
+const LARGE_DRAFT_CHARS = 200_000;
+
+/** An analysis under way, shared by every caller that asks for the same text meanwhile. */
+interface RunningAnalysis {
+  text: string;
+  corpus: FolderCorpus;
+  /** Each caller's staleness test; the work stops when all of them say stale. */
+  waiters: (() => boolean)[];
+  /** Set when a newer text of the same document is being analysed. */
+  superseded: boolean;
+  done: Promise<DraftAnalysis | null>;
+}
+
+/**
+ * Runs the checker for drafts and caches the newest analysis per URI. Each document keeps a
+ * `DraftSession`, so that a re-check after an edit re-matches only the quotes that changed, and
+ * checks run in slices, so that a long draft never holds up requests about other documents.
+ */
 export class DraftAnalyzer {
   private readonly cache = new Map<string, DraftAnalysis>();
+  private readonly sessions = new Map<string, DraftSession>();
+  private readonly running = new Map<string, RunningAnalysis>();
 
   constructor(
     private readonly folders: WorkspaceFolders,
@@ -54,8 +80,12 @@ export class DraftAnalyzer {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The analysis of `draft`, re-using the cached one when text and corpus are unchanged. */
-  async analyze(draft: DraftText): Promise<DraftAnalysis | null> {
+  /**
+   * The analysis of `draft`, re-using the cached one when text and corpus are unchanged.
+   * Resolves to null when the draft is outside every folder, or when the check was abandoned:
+   * `isStale` said so for every caller waiting on it, or a newer text of the document arrived.
+   */
+  async analyze(draft: DraftText, isStale: () => boolean = () => false): Promise<DraftAnalysis | null> {
     const folder = this.folders.folderFor(draft.uri);
     if (!folder) return null;
     const corpus = await this.corpora.get(folder);
@@ -64,15 +94,15 @@ export class DraftAnalyzer {
       cached.version = draft.version;
       return cached;
     }
-    const format = draftFormat(draft.uri, draft.languageId);
-    let results: QuoteResult[] = [];
-    try {
-      results = corpus.checker ? corpus.checker.checkText(draft.text, format) : [];
-    } catch (error) {
-      this.log(`Checking ${draft.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    let running = this.running.get(draft.uri);
+    if (running && (running.text !== draft.text || running.corpus !== corpus)) {
+      running.superseded = true;
+      running = undefined;
     }
-    const analysis: DraftAnalysis = { ...draft, format, corpus, results, positions: new TextPositions(draft.text) };
-    this.cache.set(draft.uri, analysis);
+    if (!running) running = this.start(draft, corpus);
+    running.waiters.push(isStale);
+    const analysis = await running.done;
+    if (analysis) analysis.version = draft.version;
     return analysis;
   }
 
@@ -82,9 +112,58 @@ export class DraftAnalyzer {
     return cached && cached.text === text ? cached : null;
   }
 
-  /** Drops the cached analysis of a closed document. */
+  /** Drops the cached analysis and session of a closed document, and stops its check. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.sessions.delete(uri);
+    const running = this.running.get(uri);
+    if (running) running.superseded = true;
+    this.running.delete(uri);
+  }
+
+  private start(draft: DraftText, corpus: FolderCorpus): RunningAnalysis {
+    const running: RunningAnalysis = { text: draft.text, corpus, waiters: [], superseded: false, done: Promise.resolve(null) };
+    const shouldStop = () => running.superseded || (running.waiters.length > 0 && running.waiters.every((stale) => stale()));
+    running.done = this.run(draft, corpus, shouldStop).finally(() => {
+      if (this.running.get(draft.uri) === running) this.running.delete(draft.uri);
+    });
+    this.running.set(draft.uri, running);
+    return running;
+  }
+
+  private async run(draft: DraftText, corpus: FolderCorpus, shouldStop: () => boolean): Promise<DraftAnalysis | null> {
+    const format = draftFormat(draft.uri, draft.languageId);
+    let results: QuoteResult[] = [];
+    const checker = corpus.checker;
+    if (checker) {
+      let session = this.sessions.get(draft.uri);
+      // A session belongs to one checker: a rebuilt corpus or new settings start afresh.
+      if (!session || session.checker !== checker) {
+        session = new DraftSession(checker);
+        this.sessions.set(draft.uri, session);
+      }
+      const large = draft.text.length >= LARGE_DRAFT_CHARS;
+      const started = performance.now();
+      const slices: SliceStats = { slices: 0, longestMs: 0 };
+      if (large) this.log(`Checking ${draft.uri} (${Math.round(draft.text.length / 1024)} KB) in slices`);
+      try {
+        const checked = await session.updateInSlices(draft.text, format, shouldStop, SLICE_MS, slices);
+        if (!checked) {
+          if (large) this.log(`Stopped checking ${draft.uri}: a newer version arrived`);
+          return null;
+        }
+        results = checked;
+      } catch (error) {
+        this.log(`Checking ${draft.uri} failed: ${(error as Error).stack ?? String(error)}`);
+      }
+      if (large) {
+        const ms = Math.round(performance.now() - started);
+        this.log(`Checked ${draft.uri}: ${results.length} quotes in ${ms} ms, ${slices.slices} slices, longest ${Math.round(slices.longestMs)} ms`);
+      }
+    }
+    const analysis: DraftAnalysis = { ...draft, format, corpus, results, positions: new TextPositions(draft.text) };
+    this.cache.set(draft.uri, analysis);
+    return analysis;
   }
 }
 

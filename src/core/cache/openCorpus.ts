@@ -101,7 +101,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
     if (reuse >= 0 && cache && oldTexts && writer) {
       const record = cache.documents[reuse];
       builder.addTokens(cache.ids.subarray(cache.docStarts[reuse], cache.docStarts[reuse + 1]));
-      records.push({ ...record, mtimeMs: stat.mtimeMs, ...writer.append(oldTexts.read(record.textStart, record.textBytes)) });
+      records.push({ ...record, mtimeMs: stat.mtimeMs, ...writer.appendBytes(oldTexts.readBytes(record.textStart, record.textBytes)) });
       filesReused++;
     } else {
       // The bytes are read once: hashed for the cache, then parsed.
@@ -212,7 +212,11 @@ class TextsWriter {
 
   /** Writes `text` and returns where it landed. */
   append(text: string): { textStart: number; textBytes: number } {
-    const bytes = Buffer.from(text, 'utf8');
+    return this.appendBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /** Writes a text already encoded as UTF-8 and returns where it landed. */
+  appendBytes(bytes: Buffer): { textStart: number; textBytes: number } {
     const textStart = this.offset;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;

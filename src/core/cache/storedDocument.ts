@@ -26,22 +26,32 @@ export class TextStore {
       this.recent.set(start, cached);
       return cached;
     }
-    if (this.fd === null) {
-      this.fd = fs.openSync(this.file, 'r');
-      // The descriptor is closed when the store is collected; stores live as long as their corpus.
-      closeWhenCollected.register(this, this.fd);
-    }
-    const buffer = Buffer.allocUnsafe(bytes);
-    let read = 0;
-    while (read < bytes) {
-      const n = fs.readSync(this.fd, buffer, read, bytes - read, start + read);
-      if (n === 0) break;
-      read += n;
-    }
-    const text = buffer.toString('utf8', 0, read);
+    const text = this.readBytes(start, bytes).toString('utf8');
     if (this.recent.size >= TEXT_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value as number);
     this.recent.set(start, text);
     return text;
+  }
+
+  /** The raw UTF-8 bytes at [start, start + bytes), for copying a text into a new cache unchanged. */
+  readBytes(start: number, bytes: number): Buffer {
+    const fd = this.descriptor();
+    const buffer = Buffer.allocUnsafe(bytes);
+    let read = 0;
+    while (read < bytes) {
+      const n = fs.readSync(fd, buffer, read, bytes - read, start + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read === bytes ? buffer : buffer.subarray(0, read);
+  }
+
+  /** Opens the texts file on first use; the descriptor is closed when the store is collected. */
+  private descriptor(): number {
+    if (this.fd === null) {
+      this.fd = fs.openSync(this.file, 'r');
+      closeWhenCollected.register(this, this.fd);
+    }
+    return this.fd;
   }
 }
 
