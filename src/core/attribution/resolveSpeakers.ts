@@ -17,6 +17,40 @@ interface Candidate extends Mention {
   sentence: number;
 }
 
+/** What one block says about people, with offsets relative to the block's start. */
+interface BlockReading {
+  clauses: Clause[];
+  titled: Mention[];
+}
+
+// Readings are remembered by the block's text: a writer's edit changes one paragraph, and the
+// others, read again on every check, would otherwise cost most of the re-check. Clauses and
+// titled names depend only on the block's own characters, so the text is the whole key.
+const READINGS = new Map<string, BlockReading>();
+const READINGS_LIMIT = 20000;
+
+function readBlock(narrative: string, block: Span): BlockReading {
+  const text = narrative.slice(block.start, block.end);
+  let reading = READINGS.get(text);
+  if (reading) {
+    READINGS.delete(text);
+  } else {
+    const whole = { start: 0, end: text.length };
+    reading = { clauses: clausesOf(text, whole), titled: titledNames(text, whole) };
+    if (READINGS.size >= READINGS_LIMIT) READINGS.delete(READINGS.keys().next().value as string);
+  }
+  READINGS.set(text, reading);
+  return shiftReading(reading, block.start);
+}
+
+function shiftReading(reading: BlockReading, by: number): BlockReading {
+  const shift = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
+  return {
+    clauses: reading.clauses.map((c) => ({ ...c, verb: shift(c.verb), span: shift(c.span) })),
+    titled: reading.titled.map((m) => ({ ...m, span: shift(m.span) })),
+  };
+}
+
 /** Returns `quotes` with speakers filled in where the attribution stands away from the quote. */
 export function resolveSpeakers(masked: string, blocks: Span[], quotes: Quote[], aliases: AliasTable = new AliasTable()): Quote[] {
   if (quotes.length === 0 || blocks.length === 0) return quotes;
@@ -28,7 +62,7 @@ class Resolver {
   // What is known about each block, worked out when a quote first needs it: most quotes are
   // credited beside them, and only the blocks around the others are read further.
   private readonly sentences: Span[][] = [];
-  private readonly clauses: Clause[][] = [];
+  private readonly readings: BlockReading[] = [];
   private readonly mentions: Mention[][] = [];
   private people: Map<string, string> | null = null;
   /** Speakers credited so far and where their quotes stand, for later pronouns. */
@@ -146,7 +180,11 @@ class Resolver {
   }
 
   private clausesOf(block: number): Clause[] {
-    return (this.clauses[block] ??= clausesOf(this.narrative, this.blocks[block]));
+    return (this.readings[block] ??= readBlock(this.narrative, this.blocks[block])).clauses;
+  }
+
+  private titledOf(block: number): Mention[] {
+    return (this.readings[block] ??= readBlock(this.narrative, this.blocks[block])).titled;
   }
 
   /** People named in a block, by position: speakers, titled names and known surnames. */
@@ -155,7 +193,7 @@ class Resolver {
     if (!found) {
       const span = this.blocks[block];
       const named = this.clausesOf(block).filter((c) => c.subject === 'name' && c.person).map((c) => ({ name: c.text, span: c.span }));
-      found = [...named, ...titledNames(this.narrative, span), ...knownSurnames(this.narrative, span, this.knownPeople())];
+      found = [...named, ...this.titledOf(block), ...knownSurnames(this.narrative, span, this.knownPeople())];
       found.sort((x, y) => x.span.start - y.span.start);
       this.mentions[block] = found;
     }
@@ -165,9 +203,9 @@ class Resolver {
   /** People the whole text names in full, by folded surname, so that a bare surname is known to be a person. */
   private knownPeople(): Map<string, string> {
     if (!this.people) {
-      const whole = { start: this.blocks[0].start, end: this.blocks[this.blocks.length - 1].end };
+      const titled = this.blocks.flatMap((_, b) => this.titledOf(b));
       const speakers = this.blocks.flatMap((_, b) => this.clausesOf(b)).filter((c) => c.subject === 'name' && c.person).map((c) => ({ name: c.text, span: c.span }));
-      this.people = knownPeople([...titledNames(this.narrative, whole), ...speakers]);
+      this.people = knownPeople([...titled, ...speakers]);
     }
     return this.people;
   }
