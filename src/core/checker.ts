@@ -47,7 +47,12 @@ export class Checker {
 
   /** Extracts and checks every quote of a draft, with speakers followed through pronouns and split quotes. */
   checkText(text: string, format: TextFormat): QuoteResult[] {
-    return attributeQuotes(text, format, this.aliases).map((quote) => this.checkQuote(text, quote));
+    return this.quotesOf(text, format).map((quote) => this.checkQuote(text, quote));
+  }
+
+  /** The quotations of a draft with their speakers, read with this checker's alias table. */
+  quotesOf(text: string, format: TextFormat): Quote[] {
+    return attributeQuotes(text, format, this.aliases);
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */

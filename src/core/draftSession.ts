@@ -5,7 +5,6 @@
 // distance it moved when an edit before it moved it. One session belongs to one checker; a
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
-import { AliasTable, attributeQuotes } from './attribution';
 import type { Checker } from './checker';
 import { draftProseSteps } from './extract/markdownProse';
 import { runInSlices, runToEnd, type SliceStats } from './slicedRun';
@@ -31,12 +30,7 @@ export class DraftSession {
   /** What the last completed update did. */
   lastStats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
 
-  /** The checker's speaker aliases, so that quotes are credited exactly as `checkText` credits them. */
-  private readonly aliases: AliasTable;
-
-  constructor(readonly checker: Checker) {
-    this.aliases = new AliasTable(checker.options.aliases);
-  }
+  constructor(readonly checker: Checker) {}
 
   /** Checks `text`, re-matching only the quotes that changed since the last update. */
   update(text: string, format: TextFormat): QuoteResult[] {
@@ -61,7 +55,7 @@ export class DraftSession {
     // Reading the prose first, a chunk per step, leaves it remembered for the extractor.
     yield* draftProseSteps(text, format);
     // The same extraction and speaker resolution as `Checker.checkText`.
-    const quotes = attributeQuotes(text, format, this.aliases);
+    const quotes = this.checker.quotesOf(text, format);
     yield;
     const stats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
     const results: QuoteResult[] = [];
