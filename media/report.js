@@ -36,12 +36,14 @@
       return cell;
     }
     cell.appendChild(el('div', 'source-title', row.source.title));
+    if (row.source.citation) cell.appendChild(el('div', 'citation', row.source.citation));
     cell.appendChild(el('div', 'source-text', row.source.text));
     return cell;
   }
 
   function diffCell(row) {
     const cell = el('td', 'diff');
+    if (row.attribution) cell.appendChild(el('div', 'attribution', row.attribution));
     row.diff.forEach(function (segment, i) {
       if (i > 0) cell.appendChild(document.createTextNode(' '));
       const tag = segment.kind === 'del' ? 'del' : segment.kind === 'ins' ? 'ins' : 'span';
@@ -51,6 +53,7 @@
     // Similarity only helps judge a drift; verbatim is always 100% and unsupported has none.
     if (row.score && row.status === 'drift') notes.unshift(row.score + ' similar');
     if (notes.length > 0) cell.appendChild(el('div', 'notes', notes.join(' · ')));
+    if (row.saidBy) cell.appendChild(el('div', 'notes said-by', row.saidBy));
     return cell;
   }
 
@@ -63,8 +66,10 @@
   function render(update) {
     title.textContent = 'Quotes: ' + update.title;
     document.title = title.textContent;
+    // Misattributions are rare; the count appears only when there is one.
     totals.textContent = update.totals.verbatim + ' verbatim · ' + update.totals.drift + ' drifted · '
-      + update.totals.unsupported + ' unsupported';
+      + update.totals.unsupported + ' unsupported'
+      + (update.totals.misattributed ? ' · ' + update.totals.misattributed + ' misattributed' : '');
     body.replaceChildren();
     for (const row of update.rows) {
       const tr = el('tr', 'row ' + row.status);

@@ -10,6 +10,7 @@ import { registerNoCorpus } from './client/noCorpus';
 import { registerQuotesReport } from './client/quotesReport';
 import { registerQuotesTree } from './client/quotesTree';
 import { registerSearchCorpus } from './client/searchCorpus';
+import { registerSourceText, sourceLinkMiddleware } from './client/sourceText';
 import { ServerEvents } from './client/serverEvents';
 import { registerStatusBar } from './client/statusBar';
 import { registerWorkspaceCommands } from './client/workspaceCommands';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: draftSelector(draftLanguages()),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
+    middleware: sourceLinkMiddleware,
   };
   // The id 'verbatim' makes the client read its trace level from `verbatim.trace.server`.
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
@@ -41,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     drafts,
     registerWorkspaceCommands(started),
     registerSearchCorpus(started),
+    registerSourceText(started),
     registerStatusBar(events, drafts),
     registerQuotesTree(started, events, drafts),
     registerQuotesReport(context, started, events, drafts),

@@ -3,10 +3,14 @@
 import type { QuoteInfo, QuoteStatusName } from '../shared/protocol';
 import { oneLine, percent, truncate } from './displayText';
 
-/** Problems first: the writer opens the tree to fix drift, then to find missing sources. */
-export const STATUS_ORDER: readonly QuoteStatusName[] = ['drift', 'unsupported', 'verbatim'];
+/**
+ * Problems first, worst first: words given to the wrong person, then drift to fix, then
+ * missing sources.
+ */
+export const STATUS_ORDER: readonly QuoteStatusName[] = ['misattributed', 'drift', 'unsupported', 'verbatim'];
 
 export const STATUS_LABELS: Record<QuoteStatusName, string> = {
+  misattributed: 'Misattributed',
   drift: 'Drift',
   unsupported: 'Unsupported',
   verbatim: 'Verbatim',
@@ -14,6 +18,7 @@ export const STATUS_LABELS: Record<QuoteStatusName, string> = {
 
 /** Codicon and theme colour per status, shared by the tree and the report legend. */
 export const STATUS_ICONS: Record<QuoteStatusName, { icon: string; color: string }> = {
+  misattributed: { icon: 'person', color: 'charts.purple' },
   drift: { icon: 'warning', color: 'list.warningForeground' },
   unsupported: { icon: 'circle-slash', color: 'list.errorForeground' },
   verbatim: { icon: 'pass', color: 'charts.green' },
@@ -43,11 +48,12 @@ export function quoteLabel(quote: QuoteInfo): string {
 
 const FLAG_WORDS: Record<string, string> = { number: 'number changed', negation: 'negation changed', name: 'name changed' };
 
-/** The row description: line number, source title or "no source", and any critical change. */
+/** The row description: line number, source title or "no source", who said it when misattributed, and any critical change. */
 export function quoteDescription(quote: QuoteInfo): string {
   const parts = [`line ${quote.range.start.line + 1}`];
   if (quote.source) parts.push(quote.source.title);
   else if (quote.status === 'unsupported') parts.push('no source');
+  if (quote.misattribution) parts.push(`said by ${quote.misattribution.sourceSpeaker}, not ${quote.misattribution.draftSpeaker}`);
   for (const flag of quote.flags) parts.push(FLAG_WORDS[flag] ?? flag);
   if (quote.short) parts.push('short: exact match only');
   return parts.join(' · ');
@@ -58,16 +64,20 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
-/** The row tooltip, as Markdown: status, speaker, the source passage and other renderings. */
+/** The row tooltip, as Markdown: status, speaker, the source passage with its citation, who said it and other renderings. */
 export function quoteTooltip(quote: QuoteInfo): string {
   const lines = [`**${STATUS_LABELS[quote.status]}**${quote.score !== null ? ` · ${percent(quote.score)} similar` : ''}`];
+  if (quote.misattribution) lines.push(`${escapeMarkdown(capitalize(quote.misattribution.message))}.`);
   if (quote.speaker) lines.push(`Speaker: ${escapeMarkdown(quote.speaker)}`);
   lines.push('', `Draft: “${escapeMarkdown(oneLine(quote.text))}”`);
   if (quote.source) {
-    lines.push('', `Source — *${escapeMarkdown(quote.source.title)}*:`, '', `> ${escapeMarkdown(oneLine(quote.source.text))}`);
+    const citation = quote.source.citation ? ` (${escapeMarkdown(quote.source.citation)})` : '';
+    lines.push('', `Source — *${escapeMarkdown(quote.source.title)}*${citation}:`, '', `> ${escapeMarkdown(oneLine(quote.source.text))}`);
   } else {
     lines.push('', 'No source passage comes close to this quote.');
   }
+  const saidBy = saidByText(quote);
+  if (saidBy) lines.push('', escapeMarkdown(saidBy));
   if (quote.variants.length > 0) {
     lines.push('', 'Other renderings:');
     for (const v of quote.variants) {
@@ -75,4 +85,16 @@ export function quoteTooltip(quote: QuoteInfo): string {
     }
   }
   return lines.join('\n');
+}
+
+/** "Said by: Kuleba — Al Jazeera; Dmytro Kuleba — Reuters" (outlet from the citation, else the title), or null. */
+export function saidByText(quote: QuoteInfo): string | null {
+  const sourceSpeakers = quote.sourceSpeakers ?? [];
+  if (sourceSpeakers.length === 0) return null;
+  const parts = [...new Set(sourceSpeakers.map((s) => `${s.name} — ${s.outlet || s.title}`))];
+  return `Said by: ${parts.join('; ')}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,7 @@
 // fixed shell with no draft or corpus text in it; every quote reaches the webview as JSON and
 // is put into the page with `textContent` by media/report.js, so no quote can inject markup.
 import type { QuoteInfo, QuoteStatusName, QuotesReport } from '../shared/protocol';
-import { STATUS_LABELS } from './quoteGroups';
+import { STATUS_LABELS, saidByText } from './quoteGroups';
 import { percent } from './displayText';
 
 /** One stretch of the rendered diff: unchanged words, draft-only words, or source-only words. */
@@ -20,7 +20,11 @@ export interface ReportRow {
   statusLabel: string;
   quote: string;
   speaker: string | null;
-  source: { title: string; text: string } | null;
+  source: { title: string; text: string; citation: string } | null;
+  /** For a misattributed quote: whose words they are, e.g. "In "Title" these words are Kuleba's, not Lavrov's". */
+  attribution: string | null;
+  /** Who each source credits with the words: "Said by: Kuleba — Al Jazeera; …", or null. */
+  saidBy: string | null;
   score: string;
   flags: string[];
   diff: DiffSegment[];
@@ -78,19 +82,26 @@ export function reportRows(report: QuotesReport): ReportRow[] {
       statusLabel: STATUS_LABELS[q.status],
       quote: q.text,
       speaker: q.speaker,
-      source: q.source ? { title: q.source.title, text: q.source.text } : null,
+      source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '' } : null,
+      attribution: q.misattribution ? capitalized(q.misattribution.message) : null,
+      saidBy: saidByText(q),
       score: percent(q.score),
       flags: [...q.flags],
-      diff: q.status === 'drift' ? diffSegments(q.diff) : [],
+      // A misattributed quote whose words also drifted shows the same diff as a drift.
+      diff: q.status === 'drift' || (q.status === 'misattributed' && q.diff.some((d) => d.op !== 'same')) ? diffSegments(q.diff) : [],
     }))
     .sort((a, b) => a.line - b.line || a.index - b.index);
 }
 
 /** Builds the whole update message for a draft's report. */
 export function reportUpdate(title: string, report: QuotesReport): ReportUpdate {
-  const totals: Record<QuoteStatusName, number> = { verbatim: 0, drift: 0, unsupported: 0 };
+  const totals: Record<QuoteStatusName, number> = { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 };
   for (const q of report.quotes) totals[q.status]++;
   return { type: 'update', title, totals, rows: reportRows(report) };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Validates a message from the page, which is untrusted input. */

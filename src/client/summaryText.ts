@@ -5,8 +5,11 @@ import type { FileCounts, IndexStateParams, RebuildIndexResult, SummaryParams } 
 import { COMMANDS } from '../shared/commands';
 import { plural } from './displayText';
 
-/** The three counts a draft summary carries. */
-export type Counts = Pick<SummaryParams, 'verbatim' | 'drift' | 'unsupported'>;
+/**
+ * The counts a draft summary carries. `misattributed` may be missing from a server that
+ * predates it, and then counts as zero.
+ */
+export type Counts = Pick<SummaryParams, 'verbatim' | 'drift' | 'unsupported'> & Partial<Pick<SummaryParams, 'misattributed'>>;
 
 /** What the status bar item should display; `visible: false` hides it. */
 export interface StatusBarView {
@@ -30,14 +33,19 @@ export interface StatusInput {
 
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', command: undefined, tone: 'normal' };
 
-/** Formats counts the way the status bar shows them: `✓ 12  ~ 2  ✗ 1`. */
+/**
+ * Formats counts the way the status bar shows them: `✓ 12  ~ 2  ✗ 1`, with `⚠ 1` added only
+ * when some quote is misattributed, so the usual item stays short.
+ */
 export function countsText(counts: Counts): string {
-  return `✓ ${counts.verbatim}  ~ ${counts.drift}  ✗ ${counts.unsupported}`;
+  const misattributed = counts.misattributed ?? 0;
+  return `✓ ${counts.verbatim}  ~ ${counts.drift}  ✗ ${counts.unsupported}${misattributed ? `  ⚠ ${misattributed}` : ''}`;
 }
 
-/** Spells the counts out in words, e.g. "12 verbatim, 2 drifted, 1 unsupported". */
+/** Spells the counts out in words, e.g. "12 verbatim, 2 drifted, 1 unsupported, 1 misattributed". */
 export function countsInWords(counts: Counts): string {
-  return `${counts.verbatim} verbatim, ${counts.drift} drifted, ${counts.unsupported} unsupported`;
+  const misattributed = counts.misattributed ?? 0;
+  return `${counts.verbatim} verbatim, ${counts.drift} drifted, ${counts.unsupported} unsupported${misattributed ? `, ${misattributed} misattributed` : ''}`;
 }
 
 /** Decides the status bar item's text, tooltip, click command and colour. */
@@ -85,10 +93,15 @@ export function statusBarView(input: StatusInput): StatusBarView {
 }
 
 /** Adds up the per-file counts of a workspace check. */
-export function totalCounts(files: readonly FileCounts[]): Counts {
-  return files.reduce(
-    (sum, f) => ({ verbatim: sum.verbatim + f.verbatim, drift: sum.drift + f.drift, unsupported: sum.unsupported + f.unsupported }),
-    { verbatim: 0, drift: 0, unsupported: 0 },
+export function totalCounts(files: readonly Counts[]): Required<Counts> {
+  return files.reduce<Required<Counts>>(
+    (sum, f) => ({
+      verbatim: sum.verbatim + f.verbatim,
+      drift: sum.drift + f.drift,
+      unsupported: sum.unsupported + f.unsupported,
+      misattributed: sum.misattributed + (f.misattributed ?? 0),
+    }),
+    { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 },
   );
 }
 

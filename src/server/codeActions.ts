@@ -1,6 +1,7 @@
-// Quick fixes for Verbatim diagnostics: restore a source's wording, accept the draft's rendering
-// for the whole team (verbatim.json), or, in Markdown, mark the quote to be ignored. Everything
-// comes from the diagnostic's data; a diagnostic whose quote has since been edited gets no fix.
+// Quick fixes for Verbatim diagnostics: give a misattributed quote to the speaker its source
+// names, restore a source's wording, accept the draft's rendering for the whole team
+// (verbatim.json), or, in Markdown, mark the quote to be ignored. Everything comes from the
+// diagnostic's data; a diagnostic whose quote (or name) has since been edited gets no fix.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -37,17 +38,29 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
   }
   const actions: CodeAction[] = [];
   for (const { data, diagnostics: group } of byQuote.values()) {
-    if (data.status === 'drift') {
-      data.renderings.forEach((rendering, i) => {
-        const edit: TextEdit = { range: data.inner, newText: rendering.text };
-        actions.push({
-          title: `Use the source wording (${rendering.title})`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: group,
-          isPreferred: i === 0,
-          edit: { changes: { [document.uri]: [edit] } },
-        });
+    const speaker = data.status === 'misattributed' ? data.speaker : undefined;
+    if (speaker && stillNamed(document, speaker.range, speaker.text)) {
+      const edit: TextEdit = { range: speaker.range, newText: speaker.replacement };
+      actions.push({
+        title: `Change the speaker to ${speaker.replacement}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group,
+        isPreferred: true,
+        edit: { changes: { [document.uri]: [edit] } },
       });
+    }
+    const wordings = data.status === 'drift' || data.status === 'misattributed' ? data.renderings : [];
+    wordings.forEach((rendering, i) => {
+      const edit: TextEdit = { range: data.inner, newText: rendering.text };
+      actions.push({
+        title: `Use the source wording (${rendering.title})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group,
+        isPreferred: i === 0 && !speaker,
+        edit: { changes: { [document.uri]: [edit] } },
+      });
+    });
+    if (data.status === 'drift') {
       const args: AcceptRenderingArgs = { folderUri: data.folderUri, quote: data.quote };
       actions.push({
         title: 'Accept this rendering',
@@ -69,6 +82,12 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
     }
   }
   return actions;
+}
+
+/** True when `range` still holds the speaker's name as the diagnostic saw it. */
+function stillNamed(document: ActionDocument, range: Range, text: string): boolean {
+  const span = document.positions.span(range);
+  return document.text.slice(span.start, span.end) === text;
 }
 
 /** True when the words at `data.inner` are still the quote the diagnostic was made for. */
@@ -101,8 +120,10 @@ function isFence(line: string): boolean {
 function isQuoteData(value: unknown): value is QuoteDiagnosticData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<QuoteDiagnosticData>;
+  const speakerOk = data.speaker === undefined || (typeof data.speaker === 'object' && data.speaker !== null &&
+    typeof data.speaker.text === 'string' && typeof data.speaker.replacement === 'string' && typeof data.speaker.range === 'object' && data.speaker.range !== null);
   return typeof data.quote === 'string' && typeof data.status === 'string' && typeof data.folderUri === 'string' &&
-    Array.isArray(data.renderings) && typeof data.inner === 'object' && data.inner !== null;
+    Array.isArray(data.renderings) && typeof data.inner === 'object' && data.inner !== null && speakerOk;
 }
 
 // Accepting records the rendering in the folder's verbatim.json, the file the whole team (and the

@@ -157,7 +157,8 @@ export class CorpusManager {
     slot.configError = resolved.configError;
     const entries = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
     const previous = slot.current;
-    const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes && previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes;
+    const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes &&
+      previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);
     this.watcher.watch(folder.path, folder.uri, entries.map(watchBase));
     if (sameCorpus && !force) {
       slot.current = { ...previous, resolved, checker: makeChecker(previous.index, resolved) };
@@ -189,6 +190,8 @@ export class CorpusManager {
         cacheDir: defaultCacheDir(entries),
         maxFileBytes: resolved.maxFileBytes,
         maxCorpusBytes: resolved.maxCorpusBytes,
+        // Per-folder outlet defaults from verbatim.json, so citations name the outlet of a wire folder.
+        folderMeta: resolved.folderMeta,
         onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),
       });
     } finally {
@@ -218,13 +221,13 @@ export class CorpusManager {
 function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Checker | null {
   if (!index) return null;
   const { minWords, driftThreshold } = resolved.settings;
-  return new Checker(index, { minWords, driftThreshold }, resolved.accepted.map((a) => a.quote));
+  return new Checker(index, { minWords, driftThreshold, aliases: resolved.aliases }, resolved.accepted.map((a) => a.quote));
 }
 
 function emptyCorpus(folder: Folder): FolderCorpus {
   return {
     folder, entries: [], index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
-    resolved: { settings: DEFAULT_SETTINGS, accepted: [], maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
+    resolved: { settings: DEFAULT_SETTINGS, accepted: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
   };
 }
 

@@ -5,11 +5,14 @@
 import * as fs from 'fs';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { QuoteResult } from '../core/types';
+import { describeMisattribution } from '../core/attribution';
+import type { QuoteResult, SourceMatch } from '../core/types';
 import {
-  CheckWorkspaceRequest, QuotesRequest, RebuildIndexRequest, SearchRequest,
-  type FileCounts, type QuoteInfo, type QuotesReport, type SearchHitInfo,
+  CheckWorkspaceRequest, QuotesRequest, RebuildIndexRequest, SearchRequest, SourceTextRequest,
+  type FileCounts, type MisattributionInfo, type QuoteInfo, type QuoteSourceInfo, type QuotesReport, type SearchHitInfo,
 } from '../shared/protocol';
+import { findSourceText } from './sourceTextRequest';
+import { matchCitation, safeSourceUrl, sourceSpeakerInfos } from './sourceCitation';
 import type { DraftAnalysis, DraftAnalyzer } from './analysis';
 import type { CorpusManager } from './corpusManager';
 import { findDrafts } from './draftFiles';
@@ -45,6 +48,8 @@ export function registerCustomRequests(connection: Connection, services: Request
     guarded(services, 'verbatim/checkWorkspace', () => checkWorkspace(services), { files: [] }));
   connection.onRequest(RebuildIndexRequest, () =>
     guarded(services, 'verbatim/rebuildIndex', () => rebuildIndex(services), { documents: 0, warnings: [] }));
+  // Unlike the others, a source that cannot be found is an error the editor shows in place of the text.
+  connection.onRequest(SourceTextRequest, (params) => findSourceText(services, params.uri));
 }
 
 async function guarded<T>(services: RequestServices, name: string, handler: () => Promise<T>, empty: T): Promise<T> {
@@ -104,7 +109,8 @@ async function quotesReport(services: RequestServices, uri: string): Promise<Quo
 export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: DraftAnalysis, result: QuoteResult): QuoteInfo {
   const { match } = result;
   const checker = analysis.corpus.checker;
-  const accepted = checker?.isAccepted(result.quote) ?? false;
+  // Accepting a rendering accepts its wording, not its speaker.
+  const accepted = result.status !== 'misattributed' && (checker?.isAccepted(result.quote) ?? false);
   return {
     range: analysis.positions.range(result.quote.inner),
     text: result.quote.text,
@@ -113,13 +119,35 @@ export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: 
     speaker: result.quote.speaker?.name ?? null,
     flags: [...result.flags],
     score: match ? match.score : null,
-    source: match ? { ...services.locator.locateMatch(match), title: match.document.title, text: match.text } : null,
+    source: match ? sourceInfo(services, match) : null,
     diff: match ? match.diff.map((entry) => ({ op: entry.op, draft: entry.draft, source: entry.source })) : [],
     variants: result.variants.map((variant) => ({
       text: variant.text,
       count: variant.matches.length,
       titles: [...new Set(variant.matches.map((m) => m.document.title))],
     })),
+    sourceSpeakers: sourceSpeakerInfos(result),
+    misattribution: misattributionInfo(analysis, result),
+  };
+}
+
+function sourceInfo(services: Pick<RequestServices, 'locator'>, match: SourceMatch): QuoteSourceInfo {
+  const info: QuoteSourceInfo = { ...services.locator.locateMatch(match), title: match.document.title, text: match.text, citation: matchCitation(match) };
+  const url = safeSourceUrl(match.document);
+  if (url) info.url = url;
+  return info;
+}
+
+function misattributionInfo(analysis: DraftAnalysis, result: QuoteResult): MisattributionInfo | null {
+  const misattribution = result.status === 'misattributed' ? result.misattribution : undefined;
+  if (!misattribution) return null;
+  return {
+    draftSpeaker: misattribution.draftSpeaker,
+    sourceSpeaker: misattribution.source.name,
+    replacement: misattribution.replacement,
+    title: misattribution.source.documentTitle,
+    range: analysis.positions.range(misattribution.span),
+    message: describeMisattribution(misattribution),
   };
 }
 

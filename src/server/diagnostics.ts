@@ -1,12 +1,15 @@
 // Turns checked quotes into editor diagnostics. A drifted quote gets one diagnostic per run of
-// drifted words, covering exactly those words, so the underline shows what to fix; everything
-// a quick fix needs travels in `data`, so code actions never re-run the check.
+// drifted words, covering exactly those words, so the underline shows what to fix; a
+// misattributed quote gets one on the speaker's name. Everything a quick fix needs travels in
+// `data`, so code actions never re-run the check.
 
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range } from 'vscode-languageserver';
-import type { ChangeFlag, DiffEntry, Quote, QuoteResult, SourceMatch, Span } from '../core/types';
+import { describeMisattribution } from '../core/attribution';
+import type { ChangeFlag, DiffEntry, Misattribution, Quote, QuoteResult, QuoteStatus, SourceDocument, SourceMatch, Span } from '../core/types';
 import { tokenize } from '../core/words';
 import type { Sev, VerbatimSettings } from '../shared/settings';
 import type { TextPositions } from './positions';
+import { matchCitation, passageCitation, speakerDocument } from './sourceCitation';
 import { driftRuns, oneLine, rewordQuote } from './sourceWording';
 
 /** The `source` of every Verbatim diagnostic. */
@@ -20,15 +23,27 @@ export interface Rendering {
   text: string;
 }
 
+/** The draft's speaker name that a "change the speaker" fix replaces. */
+export interface SpeakerFix {
+  /** Where the name (or pronoun) stands in the draft. */
+  range: Range;
+  /** The name as the draft writes it there, so an edited name gets no stale fix. */
+  text: string;
+  /** The source's speaker in the draft's form ("Kuleba"). */
+  replacement: string;
+}
+
 /** What code actions need, carried in `Diagnostic.data`. */
 export interface QuoteDiagnosticData {
-  status: 'drift' | 'unsupported' | 'verbatim';
+  status: QuoteStatus;
   /** The quote as the draft words it. */
   quote: string;
   /** The quote's inner words, which a "use the source wording" edit replaces. */
   inner: Range;
   renderings: Rendering[];
   folderUri: string;
+  /** Set on misattributed quotes. */
+  speaker?: SpeakerFix;
 }
 
 /** Everything the conversion needs besides the results. */
@@ -39,6 +54,8 @@ export interface DiagnosticContext {
   folderUri: string;
   isAccepted(quote: Quote): boolean;
   locate(match: SourceMatch): Location | null;
+  /** The location of any passage of a source (a speaker's passage, which may not be a match). */
+  locatePassage?(document: SourceDocument, span: Span): Location | null;
 }
 
 const SEVERITY: Record<Sev, DiagnosticSeverity> = {
@@ -62,7 +79,32 @@ export function quoteDiagnostics(results: QuoteResult[], context: DiagnosticCont
 /** The diagnostics for one checked quote (none for verbatim, accepted or short unfound quotes). */
 export function diagnosticsFor(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
   const { quote } = result;
+  if (result.status === 'misattributed' && result.misattribution) return misattributedDiagnostics(result, result.misattribution, context);
   if (context.isAccepted(quote)) return [];
+  return wordingDiagnostics(result, context);
+}
+
+/**
+ * A misattribution is an error on the speaker's name; when the words drifted as well, the
+ * drifted words get their own diagnostics beside it. Accepting a rendering accepts the
+ * wording only, never whose words they are.
+ */
+function misattributedDiagnostics(result: QuoteResult, misattribution: Misattribution, context: DiagnosticContext): Diagnostic[] {
+  const data = diagnosticData(result, context);
+  // A name the engine could not place in the draft leaves the quote itself as the place to mark.
+  const range = data.speaker?.range ?? data.inner;
+  const message = `Misattributed: ${describeMisattribution(misattribution)}`;
+  const severity = SEVERITY[context.settings.severity.misattributed];
+  const list = [diagnostic(range, severity, 'misattributed', message, data, speakerRelated(result, context))];
+  if (misattribution.wording === 'drift' && result.match && !context.isAccepted(result.quote)) {
+    list.push(...wordingDiagnostics({ ...result, status: 'drift' }, context).map((d) => ({ ...d, data })));
+  }
+  return list;
+}
+
+/** The diagnostics about a quote's words: unsupported, or one per run of drifted words. */
+function wordingDiagnostics(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
+  const { quote } = result;
   // Short quotes are usually scare quotes; not finding them says nothing.
   if (result.short && result.status !== 'verbatim') return [];
   const data = diagnosticData(result, context);
@@ -130,18 +172,28 @@ function mainFlag(run: DiffEntry[]): ChangeFlag | null {
 /** The quote-level data every diagnostic of a quote carries. */
 export function diagnosticData(result: QuoteResult, context: DiagnosticContext): QuoteDiagnosticData {
   const { quote } = result;
-  return {
+  const data: QuoteDiagnosticData = {
     status: result.status,
     quote: quote.text,
     inner: context.positions.range(quote.inner),
     renderings: renderings(result, context.draftText),
     folderUri: context.folderUri,
   };
+  const misattribution = result.status === 'misattributed' ? result.misattribution : undefined;
+  if (misattribution && misattribution.span.end > misattribution.span.start && misattribution.span.end <= context.draftText.length) {
+    data.speaker = {
+      range: context.positions.range(misattribution.span),
+      text: context.draftText.slice(misattribution.span.start, misattribution.span.end),
+      replacement: misattribution.replacement,
+    };
+  }
+  return data;
 }
 
 /** One rewording per distinct source wording of the passage (the best match first). */
 export function renderings(result: QuoteResult, draftText: string): Rendering[] {
-  if (result.status !== 'drift' || !result.match) return [];
+  const drifted = result.status === 'drift' || (result.status === 'misattributed' && result.misattribution?.wording === 'drift');
+  if (!drifted || !result.match) return [];
   const matches = [result.match, ...result.variants.map((v) => v.matches[0]).filter((m): m is SourceMatch => !!m)];
   const seen = new Set<string>();
   const current = draftText.slice(result.quote.inner.start, result.quote.inner.end);
@@ -161,9 +213,28 @@ function related(matches: SourceMatch[], context: DiagnosticContext, label?: str
     const location = context.locate(match);
     if (!location) continue;
     const title = label ? `${label} (${match.document.title})` : match.document.title;
-    info.push({ location, message: `${title}: "${excerpt(match.text)}"` });
+    info.push({ location, message: `${title}${citationNote(matchCitation(match))}: "${excerpt(match.text)}"` });
   }
   return info.length ? info : undefined;
+}
+
+/** Related information at each source passage that names the speaker: "Title (Reuters, p. 2): said by Kuleba". */
+function speakerRelated(result: QuoteResult, context: DiagnosticContext): DiagnosticRelatedInformation[] | undefined {
+  const info: DiagnosticRelatedInformation[] = [];
+  for (const speaker of (result.sourceSpeakers ?? []).slice(0, 5)) {
+    const document = speakerDocument(result, speaker);
+    if (!document) continue;
+    const location = context.locatePassage?.(document, speaker.span) ?? null;
+    if (!location) continue;
+    const citation = citationNote(passageCitation(document, speaker.span));
+    const words = excerpt(document.text.slice(speaker.span.start, speaker.span.end));
+    info.push({ location, message: `${speaker.documentTitle}${citation}: said by ${speaker.name}: "${words}"` });
+  }
+  return info.length ? info : related(result.sources, context);
+}
+
+function citationNote(citation: string): string {
+  return citation ? ` (${citation})` : '';
 }
 
 function diagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string, data: QuoteDiagnosticData, relatedInformation?: DiagnosticRelatedInformation[]): Diagnostic {

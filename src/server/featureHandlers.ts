@@ -33,7 +33,7 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
   if (!doc) return null;
   const resolved = await services.settings.get(uri);
   if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
-  const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId });
+  const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
   return token.isCancellationRequested ? null : analysis;
 }
 

@@ -15,12 +15,15 @@ export interface PublishTarget {
   sendSummary(params: SummaryParams): void;
 }
 
-/** Counts a draft's quotes by verdict; accepted renderings count as verbatim, scare quotes not at all. */
+/**
+ * Counts a draft's quotes by verdict; accepted renderings count as verbatim, scare quotes not at
+ * all. Accepting a rendering accepts its wording, not its speaker, so misattributions still count.
+ */
 export function countResults(results: QuoteResult[], isAccepted: (result: QuoteResult) => boolean): Omit<FileCounts, 'uri'> {
-  const counts = { verbatim: 0, drift: 0, unsupported: 0 };
+  const counts = { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 };
   for (const result of results) {
     if (result.short && result.status !== 'verbatim') continue;
-    counts[isAccepted(result) ? 'verbatim' : result.status]++;
+    counts[result.status !== 'misattributed' && isAccepted(result) ? 'verbatim' : result.status]++;
   }
   return counts;
 }
@@ -44,6 +47,7 @@ export class Publisher {
       folderUri: analysis.corpus.folder.uri,
       isAccepted: (quote) => checker?.isAccepted(quote) ?? false,
       locate: (match) => this.locator.locateMatch(match),
+      locatePassage: (document, span) => this.locator.locate(document, span),
     });
   }
 

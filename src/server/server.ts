@@ -156,7 +156,8 @@ async function runCheck(uri: string, token: CheckToken): Promise<void> {
     if (published.delete(uri)) publisher.clear(uri);
     return;
   }
-  const analysis = await analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId });
+  // The check stops at its next slice once a newer change cancels it, and publishes nothing.
+  const analysis = await analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.cancelled);
   if (!analysis || token.cancelled) return;
   // A source file opened in the editor is not a draft: checking it would only find itself.
   if (file && corpora.isCorpusFile(file)) return;

@@ -5,7 +5,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAME, ConfigError, parseConfig, type AcceptedRendering, type VerbatimConfig } from '../core/config';
+import { CONFIG_FILE_NAME, ConfigError, folderMetaPaths, parseConfig, type AcceptedRendering, type VerbatimConfig } from '../core/config';
+import type { SourceMeta } from '../core/types';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type VerbatimSettings } from '../shared/settings';
 
 // verbatim.json is read for its keys as well as its values: only the keys the file sets
@@ -45,6 +46,10 @@ export interface ResolvedSettings {
   settings: VerbatimSettings;
   /** Renderings the team accepted (verbatim.json only). */
   accepted: AcceptedRendering[];
+  /** Source metadata defaults by absolute folder path (verbatim.json "folders"). */
+  folderMeta: Record<string, SourceMeta>;
+  /** Other names for speakers (verbatim.json "aliases"). */
+  aliases: Record<string, string>;
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
   /** Largest total size of the corpus indexed, in bytes. */
@@ -65,6 +70,8 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
   const resolved: ResolvedSettings = {
     settings,
     accepted: [],
+    folderMeta: {},
+    aliases: {},
     maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024),
     maxCorpusBytes: Math.round(settings.maxCorpusSizeMB * 1024 * 1024),
     configFile: null,
@@ -78,6 +85,8 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
   if (project.keys.has('driftThreshold')) settings.driftThreshold = config.driftThreshold;
   if (project.keys.has('maxFileBytes')) resolved.maxFileBytes = config.maxFileBytes;
   resolved.accepted = config.accepted;
+  resolved.folderMeta = folderMetaPaths(config);
+  resolved.aliases = config.aliases;
   return resolved;
 }
 

@@ -1,11 +1,14 @@
-// Turns source passages into Locations in the source FILES, which is what the editor opens for
-// Go to Definition, related information and hover links. Files are read lazily and cached per
-// document version (size + mtime), because only a few passages are ever shown.
+// Turns source passages into Locations, which is what the editor opens for Go to Definition,
+// related information and hover links. A text source (plain text, Markdown, HTML, subtitles)
+// is shown as its own file, read lazily and cached per version (size + mtime), because only a
+// few passages are ever shown. A PDF or Word source is not text: it is shown as the text that
+// was extracted from it, in a `verbatim-source:` virtual document, and ranges point into that.
 
 import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import type { Location } from 'vscode-languageserver';
 import type { SourceDocument, SourceMatch, Span } from '../core/types';
+import { sourceTextUri } from '../shared/sourceText';
 import { TextPositions, sourceFileRange } from './positions';
 
 interface CachedFile {
@@ -14,17 +17,27 @@ interface CachedFile {
   positions: TextPositions;
 }
 
-/** Reads source files on demand and maps passages to file ranges. */
+/** True when a source is shown as its extracted text rather than as its file. */
+export function isExtracted(document: SourceDocument): boolean {
+  return document.display === 'extracted';
+}
+
+/** Reads source files on demand and maps passages to ranges in what the editor shows. */
 export class SourceLocator {
   private readonly files = new Map<string, CachedFile>();
+  private readonly extracted = new Map<string, CachedFile>();
 
-  /** The file URI of a source document. */
+  /** The URI the editor opens for a source: the file, or the virtual document of its extracted text. */
   uri(document: SourceDocument): string {
-    return pathToFileURL(document.path).href;
+    return isExtracted(document) ? sourceTextUri(document.path) : pathToFileURL(document.path).href;
   }
 
-  /** The location of `span` (in `document.text`) inside the source file. */
+  /** The location of `span` (in `document.text`) in what the editor shows for the source. */
   locate(document: SourceDocument, span: Span): Location {
+    if (isExtracted(document)) {
+      // The virtual document holds `document.text` itself, so the span needs no mapping.
+      return { uri: this.uri(document), range: this.extractedPositions(document).range(span) };
+    }
     return { uri: this.uri(document), range: sourceFileRange(document, span, this.positions(document)) };
   }
 
@@ -33,7 +46,7 @@ export class SourceLocator {
     return this.locate(match.document, match.span);
   }
 
-  /** The 1-based line where a passage starts in its file, for `#L12` links. */
+  /** The 1-based line where a passage starts in what the editor shows, for `#L12` links. */
   lineNumber(document: SourceDocument, span: Span): number {
     return this.locate(document, span).range.start.line + 1;
   }
@@ -41,6 +54,16 @@ export class SourceLocator {
   /** Forgets every cached file, after the corpus was rebuilt. */
   clear(): void {
     this.files.clear();
+    this.extracted.clear();
+  }
+
+  private extractedPositions(document: SourceDocument): TextPositions {
+    const cached = this.extracted.get(document.path);
+    if (cached && cached.size === document.size && cached.mtimeMs === document.mtimeMs) return cached.positions;
+    // A cached corpus reads `text` from disk on each access, so it is read once per version.
+    const positions = new TextPositions(document.text);
+    this.extracted.set(document.path, { size: document.size, mtimeMs: document.mtimeMs, positions });
+    return positions;
   }
 
   private positions(document: SourceDocument): TextPositions {

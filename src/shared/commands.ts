@@ -9,6 +9,7 @@ export const COMMANDS = {
   restartServer: 'verbatim.restartServer',
   revealQuote: 'verbatim.revealQuote',
   pickCorpusFolder: 'verbatim.pickCorpusFolder',
+  openSourceText: 'verbatim.openSourceText',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -5,8 +5,8 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
 
-/** The three verdicts a quote can get. */
-export type QuoteStatusName = 'verbatim' | 'drift' | 'unsupported';
+/** The verdicts a quote can get; `misattributed` means the words are a source's but its speaker is not. */
+export type QuoteStatusName = 'verbatim' | 'drift' | 'unsupported' | 'misattributed';
 
 export interface SearchParams {
   /** Free text typed by the user. */
@@ -44,10 +44,45 @@ export interface QuotesParams {
 
 /** The source passage a quote was matched with. */
 export interface QuoteSourceInfo {
+  /** The source file's URI, or its extracted text's `verbatim-source:` URI for PDF and Word files. */
   uri: string;
   title: string;
   range: Range;
   text: string;
+  /** Outlet, date and page or time of the passage ("Reuters, 27 Jan 2022, p. 4"); '' when unknown. */
+  citation: string;
+  /** The source's web address (http or https only), when its metadata has one. */
+  url?: string;
+}
+
+/** Who one source credits with the quoted words. */
+export interface SourceSpeakerInfo {
+  /** The name as the source writes it at the attribution ("Kuleba"). */
+  name: string;
+  /** The fullest form of the name in that source ("Dmytro Kuleba"). */
+  fullName: string;
+  /** The source's title. */
+  title: string;
+  /** The outlet that published the source ("Reuters"); '' when unknown. */
+  outlet: string;
+  /** The source's outlet, date and location, as in `QuoteSourceInfo.citation`. */
+  citation: string;
+}
+
+/** Why a quote is misattributed and how to fix it. */
+export interface MisattributionInfo {
+  /** The speaker the draft gives. */
+  draftSpeaker: string;
+  /** The speaker the source gives, as that source writes it. */
+  sourceSpeaker: string;
+  /** The source's speaker written the draft's way: what the fix puts in place of the name. */
+  replacement: string;
+  /** The title of the source that credits someone else. */
+  title: string;
+  /** The name (or pronoun) in the draft that the fix replaces. */
+  range: Range;
+  /** `in "TITLE" these words are Kuleba's, not Lavrov's`. */
+  message: string;
 }
 
 /** One step of the word diff between a quote and its source. */
@@ -77,6 +112,10 @@ export interface QuoteInfo {
   source: QuoteSourceInfo | null;
   diff: QuoteDiffInfo[];
   variants: QuoteVariantInfo[];
+  /** Who each source with the quote's wording credits with it. */
+  sourceSpeakers: SourceSpeakerInfo[];
+  /** Set when the status is `misattributed`. */
+  misattribution: MisattributionInfo | null;
 }
 
 export interface QuotesReport {
@@ -97,6 +136,7 @@ export interface FileCounts {
   verbatim: number;
   drift: number;
   unsupported: number;
+  misattributed: number;
 }
 
 export interface CheckWorkspaceResult {
@@ -123,9 +163,23 @@ export interface SummaryParams {
   verbatim: number;
   drift: number;
   unsupported: number;
+  misattributed: number;
 }
 
 export const SummaryNotification = new NotificationType<SummaryParams>('verbatim/summary');
+
+export interface SourceTextParams {
+  /** A `verbatim-source:` URI (see src/shared/sourceText.ts). */
+  uri: string;
+}
+
+export interface SourceTextResult {
+  /** The text extracted from the source file, which source ranges point into. */
+  text: string;
+}
+
+/** The extracted text of a PDF or Word source, shown in a read-only virtual document. */
+export const SourceTextRequest = new RequestType<SourceTextParams, SourceTextResult, void>('verbatim/sourceText');
 
 export type IndexStateName = 'indexing' | 'ready' | 'noCorpus' | 'error';
 

@@ -9,6 +9,8 @@ export interface SeveritySettings {
   unsupported: Sev;
   /** Used instead of `drift` when a number, negation or name changed. */
   critical: Sev;
+  /** A quote whose words a source credits to someone else. */
+  misattributed: Sev;
 }
 
 export interface VerbatimSettings {
@@ -34,7 +36,7 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   languages: ['markdown', 'plaintext'],
   minWords: 3,
   driftThreshold: 0.6,
-  severity: { drift: 'warning', unsupported: 'warning', critical: 'error' },
+  severity: { drift: 'warning', unsupported: 'warning', critical: 'error', misattributed: 'error' },
   showVerbatim: false,
   debounceMs: 300,
   maxFileSizeMB: 10,
@@ -67,6 +69,7 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
       drift: isSeverity(severity.drift) ? severity.drift : base.severity.drift,
       unsupported: isSeverity(severity.unsupported) ? severity.unsupported : base.severity.unsupported,
       critical: isSeverity(severity.critical) ? severity.critical : base.severity.critical,
+      misattributed: isSeverity(severity.misattributed) ? severity.misattributed : base.severity.misattributed,
     },
     showVerbatim: typeof obj.showVerbatim === 'boolean' ? obj.showVerbatim : base.showVerbatim,
     debounceMs: numberIn(obj.debounceMs, 0, 60_000) ?? base.debounceMs,

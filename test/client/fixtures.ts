@@ -16,9 +16,12 @@ export function quote(line: number, overrides: Partial<QuoteInfo> = {}): QuoteIn
       title: 'Wire report',
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } },
       text: 'we will not retreat',
+      citation: '',
     },
     diff: [],
     variants: [],
+    sourceSpeakers: [],
+    misattribution: null,
     ...overrides,
   };
 }

@@ -1,6 +1,16 @@
 import * as assert from 'assert';
 import { escapeMarkdown, groupQuotes, quoteDescription, quoteLabel, quoteTooltip } from '../../src/client/quoteGroups';
 import { quote } from './fixtures';
+import type { MisattributionInfo } from '../../src/shared/protocol';
+
+const MISATTRIBUTION: MisattributionInfo = {
+  draftSpeaker: 'Lavrov',
+  sourceSpeaker: 'Kuleba',
+  replacement: 'Kuleba',
+  title: 'Wire report',
+  range: { start: { line: 2, character: 40 }, end: { line: 2, character: 46 } },
+  message: 'in "Wire report" these words are Kuleba\'s, not Lavrov\'s',
+};
 
 describe('quotes tree grouping', () => {
   it('orders groups drift, unsupported, verbatim and keeps draft order inside each', () => {
@@ -14,6 +24,15 @@ describe('quotes tree grouping', () => {
     assert.deepStrictEqual(groups.map((g) => g.label), ['Drift (2)', 'Unsupported (1)', 'Verbatim (2)']);
     assert.deepStrictEqual(groups[0].quotes.map((q) => q.range.start.line), [3, 7]);
     assert.deepStrictEqual(groups[2].quotes.map((q) => q.text), ['early verbatim', 'late verbatim']);
+  });
+
+  it('puts misattributed quotes first, in their own group', () => {
+    const groups = groupQuotes([
+      quote(1, { status: 'drift' }),
+      quote(4, { status: 'misattributed', misattribution: MISATTRIBUTION }),
+      quote(2, { status: 'verbatim' }),
+    ]);
+    assert.deepStrictEqual(groups.map((g) => g.label), ['Misattributed (1)', 'Drift (1)', 'Verbatim (1)']);
   });
 
   it('leaves out empty groups', () => {
@@ -32,6 +51,7 @@ describe('quotes tree grouping', () => {
     { name: 'an unsupported quote', overrides: { status: 'unsupported', source: null }, expected: 'line 3 · no source' },
     { name: 'a drift with a changed number', overrides: { status: 'drift', flags: ['number'] }, expected: 'line 3 · Wire report · number changed' },
     { name: 'a short quote', overrides: { short: true }, expected: 'line 3 · Wire report · short: exact match only' },
+    { name: 'a misattributed quote', overrides: { status: 'misattributed', misattribution: MISATTRIBUTION }, expected: 'line 3 · Wire report · said by Kuleba, not Lavrov' },
   ];
   for (const c of descriptionCases) {
     it(`describes ${c.name}`, () => assert.strictEqual(quoteDescription(quote(2, c.overrides)), c.expected));
@@ -53,6 +73,23 @@ describe('quotes tree grouping', () => {
     assert.ok(tooltip.startsWith('**Drift** · 82% similar'), tooltip);
     assert.ok(tooltip.includes('Source — *Wire report*:'), tooltip);
     assert.ok(tooltip.includes('- “we shall not withdraw” (2: Agency, Daily)'), tooltip);
+  });
+
+  it('explains a misattribution and says who said it per source, with citations', () => {
+    const tooltip = quoteTooltip(quote(0, {
+      status: 'misattributed',
+      misattribution: MISATTRIBUTION,
+      source: { ...quote(0).source!, citation: 'Reuters, 27 Jan 2022, p. 4' },
+      sourceSpeakers: [
+        { name: 'Kuleba', fullName: 'Dmytro Kuleba', title: 'Talks in Geneva', outlet: 'Al Jazeera', citation: 'Al Jazeera' },
+        { name: 'Dmytro Kuleba', fullName: 'Dmytro Kuleba', title: 'Wire report', outlet: '', citation: '' },
+      ],
+    }));
+    const lines = tooltip.split('\n');
+    assert.strictEqual(lines[0], '**Misattributed** · 100% similar');
+    assert.strictEqual(lines[1], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'s.');
+    assert.ok(tooltip.includes('Source — *Wire report* (Reuters, 27 Jan 2022, p\\. 4):'), tooltip);
+    assert.ok(tooltip.includes('Said by: Kuleba — Al Jazeera; Dmytro Kuleba — Wire report'), tooltip);
   });
 
   it('says when no source comes close', () => {

@@ -41,7 +41,7 @@ describe('quotes report model', () => {
       quote(2, { status: 'drift', score: 0.75, flags: ['negation'], speaker: 'Minister', diff: [{ op: 'changed', draft: 'never', source: 'not' }] }),
       quote(5, { diff: [{ op: 'same', draft: 'we will not retreat', source: 'we will not retreat' }] }),
     ]));
-    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1 });
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0 });
     assert.deepStrictEqual(update.rows.map((r) => [r.line, r.status, r.index]), [[3, 'drift', 1], [6, 'verbatim', 2], [9, 'unsupported', 0]]);
     const drift = update.rows[0];
     assert.strictEqual(drift.statusLabel, 'Drift');
@@ -52,6 +52,30 @@ describe('quotes report model', () => {
     assert.deepStrictEqual(update.rows[1].diff, []);
     assert.strictEqual(update.rows[2].source, null);
     assert.strictEqual(update.rows[2].score, '');
+  });
+
+  it('gives a misattributed row its explanation, who said it, the citation and its own total', () => {
+    const update = reportUpdate('piece.md', report([
+      quote(1, {
+        status: 'misattributed',
+        source: { ...quote(1).source!, citation: 'Reuters, 27 Jan 2022, p. 4' },
+        misattribution: {
+          draftSpeaker: 'Lavrov', sourceSpeaker: 'Kuleba', replacement: 'Kuleba', title: 'Wire report',
+          range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }, message: 'in "Wire report" these words are Kuleba\'s, not Lavrov\'s',
+        },
+        sourceSpeakers: [{ name: 'Kuleba', fullName: 'Dmytro Kuleba', title: 'Wire report', outlet: 'Reuters', citation: 'Reuters, 27 Jan 2022, p. 4' }],
+        diff: [{ op: 'changed', draft: 'never', source: 'not' }],
+      }),
+      quote(3),
+    ]));
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 1 });
+    const [row, plain] = update.rows;
+    assert.strictEqual(row.statusLabel, 'Misattributed');
+    assert.strictEqual(row.attribution, 'In "Wire report" these words are Kuleba\'s, not Lavrov\'s');
+    assert.strictEqual(row.saidBy, 'Said by: Kuleba — Reuters');
+    assert.deepStrictEqual(row.source, { title: 'Wire report', text: 'we will not retreat', citation: 'Reuters, 27 Jan 2022, p. 4' });
+    assert.deepStrictEqual(row.diff, [{ kind: 'del', text: 'never' }, { kind: 'ins', text: 'not' }]);
+    assert.deepStrictEqual([plain.attribution, plain.saidBy], [null, null]);
   });
 
   it('carries draft text as data, not markup, so the page can set it with textContent', () => {

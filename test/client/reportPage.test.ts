@@ -43,6 +43,30 @@ describe('quotes report page script', () => {
     assert.ok(rows[1].all('td')[3].textContent.includes('No source comes close'));
   });
 
+  it('shows a misattributed quote with its own badge, the explanation, who said it and the citation', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([
+      quote(2, {
+        status: 'misattributed',
+        source: { ...quote(2).source!, citation: 'Reuters, p. 4' },
+        misattribution: {
+          draftSpeaker: 'Lavrov', sourceSpeaker: 'Kuleba', replacement: 'Kuleba', title: 'Wire report',
+          range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, message: 'in "Wire report" these words are Kuleba\'s, not Lavrov\'s',
+        },
+        sourceSpeakers: [{ name: 'Kuleba', fullName: 'Dmytro Kuleba', title: 'Wire report', outlet: 'Reuters', citation: 'Reuters, p. 4' }],
+      }),
+      quote(5),
+    ])));
+    const { totals, tbody } = page.elements;
+    assert.strictEqual(totals.textContent, '1 verbatim · 0 drifted · 0 unsupported · 1 misattributed');
+    const row = tbody.all('tr')[0];
+    assert.strictEqual(row.className, 'row misattributed');
+    const cells = row.all('td').map((c) => c.textContent);
+    assert.strictEqual(cells[1], 'Misattributed');
+    assert.strictEqual(cells[3], 'Wire reportReuters, p. 4we will not retreat');
+    assert.strictEqual(cells[4], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'sSaid by: Kuleba — Reuters');
+  });
+
   it('gives the similarity for drift only', () => {
     const page = runReportScript(SCRIPT);
     page.send(reportUpdate('piece.md', report([quote(0, { score: 1 }), quote(1, { status: 'drift', score: 0.7 })])));

@@ -62,7 +62,7 @@ describe('client views over real server payloads', function () {
   it('builds report rows whose diff strikes the draft\'s number and inserts the source\'s', async () => {
     const report = await client.connection.sendRequest('verbatim/quotes', { uri: draftUri }) as QuotesReport;
     const update = reportUpdate('draft.md', report);
-    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1 });
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0 });
     const drift = update.rows.find((r) => r.status === 'drift');
     assert.ok(drift, 'no drift row');
     assert.ok(drift.diff.some((s) => s.kind === 'del' && s.text.includes('340,000')), JSON.stringify(drift.diff));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { COMMANDS } from '../../src/shared/commands';
 import type { IndexStateParams } from '../../src/shared/protocol';
-import { checkWorkspaceMessage, countsText, rebuildMessage, statusBarView, totalCounts } from '../../src/client/summaryText';
+import { checkWorkspaceMessage, countsInWords, countsText, rebuildMessage, statusBarView, totalCounts } from '../../src/client/summaryText';
 
 const READY: IndexStateParams = { state: 'ready', folder: 'file:///book', documents: 5 };
 const COUNTS = { verbatim: 12, drift: 2, unsupported: 1 };
@@ -10,6 +10,24 @@ describe('status bar text', () => {
   it('formats counts as check, tilde and cross', () => {
     assert.strictEqual(countsText(COUNTS), '✓ 12  ~ 2  ✗ 1');
     assert.strictEqual(countsText({ verbatim: 0, drift: 0, unsupported: 0 }), '✓ 0  ~ 0  ✗ 0');
+  });
+
+  const misattributedCases: { counts: Parameters<typeof countsText>[0]; text: string; words: string }[] = [
+    { counts: { ...COUNTS, misattributed: 1 }, text: '✓ 12  ~ 2  ✗ 1  ⚠ 1', words: '12 verbatim, 2 drifted, 1 unsupported, 1 misattributed' },
+    { counts: { ...COUNTS, misattributed: 0 }, text: '✓ 12  ~ 2  ✗ 1', words: '12 verbatim, 2 drifted, 1 unsupported' },
+    { counts: COUNTS, text: '✓ 12  ~ 2  ✗ 1', words: '12 verbatim, 2 drifted, 1 unsupported' },
+  ];
+  for (const c of misattributedCases) {
+    it(`adds misattributed quotes only when there are some: ${c.counts.misattributed ?? 'absent'}`, () => {
+      assert.strictEqual(countsText(c.counts), c.text);
+      assert.strictEqual(countsInWords(c.counts), c.words);
+    });
+  }
+
+  it('names misattributed quotes in the tooltip of a checked draft', () => {
+    const view = statusBarView({ isDraft: true, index: READY, summary: { ...COUNTS, misattributed: 2 } });
+    assert.strictEqual(view.text, '✓ 12  ~ 2  ✗ 1  ⚠ 2');
+    assert.strictEqual(view.tooltip, 'Quotes checked against 5 sources: 12 verbatim, 2 drifted, 1 unsupported, 2 misattributed. Click for the quotes report.');
   });
 
   const cases: {
@@ -52,12 +70,18 @@ describe('status bar text', () => {
 
 describe('command messages', () => {
   const files = [
-    { uri: 'file:///a.md', verbatim: 3, drift: 1, unsupported: 0 },
-    { uri: 'file:///b.txt', verbatim: 2, drift: 0, unsupported: 4 },
+    { uri: 'file:///a.md', verbatim: 3, drift: 1, unsupported: 0, misattributed: 0 },
+    { uri: 'file:///b.txt', verbatim: 2, drift: 0, unsupported: 4, misattributed: 0 },
   ];
 
   it('adds up per-file counts', () => {
-    assert.deepStrictEqual(totalCounts(files), { verbatim: 5, drift: 1, unsupported: 4 });
+    assert.deepStrictEqual(totalCounts(files), { verbatim: 5, drift: 1, unsupported: 4, misattributed: 0 });
+  });
+
+  it('adds up misattributed quotes, counting a file without them as zero', () => {
+    const mixed = [{ ...files[0], misattributed: 2 }, { verbatim: 1, drift: 0, unsupported: 0 }];
+    assert.deepStrictEqual(totalCounts(mixed), { verbatim: 4, drift: 1, unsupported: 0, misattributed: 2 });
+    assert.strictEqual(checkWorkspaceMessage([{ ...files[0], misattributed: 2 }]), 'Verbatim checked 1 draft: 3 verbatim, 1 drifted, 0 unsupported, 2 misattributed.');
   });
 
   const checkCases: [typeof files, string][] = [

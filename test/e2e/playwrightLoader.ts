@@ -25,6 +25,7 @@ export interface Locator {
   boundingBox(): Promise<Box | null>;
   innerText(): Promise<string>;
   allInnerTexts(): Promise<string[]>;
+  isVisible(): Promise<boolean>;
   getAttribute(name: string): Promise<string | null>;
   count(): Promise<number>;
   screenshot(options: { path: string }): Promise<Buffer>;

@@ -9,12 +9,14 @@ import { CodeServer, createProfile, installExtension, packExtension } from './co
 import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
 import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
 import {
-  applyQuickFix, dismissHover, horizontalOverlap, hoverText, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand,
+  activeTabLabel, applyQuickFix, clickHoverLink, dismissHover, horizontalOverlap, hoverText, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand,
   hoverStatusItem, squiggleBoxes, TIMEOUT_MS, waitForLine, waitForQuickInput, wordBox,
 } from './workbench';
 
 const SOURCE_TITLE = /Coastal Herald/;
 const DRIFT_MESSAGE = /Drift: sources say "ground", not "room"/;
+const MISATTRIBUTED_MESSAGE = /Misattributed: in "Evening Wire: dock strike enters second week" these words are Varga's, not Ellison's/;
+const PDF_TAB = 'annual-report.pdf (extracted text)';
 
 describe('VS Code (code-server) end to end', function () {
   this.timeout(TIMEOUT_MS * 3);
@@ -89,6 +91,29 @@ describe('VS Code (code-server) end to end', function () {
     await page.screenshot({ path: path.join(screenshots, 'problems.png') });
   });
 
+  it('lists the misattributed quote as an error on the speaker in Problems', async function () {
+    const rows = await readProblems(page, MISATTRIBUTED_MESSAGE);
+    const row = rows.find((text) => MISATTRIBUTED_MESSAGE.test(text));
+    assert.ok(row, `Problems rows: ${JSON.stringify(rows)}`);
+    // The row ends with the position of the speaker's name: line 13, column 61.
+    assert.match(row, /Ln 13, Col 61/);
+    const squiggles = await squiggleBoxes(page, 'error');
+    // The second "Ellison" of the draft, the one before "said" (Monaco draws spaces as no-break spaces).
+    const ellison = await wordBox(page, 'Ellison(?=\\ssaid)');
+    assert.ok(ellison, 'the misattributed line is on screen');
+    assert.ok(squiggles.some((box) => overlaps(box, ellison)), `an error squiggle on the speaker: ${JSON.stringify(squiggles)}, name at ${JSON.stringify(ellison)}`);
+    await page.screenshot({ path: path.join(screenshots, 'misattributed.png') });
+  });
+
+  it('cites the page of a PDF source in the hover', async function () {
+    await page.keyboard.press('Escape');
+    const forty = await wordBox(page, 'forty');
+    assert.ok(forty, 'the quote from the PDF is on screen');
+    const text = await hoverText(page, forty, [/Larkmouth Harbour Board annual report/, /p\. 2/]);
+    assert.match(text, /Larkmouth Harbour Board, 1 Mar 2024, p\. 2/);
+    await dismissHover(page);
+  });
+
   it('finds a passage with "Verbatim: Search Corpus"', async function () {
     await runCommand(page, 'Verbatim: Search Corpus');
     await waitForQuickInput(page, 'Verbatim: Search Corpus');
@@ -101,7 +126,7 @@ describe('VS Code (code-server) end to end', function () {
 
   it('shows the counts of the draft quotes in the status bar', async function () {
     // One quote of each kind in the fixture: the counts come from the server's summary.
-    const box = await hoverStatusItem(page, /✓ 1\s+~ 1\s+✗ 1/, /1 verbatim, 1 drifted, 1 unsupported/);
+    const box = await hoverStatusItem(page, /✓ 2\s+~ 1\s+✗ 1\s+⚠ 1/, /2 verbatim, 1 drifted, 1 unsupported, 1 misattributed/);
     const viewport = { width: 1280, height: 800 };
     const clip = { x: viewport.width - 640, y: viewport.height - 90, width: 640, height: 90 };
     assert.ok(box.y >= clip.y, 'the status bar is at the bottom of the window');
@@ -115,10 +140,34 @@ describe('VS Code (code-server) end to end', function () {
     await applyQuickFix(page, room, /Use the source wording/);
     await waitForLine(page, '"little ground for optimism"');
     // The fixed quote is now verbatim: the server re-checks the edited draft and says so.
-    await page.locator('.statusbar-item').filter({ hasText: /✓ 2\s+~ 0\s+✗ 1/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    await page.locator('.statusbar-item').filter({ hasText: /✓ 3\s+~ 0\s+✗ 1\s+⚠ 1/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     const ground = await wordBox(page, 'ground');
     assert.ok(ground);
     const squiggles = await squiggleBoxes(page, 'warning');
     assert.ok(!squiggles.some((box) => overlaps(box, ground)), `no squiggle left on the fixed quote: ${JSON.stringify(squiggles)}`);
+  });
+
+  it('opens the extracted text of a PDF source at the passage with Go to Definition', async function () {
+    await page.keyboard.press('Escape');
+    const forty = await wordBox(page, 'forty');
+    assert.ok(forty);
+    await page.mouse.click(forty.x + forty.width / 2, forty.y + forty.height / 2);
+    await page.keyboard.press('F12');
+    assert.strictEqual(await activeTabLabel(page, PDF_TAB), PDF_TAB);
+    // Page 1's heading is only in the PDF, so the lines on screen are the extracted text's.
+    await waitForLine(page, 'Larkmouth Harbour Board');
+    await waitForLine(page, 'more than forty ships a week without new berths.');
+    await page.screenshot({ path: path.join(screenshots, 'pdf-source.png') });
+  });
+
+  it('opens the same extracted text from the source link in the hover', async function () {
+    await openFromExplorer(page, 'draft.md', 'Harbour talks stall');
+    await activeTabLabel(page, 'draft.md');
+    const forty = await wordBox(page, 'forty');
+    assert.ok(forty);
+    await hoverText(page, forty, [/Larkmouth Harbour Board annual report/]);
+    await clickHoverLink(page, 'Larkmouth Harbour Board annual report');
+    assert.strictEqual(await activeTabLabel(page, PDF_TAB), PDF_TAB);
+    await waitForLine(page, 'more than forty ships a week without new berths.');
   });
 });

@@ -41,7 +41,8 @@ export async function openFromExplorer(page: Page, fileName: string, firstLine: 
 }
 
 /**
- * The on-screen box of the first whole-word occurrence of `word` in the editor's text, measured
+ * The on-screen box of the first whole-word match of `word` (a regular expression source, so a
+ * lookahead can pick one occurrence among several) in the editor's text, measured
  * with a DOM Range over the characters themselves. Monaco splits a line's text into several
  * spans (tokens, and chunks of about 50 characters), so the word is looked up in the line's
  * joined text and the range may start and end in different text nodes.
@@ -67,7 +68,7 @@ export async function wordBox(page: Page, word: string): Promise<Box | null> {
         return { node: nodes[index].node, offset: offset - nodes[index].start };
       };
       const from = locate(found.index, false);
-      const to = locate(found.index + target.length, true);
+      const to = locate(found.index + found[0].length, true);
       const range = document.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
@@ -104,7 +105,8 @@ export async function squiggleBoxes(page: Page, severity: 'warning' | 'error' | 
 
 /** Opens the Problems panel and returns the rows once one matches `expected`. */
 export async function readProblems(page: Page, expected: RegExp): Promise<string[]> {
-  await page.keyboard.press('Control+Shift+M');
+  // Ctrl+Shift+M toggles the panel, so it is pressed only when the panel is not showing yet.
+  if (!await page.locator('.markers-panel').first().isVisible()) await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await page.waitForFunction((source) => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
@@ -203,4 +205,19 @@ export async function applyQuickFix(page: Page, box: Box, title: RegExp): Promis
 export async function waitForLine(page: Page, text: string): Promise<void> {
   await page.waitForFunction((wanted) => Array.from(document.querySelectorAll('.editor-instance .view-line'))
     .some((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted)), text, { timeout: TIMEOUT_MS });
+}
+
+/** Waits until the active editor tab's label starts with `label`, and returns the label. */
+export async function activeTabLabel(page: Page, label: string): Promise<string> {
+  await page.waitForFunction((wanted) => Array.from(document.querySelectorAll('.tabs-container .tab.active'))
+    .some((tab) => (tab.textContent ?? '').includes(wanted)), label, { timeout: TIMEOUT_MS });
+  const tabs = await page.locator('.tabs-container .tab.active .label-name').allInnerTexts();
+  return tabs.find((text) => text.includes(label)) ?? tabs.join(', ');
+}
+
+/** Clicks the link titled `title` in the visible editor hover. */
+export async function clickHoverLink(page: Page, title: string): Promise<void> {
+  const link = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content a').filter({ hasText: title }).first();
+  await link.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await link.click({ timeout: TIMEOUT_MS });
 }

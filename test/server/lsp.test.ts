@@ -89,7 +89,7 @@ describe('language server over stdio', function () {
     const ready = await client.waitFor((m) => m.method === 'verbatim/indexState' && (m.params as { state: string }).state === 'ready', 'index ready');
     assert.strictEqual((ready.params as { documents: number }).documents, 4);
     const summary = await client.waitFor((m) => m.method === 'verbatim/summary' && (m.params as { version: number }).version === 1, 'summary');
-    assert.deepStrictEqual(summary.params, { uri: draftUri, version: 1, verbatim: 1, drift: 2, unsupported: 1 });
+    assert.deepStrictEqual(summary.params, { uri: draftUri, version: 1, verbatim: 1, drift: 2, unsupported: 1, misattributed: 0 });
     const progress = client.received.filter((m) => m.method === '$/progress').map((m) => (m.params as { value: { kind: string; message?: string } }).value);
     assert.strictEqual(progress[0]?.kind, 'begin');
     assert.ok(progress.some((v) => v.kind === 'report' && /^4 \/ 4 files, [0-9.]+ MB$/.test(v.message ?? '')), JSON.stringify(progress));
