@@ -32,9 +32,16 @@ export interface CandidateOptions {
   maxRegions: number;
 }
 
+/**
+ * Pairs that vote whatever the budget, when the quote has them: a quote of common words only
+ * ("nothing of them, and") is found by its common pairs, costly as they are, up to this ceiling.
+ */
+const MIN_VOTING_PAIRS = 3;
+const COMMON_PAIR_CEILING = 400000;
+
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
   commonPairLimit: 20000,
-  pairBudget: 4000,
+  pairBudget: 2500,
   rareWordLimit: 100,
   maxRegions: 24,
 };
@@ -76,14 +83,18 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   for (let k = 0; k + 1 < words.length; k++) {
     if (!joined[k] || ids[k] < 0 || ids[k + 1] < 0) continue;
     const cost = Math.min(index.frequency(ids[k]), index.frequency(ids[k + 1]));
-    if (cost <= options.commonPairLimit) pairs.push({ k, cost });
+    if (cost <= COMMON_PAIR_CEILING) pairs.push({ k, cost });
   }
   pairs.sort((x, y) => x.cost - y.cost);
+  // At least a few pairs vote even when all are common: one common pair alone gives every one of
+  // its places a single vote, and cannot tell the quote's source from the rest.
   let spent = 0;
+  let voted = 0;
   for (const { k, cost } of pairs) {
-    if (spent >= options.pairBudget && hits.length > 0) break;
+    if (voted >= MIN_VOTING_PAIRS && (cost > options.commonPairLimit || (spent >= options.pairBudget && hits.length > 0))) break;
     collectPairHits(index, ids[k], ids[k + 1], k, hits);
     spent += cost;
+    voted++;
   }
   for (let k = 0; k < words.length; k++) {
     if (ids[k] < 0 || index.frequency(ids[k]) > options.rareWordLimit) continue;
@@ -157,6 +168,6 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
   flush(hits.length);
   regions.sort((x, y) => y.votes - x.votes || x.start - y.start);
   // A region that shares far fewer words with the quote than the best one cannot be its source.
-  const floor = regions.length ? Math.max(1, Math.floor(regions[0].votes / 3)) : 1;
+  const floor = regions.length ? Math.max(1, Math.ceil(regions[0].votes / 2)) : 1;
   return regions.filter((r) => r.votes >= floor).slice(0, maxRegions);
 }
