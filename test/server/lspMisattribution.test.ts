@@ -6,9 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspTestClient, rangeOf, REPO_ROOT } from './lspTestClient';
+import { LspTestClient, openDraft, rangeOf } from './lspTestClient';
 
 const WIRE = [
   'Ferry talks collapse', '',
@@ -58,15 +57,8 @@ describe('language server on misattributed quotes', function () {
   let first: PublishDiagnosticsParams;
 
   before(async function () {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.js` first');
     root = writeWorkspace();
-    client = await LspTestClient.start({
-      rootUri: pathToFileURL(root).href,
-      capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    });
-    draftUri = pathToFileURL(path.join(root, 'draft.md')).href;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
-    first = await client.diagnostics(draftUri, (p) => p.version === 1, 'diagnostics of draft.md');
+    ({ client, draftUri, first } = await openDraft(root, DRAFT));
   });
 
   after(async function () {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SOURCE_TEXT_SCHEME, sourceTextPath, sourceTextUri } from '../../src/shared/sourceText';
 import { buildPdf } from '../core/corpus/pdfFixture';
-import { LspTestClient, rangeOf, REPO_ROOT } from './lspTestClient';
+import { LspTestClient, openDraft, rangeOf } from './lspTestClient';
 
 const PDF_PAGES = [
   ['Harbour board annual report', '', 'The board met twelve times this year and approved the new budget.'],
@@ -77,15 +77,8 @@ describe('language server with PDF, subtitle and transcript sources', function (
   };
 
   before(async function () {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.js` first');
     root = writeWorkspace();
-    client = await LspTestClient.start({
-      rootUri: pathToFileURL(root).href,
-      capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-    });
-    draftUri = pathToFileURL(path.join(root, 'draft.md')).href;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
-    first = await client.diagnostics(draftUri, (p) => p.version === 1, 'diagnostics of draft.md');
+    ({ client, draftUri, first } = await openDraft(root, DRAFT));
   });
 
   after(async function () {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, WorkDoneProgress,
   type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams,
@@ -127,6 +128,29 @@ export class LspTestClient {
 }
 
 /** The 0-based position of the `nth` occurrence of `needle` in `text` (and of its end). */
+/** A server started on a workspace with one open draft, and the draft's first diagnostics. */
+export interface OpenedDraft {
+  client: LspTestClient;
+  draftUri: string;
+  first: PublishDiagnosticsParams;
+}
+
+/**
+ * Starts a server on `root` as a client without `workspace/configuration` (settings come from
+ * verbatim.json), opens `root/draft.md` with `text`, and waits for its first diagnostics.
+ */
+export async function openDraft(root: string, text: string): Promise<OpenedDraft> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.js` first');
+  const client = await LspTestClient.start({
+    rootUri: pathToFileURL(root).href,
+    capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+  });
+  const draftUri = pathToFileURL(path.join(root, 'draft.md')).href;
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text } });
+  const first = await client.diagnostics(draftUri, (p) => p.version === 1, 'diagnostics of draft.md');
+  return { client, draftUri, first };
+}
+
 export function rangeOf(text: string, needle: string, nth = 0): { start: { line: number; character: number }; end: { line: number; character: number } } {
   let at = -1;
   for (let i = 0; i <= nth; i++) {
