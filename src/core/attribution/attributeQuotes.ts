@@ -55,7 +55,9 @@ export class SourceSpeakers {
   speakerOf(document: SourceDocument, span: Span): PassageSpeaker | null {
     const source = this.quotesOf(document);
     // A transcript turn names its speaker outright ("MAYOR DUNMORE"); a quotation credits its own.
-    const turn = document.locate?.(span.start).speaker;
+    // A role label ("QUESTION", "Q") names no one: a reporter quoting a phrase back is not its author.
+    const label = document.locate?.(span.start).speaker;
+    const turn = label && !isRoleLabel(label) ? label : undefined;
     const quoted = turn ? null : quoteSpeaker(source.quotes, span);
     const credited = turn ?? quoted?.name;
     if (!credited) return null;
@@ -81,6 +83,14 @@ export class SourceSpeakers {
     }
     return found;
   }
+}
+
+/** Transcript labels for a role rather than a person. */
+const ROLE_LABELS = new Set(['q', 'a', 'question', 'questions', 'answer', 'reporter', 'reporters', 'journalist', 'moderator', 'interviewer', 'host', 'audience', 'voice', 'unidentified', 'unknown', 'participant', 'operator', 'crosstalk']);
+
+function isRoleLabel(label: string): boolean {
+  const first = label.toLowerCase().replace(/\s*\(.*$/, '').trim();
+  return ROLE_LABELS.has(first) || /^(?:unidentified|unknown)\b/.test(first);
 }
 
 /** The speaker of the source quotation holding most of `span`, when it holds at least half of it. */
