@@ -9,14 +9,70 @@ import { CodeServer, createProfile, installExtension, packExtension } from './co
 import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
 import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
 import {
-  activeTabLabel, applyQuickFix, clickHoverLink, dismissHover, horizontalOverlap, hoverText, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand,
-  hoverStatusItem, squiggleBoxes, TIMEOUT_MS, waitForLine, waitForQuickInput, wordBox,
+  activeTabLabel, applyQuickFix, clickHoverLink, closeTab, dismissHover, DomElement, FrameLocator, horizontalOverlap, hoverStatusItem, hoverText,
+  maximizeActiveGroup, moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
+  squiggleBoxes, TIMEOUT_MS, viewRows, waitForCursor, waitForLine, waitForQuickInput, webviewFrame, wordBox,
 } from './workbench';
 
 const SOURCE_TITLE = /Coastal Herald/;
 const DRIFT_MESSAGE = /Drift: sources say "ground", not "room"/;
 const MISATTRIBUTED_MESSAGE = /Misattributed: in "Evening Wire: dock strike enters second week" these words are Varga's, not Ellison's/;
 const PDF_TAB = 'annual-report.pdf (extracted text)';
+const REPORT_TAB = 'Quotes: draft.md';
+const STATUS_COUNTS = /✓ 2\s+~ 1\s+✗ 1\s+⚠ 1/;
+/** Data that reached the report page without being rendered: JSON, or a value that never became text. */
+const RAW_DATA = /[{}]|"\w+"\s*:|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/;
+
+/** The draft's quotes top to bottom: line, the report's status label, and how the quote begins. */
+const REPORT_ROWS: [string, string, RegExp][] = [
+  ['5', 'Drift', /^little room for optimism$/],
+  ['7', 'Verbatim', /^We will not unload a single ship/],
+  ['9', 'Unsupported', /^closer than ever to a lasting settlement$/],
+  ['11', 'Verbatim', /^the northern terminal cannot handle/],
+  ['13', 'Misattributed', /^Freight will always find another way round a closed port/],
+];
+
+/** The Quotes view's rows: groups worst first, each followed by its quotes in draft order. */
+const VIEW_ROWS = [
+  /^Misattributed \(1\)$/, /Freight will always find.*line 13.*said by Ines Varga, not Ellison/,
+  /^Drift \(1\)$/, /little room for optimism.*line 5.*Coastal Herald/,
+  /^Unsupported \(1\)$/, /closer than ever.*line 9.*no source/,
+  /^Verbatim \(2\)$/, /We will not unload.*line 7/, /the northern terminal.*line 11.*Larkmouth Harbour Board/,
+];
+
+// The report page's style, read in the browser by reportRows.
+declare function getComputedStyle(element: DomElement): { textDecorationLine: string };
+
+/** Waits until the report page (media/report.js) shows its table, and returns its rows top to bottom as the writer reads them. */
+async function reportRows(report: FrameLocator) {
+  await report.locator('#quotes tbody tr.row').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  // One read of the whole table: the page renders all rows at once, so no row is half drawn.
+  return report.locator('#quotes tbody').evaluate((body) => Array.from(body.querySelectorAll('tr.row')).map((row) => {
+    const texts = (selector: string) => Array.from(row.querySelectorAll(selector)).map((cell) => cell.innerText.trim());
+    return {
+      line: texts('td.line').join(''),
+      status: texts('td.status .badge').join(''),
+      quote: texts('td.quote q').join(''),
+      // The source's title, or the report's words for having none.
+      source: texts('td.source .source-title, td.source .none').join(''),
+      struck: texts('td.diff del'),
+      inserted: texts('td.diff ins'),
+      // Drawn struck through by the page's style, not merely tagged <del>.
+      struckDrawn: Array.from(row.querySelectorAll('td.diff del')).every((del) => getComputedStyle(del).textDecorationLine.includes('line-through')),
+      diff: texts('td.diff').join(''),
+    };
+  }));
+}
+
+/** What the status bar shows when `quote` is selected in the fixture draft: "Ln 5, Col 66 (24 selected)". */
+function selectionOf(quote: string): string {
+  const draft = fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'e2e-workspace', 'draft.md'), 'utf8');
+  const at = draft.indexOf(quote);
+  assert.ok(at >= 0, `the fixture draft quotes "${quote}"`);
+  const before = draft.slice(0, at).split('\n');
+  // The selection's active end is after the quote, so the column shown is the one after its last character.
+  return `Ln ${before.length}, Col ${before[before.length - 1].length + quote.length + 1} (${quote.length} selected)`;
+}
 
 describe('VS Code (code-server) end to end', function () {
   this.timeout(TIMEOUT_MS * 3);
@@ -126,11 +182,68 @@ describe('VS Code (code-server) end to end', function () {
 
   it('shows the counts of the draft quotes in the status bar', async function () {
     // One quote of each kind in the fixture: the counts come from the server's summary.
-    const box = await hoverStatusItem(page, /✓ 2\s+~ 1\s+✗ 1\s+⚠ 1/, /2 verbatim, 1 drifted, 1 unsupported, 1 misattributed/);
+    const box = await hoverStatusItem(page, STATUS_COUNTS, /2 verbatim, 1 drifted, 1 unsupported, 1 misattributed/);
     const viewport = { width: 1280, height: 800 };
     const clip = { x: viewport.width - 640, y: viewport.height - 90, width: 640, height: 90 };
     assert.ok(box.y >= clip.y, 'the status bar is at the bottom of the window');
     await page.screenshot({ path: path.join(screenshots, 'status-bar.png'), clip });
+  });
+
+  it('lists every quote with its verdict, source and struck words in the Quotes Report', async function () {
+    // The Problems panel is not needed any more; closed, it leaves the editors and the side bar their full height.
+    await runCommand(page, 'View: Hide Panel');
+    await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+    await moveMouseAway(page);
+    await runCommand(page, 'Verbatim: Show Quotes Report');
+    const report = webviewFrame(page);
+    const rows = await reportRows(report);
+    assert.deepStrictEqual(rows.map((row) => [row.line, row.status]), REPORT_ROWS.map(([line, status]) => [line, status]));
+    rows.forEach((row, i) => assert.match(row.quote, REPORT_ROWS[i][2]));
+    const [drift, , unsupported, , misattributed] = rows;
+    assert.match(drift.source, SOURCE_TITLE);
+    assert.deepStrictEqual([drift.struck, drift.inserted], [['room'], ['ground']], `the diff: ${drift.diff}`);
+    assert.ok(drift.struckDrawn, "the draft's word is drawn struck through");
+    assert.strictEqual(unsupported.source, 'No source comes close');
+    assert.match(misattributed.diff, /these words are Varga's, not Ellison's/);
+    assert.ok(rows.filter((row) => row !== drift).every((row) => row.struck.length === 0), 'only the drift has struck words');
+    const text = await report.locator('body').innerText();
+    assert.match(text, /2 verbatim · 1 drifted · 1 unsupported · 1 misattributed/);
+    assert.doesNotMatch(text, RAW_DATA);
+    assert.strictEqual(await activeTabLabel(page, REPORT_TAB), REPORT_TAB);
+    // For the picture the report gets the whole editor area: beside the draft its columns are narrow.
+    await page.locator(`.tabs-container .tab[aria-label^="${REPORT_TAB}"]`).first().click({ timeout: TIMEOUT_MS });
+    const editorArea = await maximizeActiveGroup(page);
+    const table = await report.locator('#quotes').boundingBox();
+    assert.ok(table, 'the table is on screen');
+    await moveMouseAway(page);
+    const height = Math.min(editorArea.height, table.y + table.height + 16 - editorArea.y);
+    await page.screenshot({ path: path.join(screenshots, 'quotes-report.png'), clip: { ...editorArea, height } });
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await closeTab(page, REPORT_TAB);
+  });
+
+  it('opens the Quotes Report from the status bar item', async function () {
+    await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+    await page.locator('.statusbar-item').filter({ hasText: STATUS_COUNTS }).first().click({ timeout: TIMEOUT_MS });
+    const rows = await reportRows(webviewFrame(page));
+    assert.deepStrictEqual(rows.map((row) => row.status), REPORT_ROWS.map(([, status]) => status));
+    assert.strictEqual(await activeTabLabel(page, REPORT_TAB), REPORT_TAB);
+    await closeTab(page, REPORT_TAB);
+  });
+
+  it('groups the quotes by verdict in the Quotes view, and a click selects the quote in the draft', async function () {
+    // With the folder's section collapsed the Quotes view has room to draw every row.
+    await setSection(page, 'Explorer', false);
+    await viewRows(page, 'Quotes', VIEW_ROWS);
+    const rows = page.locator(sectionRows('Quotes'));
+    // First another quote, so that the cursor demonstrably moves to the drift afterwards.
+    await rows.filter({ hasText: 'closer than ever' }).first().click({ timeout: TIMEOUT_MS });
+    await waitForCursor(page, selectionOf('closer than ever to a lasting settlement'));
+    await rows.filter({ hasText: 'little room for optimism' }).first().click({ timeout: TIMEOUT_MS });
+    await moveMouseAway(page);
+    await waitForCursor(page, selectionOf('little room for optimism'));
+    await page.screenshot({ path: path.join(screenshots, 'quotes-view.png') });
+    await setSection(page, 'Explorer', true);
   });
 
   it('restores the source wording with the quick fix, and the draft is re-checked', async function () {
@@ -145,6 +258,15 @@ describe('VS Code (code-server) end to end', function () {
     assert.ok(ground);
     const squiggles = await squiggleBoxes(page, 'warning');
     assert.ok(!squiggles.some((box) => overlaps(box, ground)), `no squiggle left on the fixed quote: ${JSON.stringify(squiggles)}`);
+  });
+
+  it('moves the fixed quote to Verbatim in the Quotes view', async function () {
+    await setSection(page, 'Explorer', false);
+    await viewRows(page, 'Quotes', [
+      /^Misattributed \(1\)$/, /Freight will always find/, /^Unsupported \(1\)$/, /closer than ever/,
+      /^Verbatim \(3\)$/, /little ground for optimism.*line 5/, /We will not unload/, /the northern terminal/,
+    ]);
+    await setSection(page, 'Explorer', true);
   });
 
   it('opens the extracted text of a PDF source at the passage with Go to Definition', async function () {

@@ -1,7 +1,7 @@
 // Drives the VS Code workbench the way a writer does (Explorer, Problems, hovers, the command
 // palette) and reads what is on screen. Every wait is for a DOM condition, never for time.
 
-import type { Box, Page } from './playwrightLoader';
+import type { Box, Locator, Page } from './playwrightLoader';
 
 export const TIMEOUT_MS = 60_000;
 
@@ -18,11 +18,17 @@ interface DomRange {
   getBoundingClientRect(): Box;
 }
 interface DomDocument {
-  querySelector(selector: string): DomNode | null;
-  querySelectorAll(selector: string): ArrayLike<DomNode>;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
   createTreeWalker(root: DomNode, whatToShow: number): { nextNode(): DomNode | null };
   createRange(): DomRange;
   activeElement: DomNode | null;
+}
+export interface DomElement extends DomNode {
+  innerText: string;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): Box;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 declare const document: DomDocument;
 declare function getComputedStyle(element: DomNode): { opacity: string };
@@ -220,4 +226,75 @@ export async function clickHoverLink(page: Page, title: string): Promise<void> {
   const link = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content a').filter({ hasText: title }).first();
   await link.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await link.click({ timeout: TIMEOUT_MS });
+}
+
+/** The FrameLocator calls that reach into a webview (an iframe in an iframe); playwrightLoader declares pages only. */
+export interface FrameLocator {
+  locator(selector: string): Locator & { evaluate<R>(fn: (element: DomElement) => R): Promise<R> };
+  frameLocator(selector: string): FrameLocator;
+}
+
+/** The page of the one open webview. Strict on purpose: a second webview would be a leaked panel. */
+export function webviewFrame(page: Page): FrameLocator {
+  const frames = page as unknown as { frameLocator(selector: string): FrameLocator };
+  return frames.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Waits until the status bar's cursor position reads exactly `position`, e.g. "Ln 5, Col 66 (24 selected)". */
+export async function waitForCursor(page: Page, position: string): Promise<void> {
+  await page.waitForFunction((wanted) => (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').trim() === wanted,
+    position, { timeout: TIMEOUT_MS });
+}
+
+/** Moves the mouse to `point`, where nothing has a tooltip, and waits until no hover or tooltip is shown. */
+export async function moveMouseAway(page: Page, point = { x: 1100, y: 16 }): Promise<void> {
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.workbench-hover, .monaco-hover:not(.hidden)'))
+    .every((hover) => (hover.textContent ?? '').trim() === ''), undefined, { timeout: TIMEOUT_MS });
+}
+
+/** Maximizes the active editor group and returns the editor area's box once the group fills it. */
+export async function maximizeActiveGroup(page: Page): Promise<Box> {
+  await runCommand(page, 'View: Toggle Maximize Editor Group');
+  await page.waitForFunction(() => ['.part.editor', '.part.editor .editor-group-container.active']
+    .map((selector) => document.querySelector(selector)?.getBoundingClientRect().width ?? NaN).reduce((area, group) => Math.abs(area - group)) < 2, undefined, { timeout: TIMEOUT_MS });
+  const box = await page.locator('.part.editor').first().boundingBox();
+  if (!box) throw new Error('the editor area has no box');
+  return box;
+}
+
+/** Closes the editor tab whose label starts with `label` with its close button, and waits until it is gone. */
+export async function closeTab(page: Page, label: string): Promise<void> {
+  const tab = page.locator(`.tabs-container .tab[aria-label^="${label}"]`).first();
+  await tab.hover({ timeout: TIMEOUT_MS });
+  await tab.locator('.tab-actions .action-label').first().click({ timeout: TIMEOUT_MS });
+  await tab.waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+}
+
+/** The side bar section's header, labelled "Explorer Section: folder", "Quotes Section" or "Quotes - draft.md Section". */
+const sectionHeader = (name: string) => `.pane-header:is([aria-label^="${name} Section"], [aria-label^="${name} - "][aria-label$=" Section"])`;
+
+/** Expands or collapses the side bar section `name`, and waits until it has. */
+export async function setSection(page: Page, name: string, expanded: boolean): Promise<void> {
+  const header = page.locator(sectionHeader(name)).first();
+  if ((await header.getAttribute('aria-expanded') === 'true') !== expanded) await header.click({ timeout: TIMEOUT_MS });
+  await page.locator(`${sectionHeader(name)}[aria-expanded="${expanded}"]`).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+}
+
+/** The rows of the side bar section `name`. */
+export const sectionRows = (name: string): string => `.pane:has(> ${sectionHeader(name)}) .monaco-list-row`;
+
+/** Expands the section `name`, waits until its rows (top to bottom) match `expected` one for one, and returns their texts. */
+export async function viewRows(page: Page, name: string, expected: RegExp[]): Promise<string[]> {
+  await setSection(page, name, true);
+  const matched = await page.waitForFunction(([rows, sources]) => {
+    // The list reuses row elements, so the DOM order is not the screen order; data-index is.
+    const texts = Array.from(document.querySelectorAll(rows))
+      .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+      .map((row) => row.textContent ?? '');
+    const same = texts.length === sources.length && sources.every((source, i) => new RegExp(source).test(texts[i]));
+    return same ? texts : null;
+  }, [sectionRows(name), expected.map((pattern) => pattern.source)] as const, { timeout: TIMEOUT_MS });
+  // waitForFunction hands back a handle to the truthy value the page returned.
+  return (matched as { jsonValue(): Promise<string[]> }).jsonValue();
 }
