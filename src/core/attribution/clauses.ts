@@ -108,6 +108,8 @@ export function titledNames(narrative: string, block: Span): Mention[] {
     if (!isTitle(tokens[i])) continue;
     let j = i + 1;
     while (j < tokens.length && (isTitle(tokens[j]) || (tokens[j].text === 'of' && j + 1 < tokens.length && isCapitalised(tokens[j + 1])))) j++;
+    // An appositive names the person after a comma: "the union's secretary, Tomas Brandt, was blunt".
+    if (j + 1 < tokens.length && tokens[j].text === ',' && isCapitalised(tokens[j + 1])) j++;
     const run: Token[] = [];
     for (; j < tokens.length && (isCapitalised(tokens[j]) || (run.length > 0 && isParticle(tokens[j]))); j++) run.push(tokens[j]);
     while (run.length > 0 && (isNonName(run[0]) || isInitialism(run[0]) || isTitle(run[0]))) run.shift();

@@ -105,7 +105,7 @@ class Resolver {
     if (clause.subject === 'description' && this.aliases.has(clause.text)) {
       return { name: clause.text, span: clause.span, via: 'description' };
     }
-    const antecedent = this.antecedent(block, at);
+    const antecedent = (clause.subject === 'description' && this.titledAntecedent(block, at, clause.text)) || this.antecedent(block, at);
     if (!antecedent) return null;
     return { name: antecedent.name, span: antecedent.span, via: clause.subject === 'pronoun' ? 'pronoun' : 'description', mention: clause.span };
   }
@@ -114,6 +114,25 @@ class Resolver {
    * The person a pronoun at `at` refers to: in the latest sentence of this or the preceding
    * block that names someone, the first person named (the subject, in news copy).
    */
+  /**
+   * For a description ("the ambassador said"), the latest person in reach introduced with its
+   * head word as a title ("Ambassador Rafael Ortiz"), which beats anyone named since.
+   */
+  private titledAntecedent(block: number, at: number, description: string): Mention | null {
+    const head = description.trim().split(/\s+/).pop()?.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!head) return null;
+    const title = new RegExp(`(?<![\\p{L}])${head}(?![\\p{L}])`, 'u');
+    let best: Mention | null = null;
+    for (let b = Math.max(0, block - 1); b <= block; b++) {
+      for (const mention of this.titledOf(b)) {
+        if (mention.span.start >= at) continue;
+        const before = this.narrative.slice(Math.max(this.blocks[b].start, mention.span.start - 40), mention.span.start).toLowerCase();
+        if (title.test(before) && (!best || mention.span.start > best.span.start)) best = mention;
+      }
+    }
+    return best;
+  }
+
   private antecedent(block: number, at: number): Mention | null {
     let best: Candidate | null = null;
     const consider = (c: Candidate) => {
