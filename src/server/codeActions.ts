@@ -12,9 +12,7 @@ import type { TextFormat } from '../core/types';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
 import { DIAGNOSTIC_SOURCE, type QuoteDiagnosticData } from './diagnostics';
 import type { TextPositions } from './positions';
-
-/** The comment that makes the engine skip the quotes of the next Markdown block. */
-export const IGNORE_COMMENT = '<!-- verbatim-ignore-next -->';
+import { ignoreCommentAt } from '../core/extract/ignoreComment';
 
 /** The document the actions edit. */
 export interface ActionDocument {
@@ -97,24 +95,15 @@ function stillQuoted(document: ActionDocument, data: QuoteDiagnosticData): boole
 }
 
 /**
- * Inserts the ignore comment on its own line before the paragraph that holds `range`, indented
- * like the paragraph so list items stay list items. Null when the comment is already there.
+ * Inserts the ignore comment on its own line before the paragraph that holds `range`, where the
+ * engine's extractor will read it (inside the same block quote or list item). Null when the
+ * range lies in no paragraph.
  */
 export function ignoreEdit(document: ActionDocument, range: Range): TextEdit | null {
-  const lines = document.text.split(/\r\n|\r|\n/);
-  let line = Math.min(range.start.line, lines.length - 1);
-  while (line > 0 && lines[line - 1].trim() !== '' && !isFence(lines[line - 1])) {
-    if (lines[line - 1].trim() === IGNORE_COMMENT) return null;
-    line--;
-  }
-  const indent = /^[ \t]*/.exec(lines[line])?.[0] ?? '';
-  const eol = /\r\n/.test(document.text) ? '\r\n' : '\n';
-  const at = { line, character: indent.length };
-  return { range: { start: at, end: at }, newText: `${IGNORE_COMMENT}${eol}${indent}` };
-}
-
-function isFence(line: string): boolean {
-  return /^\s*(```|~~~|---\s*$)/.test(line);
+  const insertion = ignoreCommentAt(document.text, document.format, document.positions.offset(range.start));
+  if (!insertion) return null;
+  const at = document.positions.position(insertion.offset);
+  return { range: { start: at, end: at }, newText: insertion.insert };
 }
 
 function isQuoteData(value: unknown): value is QuoteDiagnosticData {

@@ -49,17 +49,21 @@ describe('code actions', function () {
     assert.strictEqual(actions[0].diagnostics?.length, 2);
   });
 
-  const ignoreCases: { name: string; text: string; line: number; expected: { line: number; character: number; newText: string } | null }[] = [
-    { name: 'paragraph start', text: 'A\n\nfirst line\nsecond "q" line', line: 3, expected: { line: 2, character: 0, newText: '<!-- verbatim-ignore-next -->\n' } },
-    { name: 'indented list item keeps its indent', text: '- item\n\n  para "q"', line: 2, expected: { line: 2, character: 2, newText: '<!-- verbatim-ignore-next -->\n  ' } },
-    { name: 'CRLF documents get CRLF', text: 'x\r\n\r\n"q"', line: 2, expected: { line: 2, character: 0, newText: '<!-- verbatim-ignore-next -->\r\n' } },
-    { name: 'already ignored', text: '<!-- verbatim-ignore-next -->\n"q"', line: 1, expected: null },
-    { name: 'first line of the file', text: '"q" here', line: 0, expected: { line: 0, character: 0, newText: '<!-- verbatim-ignore-next -->\n' } },
+  // Each case: the document, the line of the quote, and the document after the edit (null: no edit).
+  const ignoreCases: { name: string; text: string; line: number; expected: string | null }[] = [
+    { name: 'paragraph start', text: 'A\n\nfirst line\nsecond "q" line', line: 3, expected: 'A\n\n<!-- verbatim-ignore-next -->\nfirst line\nsecond "q" line' },
+    { name: 'indented list item keeps its indent', text: '- item\n\n  para "q"', line: 2, expected: '- item\n\n  <!-- verbatim-ignore-next -->\n  para "q"' },
+    { name: 'CRLF documents get CRLF', text: 'x\r\n\r\n"q"', line: 2, expected: 'x\r\n\r\n<!-- verbatim-ignore-next -->\r\n"q"' },
+    { name: 'first line of the file', text: '"q" here', line: 0, expected: '<!-- verbatim-ignore-next -->\n"q" here' },
+    { name: 'second paragraph of a block quote stays inside it', text: '> first\n>\n> second "q" here', line: 2, expected: '> first\n>\n> <!-- verbatim-ignore-next -->\n> second "q" here' },
+    { name: 'a line outside any paragraph', text: '```\n"q"\n```', line: 1, expected: null },
   ];
   for (const c of ignoreCases) {
     it(`places the ignore comment: ${c.name}`, function () {
-      const edit = ignoreEdit(doc(c.text), { start: { line: c.line, character: 0 }, end: { line: c.line, character: 1 } });
-      assert.deepStrictEqual(edit && { line: edit.range.start.line, character: edit.range.start.character, newText: edit.newText }, c.expected);
+      const d = doc(c.text);
+      const edit = ignoreEdit(d, { start: { line: c.line, character: 0 }, end: { line: c.line, character: 1 } });
+      const offset = edit && d.positions.offset(edit.range.start);
+      assert.strictEqual(edit && offset !== null ? c.text.slice(0, offset) + edit.newText + c.text.slice(offset) : null, c.expected);
     });
   }
 });

@@ -21,8 +21,15 @@ export interface TextInsertion {
  * null when the quote does not lie in a block of `text`.
  */
 export function ignoreCommentInsertion(text: string, format: TextFormat, quote: Quote): TextInsertion | null {
+  return ignoreCommentAt(text, format, quote.outer.start);
+}
+
+/** Like `ignoreCommentInsertion`, for the quote (or any prose) that starts at `offset`. */
+export function ignoreCommentAt(text: string, format: TextFormat, offset: number): TextInsertion | null {
   const { blocks } = draftProseOf(text, format);
-  const block = blocks.find((b) => b.start <= quote.outer.start && quote.outer.start < b.end);
+  // An offset in a line's prefix ("> ", a list indent) belongs to the paragraph after it.
+  const block = blocks.find((b) => b.start <= offset && offset < b.end) ??
+    blocks.find((b) => b.start >= offset && !text.slice(offset, b.start).includes('\n'));
   if (!block) return null;
   const lineStart = Math.max(text.lastIndexOf('\n', block.start - 1) + 1, 0);
   // The comment repeats the paragraph's line prefix with list markers turned into spaces: the
