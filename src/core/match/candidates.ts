@@ -41,7 +41,7 @@ const COMMON_PAIR_CEILING = 400000;
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
   commonPairLimit: 20000,
-  pairBudget: 2500,
+  pairBudget: 1500,
   rareWordLimit: 100,
   maxRegions: 24,
 };
@@ -66,6 +66,8 @@ class HitList {
   }
 }
 
+const SHARED_HITS = new HitList();
+
 /** Regions of the corpus that share word pairs or rare words with the quote, best first. */
 export function findRegions(index: CorpusIndex, elements: QueryElement[], options = DEFAULT_CANDIDATE_OPTIONS): Region[] {
   const words = elements.filter((e) => !e.wildcard).slice(0, WORD_SLOTS);
@@ -77,7 +79,10 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
     joined[k] = e + 1 < elements.length && !elements[e + 1].wildcard;
   }
 
-  const hits = new HitList();
+  // One list serves every search: a check runs thousands of them, and allocating a list for
+  // each would keep the garbage collector busy.
+  const hits = SHARED_HITS;
+  hits.length = 0;
   // Rarest pairs first: they are the cheapest to check and the most telling.
   const pairs: { k: number; cost: number }[] = [];
   for (let k = 0; k + 1 < words.length; k++) {
@@ -98,7 +103,7 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   }
   for (let k = 0; k < words.length; k++) {
     if (ids[k] < 0 || index.frequency(ids[k]) > options.rareWordLimit) continue;
-    for (const p of index.positions(ids[k])) hits.push(p - k, k);
+    forEachPosition(index.postings, ids[k], (p) => hits.push(p - k, k));
   }
   return groupHits(index, hits, words.length, elements.length !== words.length, options.maxRegions);
 }
