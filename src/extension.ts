@@ -6,6 +6,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { SETTINGS_SECTION } from './shared/settings';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
+import { registerIndexingNotice } from './client/indexingNotice';
 import { registerNoCorpus } from './client/noCorpus';
 import { registerQuotesReport } from './client/quotesReport';
 import { registerQuotesTree } from './client/quotesTree';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerQuotesTree(started, events, drafts),
     registerQuotesReport(context, started, events, drafts),
     registerNoCorpus(events),
+    registerIndexingNotice(events),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) return;
       // The document selector is fixed for a running client, so a new language list needs a

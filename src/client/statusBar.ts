@@ -1,7 +1,7 @@
 // The status bar item for the active draft: counts from `verbatim/summary`, a spinner while the
-// corpus is indexed, a warning when there is none. Indexing progress itself is left to the
-// server's `$/progress` reports, which the language client already shows as a notification;
-// a second `withProgress` here would show the same work twice.
+// corpus is indexed, a warning when there is none. The server's `$/progress` reports (files and
+// megabytes done) appear in the status bar through the language client, and a slow build also
+// gets a notification (indexingNotice.ts); this item only shows the state.
 import * as vscode from 'vscode';
 import { DraftTracker, activeDraft } from './drafts';
 import { ServerEvents } from './serverEvents';
