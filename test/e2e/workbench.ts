@@ -26,6 +26,8 @@ interface DomDocument {
 }
 export interface DomElement extends DomNode {
   innerText: string;
+  parentElement: DomElement | null;
+  getAnimations(options?: { subtree: boolean }): { playState: string }[];
   getAttribute(name: string): string | null;
   getBoundingClientRect(): Box;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
@@ -128,6 +130,15 @@ export async function hoverText(page: Page, box: Box, patterns: RegExp[]): Promi
     const hover = document.querySelector(sel);
     return hover !== null && sources.every((source) => new RegExp(source).test(hover.textContent ?? ''));
   }, [selector, patterns.map((pattern) => pattern.source)] as const, { timeout: TIMEOUT_MS });
+  // The hover fades in; wait until it is fully drawn, so that a screenshot shows it clearly.
+  await page.waitForFunction(() => {
+    const hover = document.querySelector('.monaco-hover:not(.hidden)');
+    if (!hover) return false;
+    const settled = hover.getAnimations({ subtree: true }).every((a) => a.playState === 'finished');
+    let opaque = true;
+    for (let el: DomElement | null = hover; el; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') opaque = false;
+    return settled && opaque;
+  }, undefined, { timeout: TIMEOUT_MS });
   return page.locator(selector).first().innerText();
 }
 
