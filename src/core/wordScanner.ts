@@ -26,7 +26,8 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function isAsciiAlnum(c: number): boolean {
+/** True for the codes of ASCII letters and digits. */
+export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 

@@ -5,6 +5,7 @@
 // half of a quote split by its attribution ("“…,” he said. “…”").
 
 import { isCapitalised, isNonName, isPronoun, tokensOf } from '../extract/speakerWords';
+import { LruMap } from '../lruMap';
 import type { Quote, Span, Speaker } from '../types';
 import { type Clause, type Mention, clausesOf, knownPeople, knownSurnames, titledNames } from './clauses';
 import { AliasTable, nameWords } from './sameSpeaker';
@@ -26,20 +27,16 @@ interface BlockReading {
 // Readings are remembered by the block's text: a writer's edit changes one paragraph, and the
 // others, read again on every check, would otherwise cost most of the re-check. Clauses and
 // titled names depend only on the block's own characters, so the text is the whole key.
-const READINGS = new Map<string, BlockReading>();
-const READINGS_LIMIT = 20000;
+const READINGS = new LruMap<string, BlockReading>(20000);
 
 function readBlock(narrative: string, block: Span): BlockReading {
   const text = narrative.slice(block.start, block.end);
   let reading = READINGS.get(text);
-  if (reading) {
-    READINGS.delete(text);
-  } else {
+  if (!reading) {
     const whole = { start: 0, end: text.length };
     reading = { clauses: clausesOf(text, whole), titled: titledNames(text, whole) };
-    if (READINGS.size >= READINGS_LIMIT) READINGS.delete(READINGS.keys().next().value as string);
+    READINGS.set(text, reading);
   }
-  READINGS.set(text, reading);
   return shiftReading(reading, block.start);
 }
 

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import type { DocumentMapping, SourceDocument, SourceLocation, SourceMeta, Span } from '../types';
 import { locatorFromMarks } from '../corpus/locationIndex';
+import { LruMap } from '../lruMap';
 import { mapThroughRuns } from '../corpus/offsetMap';
 import type { DocumentRecord } from './cacheFile';
 
@@ -14,20 +15,15 @@ const TEXT_CACHE_SIZE = 64;
 /** Reads document texts from one texts file, keeping the most recently used ones decoded. */
 export class TextStore {
   private fd: number | null = null;
-  private readonly recent = new Map<number, string>();
+  private readonly recent = new LruMap<number, string>(TEXT_CACHE_SIZE);
 
   constructor(readonly file: string) {}
 
   /** The text stored at [start, start + bytes) of the file. */
   read(start: number, bytes: number): string {
     const cached = this.recent.get(start);
-    if (cached !== undefined) {
-      this.recent.delete(start);
-      this.recent.set(start, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const text = this.readBytes(start, bytes).toString('utf8');
-    if (this.recent.size >= TEXT_CACHE_SIZE) this.recent.delete(this.recent.keys().next().value as number);
     this.recent.set(start, text);
     return text;
   }

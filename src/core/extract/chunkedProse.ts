@@ -3,46 +3,17 @@
 // into place. Parsing chunks separately also keeps the cost linear in the draft's length,
 // where the parser on its own slows down more than linearly on long texts.
 
+import { LruMap } from '../lruMap';
 import type { Span } from '../types';
 import { chunkStarts } from './markdownChunks';
 import { type ParsedMarkdown, parseMarkdown } from './markdownParse';
 import type { DraftProse } from './prose';
 
-/** Remembers parsed chunks by their text, least recently used first out. */
-export class ChunkCache {
-  private readonly entries = new Map<string, ParsedMarkdown>();
-  private chars = 0;
-
+/** Remembers parsed chunks by their text, least recently used first out, up to a total length. */
+export class ChunkCache extends LruMap<string, ParsedMarkdown> {
   /** `limitChars` bounds the total length of the chunks kept. */
-  constructor(private readonly limitChars = 8_000_000) {}
-
-  /** The parse remembered for `key`, marking it as recently used. */
-  get(key: string): ParsedMarkdown | undefined {
-    const found = this.entries.get(key);
-    if (found) {
-      // Re-inserting moves the entry to the young end of the map's order.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    }
-    return found;
-  }
-
-  /** Remembers a parse, forgetting the least recently used ones beyond the size limit. */
-  set(key: string, value: ParsedMarkdown): void {
-    if (key.length > this.limitChars) return;
-    if (this.entries.has(key)) return;
-    this.entries.set(key, value);
-    this.chars += key.length;
-    for (const [oldKey] of this.entries) {
-      if (this.chars <= this.limitChars) break;
-      this.entries.delete(oldKey);
-      this.chars -= oldKey.length;
-    }
-  }
-
-  /** How many chunks are remembered. */
-  get size(): number {
-    return this.entries.size;
+  constructor(limitChars = 8_000_000) {
+    super(limitChars, (key) => key.length);
   }
 }
 

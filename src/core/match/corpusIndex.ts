@@ -7,7 +7,8 @@
 
 import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
-import { HASH_SEED, WordScanner } from '../wordScanner';
+import { LruMap } from '../lruMap';
+import { HASH_SEED, hashStep, isAsciiAlnum, WordScanner } from '../wordScanner';
 import { searchCorpus, type SearchHit } from './searchCorpus';
 import { buildPostings, decodePositions, type Postings } from './postings';
 import { Vocabulary } from './vocabulary';
@@ -39,10 +40,6 @@ export class IntList {
   toArray(): Int32Array {
     return this.length === this.data.length ? this.data : this.data.subarray(0, this.length);
   }
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -121,7 +118,7 @@ export class IndexBuilder {
           let d = text.charCodeAt(j);
           if (d >= 128 || !isAsciiAlnum(d)) break;
           if (d >= 65 && d <= 90) d += 32;
-          hash = Math.imul(hash ^ d, 0x01000193);
+          hash = hashStep(hash, d);
         }
       }
       if (j > i && !continuesWord(text, i, j, end)) {
@@ -160,7 +157,7 @@ export class CorpusIndex {
   /** Where each word occurs, compressed. */
   readonly postings: Postings;
   readonly vocabulary: Vocabulary;
-  private readonly offsets = new Map<number, TokenOffsets>();
+  private readonly offsets = new LruMap<number, TokenOffsets>(OFFSET_CACHE_SIZE);
 
   private constructor(readonly corpus: Corpus, parts: Required<IndexParts>) {
     this.vocabulary = parts.vocabulary;
@@ -258,12 +255,7 @@ export class CorpusIndex {
   /** Re-scans document `d` for its token offsets; recently used documents are remembered. */
   private tokenOffsets(d: number): TokenOffsets {
     const cached = this.offsets.get(d);
-    if (cached) {
-      // Re-inserting keeps the map in least-recently-used order.
-      this.offsets.delete(d);
-      this.offsets.set(d, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const doc = this.corpus.documents[d];
     const count = this.docStarts[d + 1] - this.docStarts[d];
     const starts = new Int32Array(count);
@@ -278,7 +270,6 @@ export class CorpusIndex {
       }
     }
     const found = { starts, ends };
-    if (this.offsets.size >= OFFSET_CACHE_SIZE) this.offsets.delete(this.offsets.keys().next().value as number);
     this.offsets.set(d, found);
     return found;
   }
