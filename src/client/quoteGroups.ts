@@ -1,7 +1,10 @@
 // The Quotes tree's content, computed without the `vscode` module: which groups exist, in
 // what order, and the label, description and tooltip of each quote row.
 import type { QuoteInfo, QuoteStatusName } from '../shared/protocol';
+import { escapeMarkdown } from '../shared/markdownText';
 import { oneLine, percent, truncate } from './displayText';
+
+export { escapeMarkdown } from '../shared/markdownText';
 
 /**
  * Problems first, worst first: words given to the wrong person, then drift to fix, then
@@ -59,11 +62,6 @@ export function quoteDescription(quote: QuoteInfo): string {
   return parts.join(' · ');
 }
 
-/** Escapes the characters Markdown would treat as formatting. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
 /** The row tooltip, as Markdown: status, speaker, the source passage with its citation, who said it and other renderings. */
 export function quoteTooltip(quote: QuoteInfo): string {
   const lines = [`**${STATUS_LABELS[quote.status]}**${quote.score !== null ? ` · ${percent(quote.score)} similar` : ''}`];
@@ -77,7 +75,8 @@ export function quoteTooltip(quote: QuoteInfo): string {
     lines.push('', 'No source passage comes close to this quote.');
   }
   const saidBy = saidByText(quote);
-  if (saidBy) lines.push('', escapeMarkdown(saidBy));
+  // The label is ours; only the names and outlets come from the sources.
+  if (saidBy) lines.push('', `Said by: ${escapeMarkdown(saidBy.slice('Said by: '.length))}`);
   if (quote.variants.length > 0) {
     lines.push('', 'Other renderings:');
     for (const v of quote.variants) {

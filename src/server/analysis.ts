@@ -90,10 +90,9 @@ export class DraftAnalyzer {
     if (!folder) return null;
     const corpus = await this.corpora.get(folder);
     const cached = this.cache.get(draft.uri);
-    if (cached && cached.text === draft.text && cached.corpus === corpus) {
-      cached.version = draft.version;
-      return cached;
-    }
+    // Each caller gets its own version on a copy: callers share the cached analysis, and one
+    // caller's version must never make another's result look current or stale.
+    if (cached && cached.text === draft.text && cached.corpus === corpus) return { ...cached, version: draft.version };
     let running = this.running.get(draft.uri);
     if (running && (running.text !== draft.text || running.corpus !== corpus)) {
       running.superseded = true;
@@ -102,8 +101,7 @@ export class DraftAnalyzer {
     if (!running) running = this.start(draft, corpus);
     running.waiters.push(isStale);
     const analysis = await running.done;
-    if (analysis) analysis.version = draft.version;
-    return analysis;
+    return analysis && { ...analysis, version: draft.version };
   }
 
   /** The cached analysis of a URI when it describes exactly `text`. */

@@ -10,6 +10,7 @@ import { draftFormat, isDraftLanguage, resultAt, type DraftAnalysis, type DraftA
 import { appendAccepted, codeActionsFor } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
 import { TextPositions } from './positions';
 import type { SettingsStore } from './settingsStore';
@@ -33,6 +34,9 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
   if (!doc) return null;
   const resolved = await services.settings.get(uri);
   if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
+  // A source file opened in the editor is not a draft.
+  const file = uriToPath(uri);
+  if (file && services.corpora.isCorpusFile(file)) return null;
   const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
   return token.isCancellationRequested ? null : analysis;
 }
@@ -70,6 +74,8 @@ export function registerFeatures(connection: Connection, services: FeatureServic
     try {
       const only = params.context.only;
       if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+      // Editors ask on every cursor move; without a Verbatim diagnostic there is nothing to fix.
+      if (!params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) return [];
       const doc = services.openDocument(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
       const text = doc.getText();

@@ -12,6 +12,9 @@ import type { DraftAnalysis } from './analysis';
 import { excerpt } from './diagnostics';
 import { matchCitation, safeSourceUrl, speakerSourceLabel } from './sourceCitation';
 import type { SourceLocator } from './sourceLocator';
+import { escapeMarkdown } from '../shared/markdownText';
+
+export { escapeMarkdown } from '../shared/markdownText';
 
 const STATUS_LINE: Record<QuoteResult['status'], string> = {
   verbatim: 'Verbatim: the quote matches the source word for word.',
@@ -116,18 +119,6 @@ function renderingLines(result: QuoteResult): string[] {
     const count = `${matches.length} source${matches.length === 1 ? '' : 's'}`;
     return `- "${escapeMarkdown(excerpt(text, 160))}" — ${count}: ${titles}`;
   });
-}
-
-// Every ASCII punctuation character that can start Markdown or HTML syntax, an autolink
-// (`:` in `https:`, `@` in e-mail addresses) or an entity. CommonMark lets any of them be
-// backslash-escaped, and an escaped character is always shown literally.
-const SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:=$^@]/g;
-
-/** Escapes text so Markdown shows it literally, on one line (line breaks become spaces). */
-export function escapeMarkdown(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  // A leading "1." would start an ordered list; escaping its point keeps it a number.
-  return line.replace(SPECIAL, '\\$&').replace(/^(\d+)\./, '$1\\.');
 }
 
 /** A file URI safe to put inside a Markdown link target, with an optional `#L<line>` fragment. */

@@ -156,10 +156,12 @@ async function runCheck(uri: string, token: CheckToken): Promise<void> {
     if (published.delete(uri)) publisher.clear(uri);
     return;
   }
+  // A source file opened in the editor is not a draft: checking it would only find itself.
+  if (file && corpora.isCorpusFile(file)) return;
   // The check stops at its next slice once a newer change cancels it, and publishes nothing.
   const analysis = await analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.cancelled);
   if (!analysis || token.cancelled) return;
-  // A source file opened in the editor is not a draft: checking it would only find itself.
+  // The folder's corpus may have been loaded by this very check.
   if (file && corpora.isCorpusFile(file)) return;
   const counts = await publisher.publish(analysis, () => !token.cancelled && documents.get(uri)?.version === analysis.version);
   if (counts) published.add(uri);

@@ -58,7 +58,7 @@ describe('quotes tree grouping', () => {
   }
 
   it('escapes Markdown in tooltips so quote text cannot format or link', () => {
-    assert.strictEqual(escapeMarkdown('*bold* [link](http://x) <b>'), '\\*bold\\* \\[link\\]\\(http://x\\) \\<b\\>');
+    assert.strictEqual(escapeMarkdown('*bold* [link](http://x) <b>'), '\\*bold\\* \\[link\\]\\(http\\://x\\) \\<b\\>');
     const tooltip = quoteTooltip(quote(0, { text: 'see [here](command:evil)', speaker: 'A_B' }));
     assert.ok(!tooltip.includes('[here](command:evil)'), tooltip);
     assert.ok(tooltip.includes('Speaker: A\\_B'), tooltip);
@@ -88,7 +88,7 @@ describe('quotes tree grouping', () => {
     const lines = tooltip.split('\n');
     assert.strictEqual(lines[0], '**Misattributed** · 100% similar');
     assert.strictEqual(lines[1], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'s.');
-    assert.ok(tooltip.includes('Source — *Wire report* (Reuters, 27 Jan 2022, p\\. 4):'), tooltip);
+    assert.ok(tooltip.includes('Source — *Wire report* (Reuters, 27 Jan 2022, p. 4):'), tooltip);
     assert.ok(tooltip.includes('Said by: Kuleba — Al Jazeera; Dmytro Kuleba — Wire report'), tooltip);
   });
 

@@ -1,0 +1,15 @@
+// Escaping for text taken from drafts and sources before it goes into Markdown that VS Code
+// renders (hovers, tree tooltips). Both the server and the client escape with this one rule, so
+// a source can never turn its words into links, HTML or formatting in either place.
+
+// Every ASCII punctuation character that can start Markdown or HTML syntax, an autolink
+// (`:` in `https:`, `@` in e-mail addresses) or an entity. CommonMark lets any of them be
+// backslash-escaped, and an escaped character is always shown literally.
+const SPECIAL = /[\\`*_{}[\]()#+\-!|<>~&:=$^@]/g;
+
+/** Escapes text so Markdown shows it literally, on one line (line breaks become spaces). */
+export function escapeMarkdown(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  // A leading "1." would start an ordered list; escaping its point keeps it a number.
+  return line.replace(SPECIAL, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
