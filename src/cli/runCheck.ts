@@ -8,8 +8,9 @@ import * as path from 'path';
 import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus, type OpenedCorpus } from '../core/cache/openCorpus';
 import { Checker } from '../core/checker';
+import { formatOfFile } from '../core/draftFormats';
 import { ConfigError, corpusPaths, findConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
-import type { SourceMeta, TextFormat } from '../core/types';
+import type { SourceMeta } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -52,7 +53,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     cwd: io.cwd,
     warnings: corpus.warnings,
     drafts: drafts.map((draft) =>
-      reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, draftFormat(draft.path)), (quote) => checker.isAccepted(quote)),
+      reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, formatOfFile(draft.path)), (quote) => checker.isAccepted(quote)),
     ),
   };
   const locator = new SourceLocator(io.cwd);
@@ -69,10 +70,6 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   return summarize(report).failing > 0 ? EXIT_QUOTES_FAILED : EXIT_OK;
 }
 
-/** Markdown for `.md`/`.markdown` drafts, plain text for everything else. */
-export function draftFormat(file: string): TextFormat {
-  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'plaintext';
-}
 
 /** Decides colour: an explicit flag wins, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
 export function useColor(flag: boolean | null, io: Pick<CliIO, 'env' | 'stdout'>): boolean {

@@ -2,7 +2,7 @@
 // the matchable text is pulled out of the markup, and a reader who opens the file (or GitHub,
 // which shows a SARIF related location) needs positions in what is actually on disk.
 
-import * as fs from 'fs';
+import { readFileCharacters } from '../core/corpus/readSourceFile';
 import { LineIndex } from '../core/lineIndex';
 import type { SourceDocument, Span } from '../core/types';
 import { displayPath, type LineRange } from './checkReport';
@@ -58,7 +58,7 @@ export class SourceLocator {
       let text: string;
       try {
         // PDF and Word files have no characters to point into: positions are in the extracted text.
-        text = document.display === 'extracted' ? document.text : fs.readFileSync(document.path, 'utf8');
+        text = document.display === 'extracted' ? document.text : readFileCharacters(document.path);
       } catch {
         text = document.text;
       }

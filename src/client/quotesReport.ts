@@ -39,8 +39,10 @@ class ReportPanel implements vscode.Disposable {
     });
     this.subscriptions.push(
       webview.onDidReceiveMessage((raw) => this.onPageMessage(raw)),
-      drafts.onDidChange(() => void this.refresh()),
-      events.onSummary((summary) => { if (summary.uri === this.drafts.document?.uri.toString()) void this.refresh(); }),
+      // A panel in the background is brought up to date when it is shown, not on every check.
+      drafts.onDidChange(() => { if (panel.visible) void this.refresh(); }),
+      events.onSummary((summary) => { if (panel.visible && summary.uri === this.drafts.document?.uri.toString()) void this.refresh(); }),
+      panel.onDidChangeViewState(() => { if (panel.visible) void this.refresh(); }),
     );
   }
 

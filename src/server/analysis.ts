@@ -1,10 +1,10 @@
 // Checks drafts and remembers the latest result per document, so hover, definition, code
 // actions and the custom requests answer from the same analysis the diagnostics came from.
 
-import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { DraftSession } from '../core/draftSession';
 import type { SliceStats } from '../core/slicedRun';
+import { formatOfFile } from '../core/draftFormats';
 import type { QuoteResult, TextFormat } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
 import { TextPositions } from './positions';
@@ -33,14 +33,11 @@ export interface DraftAnalysis {
 /** How long a check works before it lets other requests in, in ms. */
 const SLICE_MS = 10;
 
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-
 /** The draft format for a language id, falling back to the file extension. */
 export function draftFormat(uri: string, languageId?: string): TextFormat {
   if (languageId === 'markdown') return 'markdown';
   if (languageId && languageId !== 'plaintext' && languageId !== 'text') return 'plaintext';
-  const file = uriToPath(uri) ?? uri;
-  return MARKDOWN_EXTENSIONS.has(path.extname(file).toLowerCase()) ? 'markdown' : 'plaintext';
+  return formatOfFile(uriToPath(uri) ?? uri);
 }
 
 /** True when a document with `languageId` is a draft under the `languages` setting. */

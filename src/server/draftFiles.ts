@@ -3,11 +3,9 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { DRAFT_EXTENSIONS } from '../core/draftFormats';
 
-const EXTENSIONS: Record<string, string[]> = {
-  markdown: ['.md', '.markdown'],
-  plaintext: ['.txt'],
-};
+const EXTENSIONS: Record<string, readonly string[]> = DRAFT_EXTENSIONS;
 
 /** Folders never holding drafts. */
 const SKIPPED_DIRS = new Set(['node_modules', 'out', 'dist']);

@@ -4,7 +4,7 @@
 // few passages are ever shown. A PDF or Word source is not text: it is shown as the text that
 // was extracted from it, in a `verbatim-source:` virtual document, and ranges point into that.
 
-import * as fs from 'fs';
+import { readFileCharacters } from '../core/corpus/readSourceFile';
 import { pathToFileURL } from 'url';
 import type { Location } from 'vscode-languageserver';
 import type { SourceDocument, SourceMatch, Span } from '../core/types';
@@ -71,7 +71,7 @@ export class SourceLocator {
     if (cached && cached.size === document.size && cached.mtimeMs === document.mtimeMs) return cached.positions;
     let text: string;
     try {
-      text = fs.readFileSync(document.path, 'utf8');
+      text = readFileCharacters(document.path);
     } catch {
       // A file deleted since indexing still gets a location; its own text is the best guess.
       text = document.text;

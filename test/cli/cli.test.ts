@@ -321,3 +321,16 @@ describe('verbatim CLI: the corpus index cache', function () {
     assert.deepStrictEqual(fs.readdirSync(base), []);
   });
 });
+
+describe('verbatim CLI: sources saved with a byte order mark', function () {
+  it('reports source positions as an editor counts them, without the mark', function () {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-cli-bom-'));
+    fs.mkdirSync(path.join(root, 'sources'));
+    fs.writeFileSync(path.join(root, 'sources', 'wire.txt'), '\uFEFFTalks ended.\nThe minister saw little ground for optimism.');
+    fs.writeFileSync(path.join(root, 'draft.md'), 'He saw “little ground for optimism”.\n');
+    const run = cli(['check', '--no-cache', '--format', 'json', 'draft.md'], { cwd: root });
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const match = report.files[0].quotes[0].match!;
+    assert.deepStrictEqual(match.range.start, { line: 1, character: 'The minister saw '.length });
+  });
+});

@@ -17,9 +17,10 @@ describe('CheckScheduler', function () {
   it('runs only the latest of quick successive schedules', async function () {
     const { runs, scheduler, nextStart } = harness();
     const started = nextStart();
-    scheduler.schedule('a', 5);
-    scheduler.schedule('a', 5);
+    // The earlier schedules are due first: only cancelling them keeps them from running.
     scheduler.schedule('a', 0);
+    scheduler.schedule('a', 0);
+    scheduler.schedule('a', 5);
     await started;
     runs[0].release();
     await scheduler.idle('a');

@@ -121,7 +121,8 @@ function parseText(format: SourceFormat, text: string): ParsedSource {
     }
     default: {
       const parsed = parseTextSource(text);
-      const marks = transcriptMarks(text);
+      // The paragraphs are already known; the transcript test reuses them.
+      const marks = transcriptMarks(text, parsed.blocks);
       return marks ? { ...parsed, locate: locatorFromMarks(marks), mapping: { marks: markPairs(marks) } } : parsed;
     }
   }

@@ -70,6 +70,15 @@ export function decodeSourceText(file: string, read: SourceFileBytes): SourceFil
   return { text, size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
+/**
+ * A source file's characters as editors count them, for turning source offsets into lines:
+ * like the loader, it drops a UTF-8 byte order mark, which editors do not show either.
+ */
+export function readFileCharacters(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** True for the warnings that readSourceFile and loadSourceFile return instead of content. */
 export function isCorpusWarning(value: object): value is CorpusWarning {
   return 'message' in value && 'path' in value && !('text' in value) && !('bytes' in value);

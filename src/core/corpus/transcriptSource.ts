@@ -3,7 +3,7 @@
 // quote found in one is cited with who said it and when. The text itself is matched as it
 // stands; only the locations are added. Ordinary articles must never be taken for transcripts.
 
-import type { SourceLocation } from '../types';
+import type { SourceLocation, Span } from '../types';
 import { locatorFromMarks, type LocationMark } from './locationIndex';
 import { readTurnLabel, readTurnTime } from './speakerTurns';
 import { textBlocks } from './textSource';
@@ -37,10 +37,10 @@ function mayBeTranscript(text: string): boolean {
 }
 
 /** Returns the turn marks of a text whose paragraphs are speaker turns, or null when it is not a transcript. */
-export function transcriptMarks(text: string): LocationMark[] | null {
+export function transcriptMarks(text: string, blocks: Span[] = textBlocks(text)): LocationMark[] | null {
   if (!mayBeTranscript(text)) return null;
   const lines = nonEmptyLines(text);
-  const paragraphStarts = new Set(textBlocks(text).map((block) => block.start));
+  const paragraphStarts = new Set(blocks.map((block) => block.start));
   const marks: LocationMark[] = [];
   let labelledParagraphs = 0;
   let labelledLines = 0;

@@ -116,8 +116,6 @@ describe('chunked Markdown prose', () => {
     const text = Array.from({ length: 10 }, (_, i) => `Chunk ${i} with some words in it.`).join('\n\n');
     chunked(text, cache);
     assert.ok(cache.size < 10 && cache.size > 0, `kept ${cache.size} chunks`);
-    const stats: ChunkStats = { chunks: 0, parsed: 0 };
-    chunked(text, cache, stats);
     assert.deepStrictEqual(chunked(text, cache), wholeMarkdownProse(text));
   });
 });
