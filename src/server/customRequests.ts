@@ -186,7 +186,6 @@ async function rebuildIndex(services: RequestServices): Promise<{ documents: num
   // Folders never used yet are built by `get`; the others are rebuilt from scratch.
   const loaded = new Set(services.corpora.loaded().map((corpus) => corpus.folder.path));
   await Promise.all(folders.map((folder) => loaded.has(folder.path) ? services.corpora.refresh(folder, true) : services.corpora.get(folder)));
-  services.locator.clear();
   let documents = 0;
   const warnings: string[] = [];
   for (const folder of folders) {

@@ -169,7 +169,7 @@ async function runCheck(uri: string, token: CheckToken): Promise<void> {
 
 /** Re-checks the open drafts of a folder whose corpus or settings changed. */
 function recheckFolder(folder: Folder): void {
-  locator.clear();
+  // The source locator needs no reset: it re-reads a file whose size or time changed.
   for (const doc of documents.all()) {
     if (folders.folderFor(doc.uri)?.path === folder.path) scheduler.schedule(doc.uri, 0);
   }

@@ -5,6 +5,7 @@
 // was extracted from it, in a `verbatim-source:` virtual document, and ranges point into that.
 
 import { readFileCharacters } from '../core/corpus/readSourceFile';
+import { LruMap } from '../core/lruMap';
 import { pathToFileURL } from 'url';
 import type { Location } from 'vscode-languageserver';
 import type { SourceDocument, SourceMatch, Span } from '../core/types';
@@ -17,6 +18,10 @@ interface CachedFile {
   positions: TextPositions;
 }
 
+/** Characters of source text kept line-indexed at most; an archive's passages come and go. */
+const CACHED_CHARACTERS = 20_000_000;
+const weighCached = (_path: string, file: CachedFile) => file.positions.text.length;
+
 /** True when a source is shown as its extracted text rather than as its file. */
 export function isExtracted(document: SourceDocument): boolean {
   return document.display === 'extracted';
@@ -24,8 +29,8 @@ export function isExtracted(document: SourceDocument): boolean {
 
 /** Reads source files on demand and maps passages to ranges in what the editor shows. */
 export class SourceLocator {
-  private readonly files = new Map<string, CachedFile>();
-  private readonly extracted = new Map<string, CachedFile>();
+  private readonly files = new LruMap<string, CachedFile>(CACHED_CHARACTERS, weighCached);
+  private readonly extracted = new LruMap<string, CachedFile>(CACHED_CHARACTERS, weighCached);
 
   /** The URI the editor opens for a source: the file, or the virtual document of its extracted text. */
   uri(document: SourceDocument): string {
@@ -49,12 +54,6 @@ export class SourceLocator {
   /** The 1-based line where a passage starts in what the editor shows, for `#L12` links. */
   lineNumber(document: SourceDocument, span: Span): number {
     return this.locate(document, span).range.start.line + 1;
-  }
-
-  /** Forgets every cached file, after the corpus was rebuilt. */
-  clear(): void {
-    this.files.clear();
-    this.extracted.clear();
   }
 
   private extractedPositions(document: SourceDocument): TextPositions {

@@ -5,17 +5,17 @@
 
 import { extractQuotes } from '../extract/extractQuotes';
 import { draftProseOf } from '../extract/markdownProse';
+import { type DraftProse, plainTextProse } from '../extract/prose';
 import type { Quote, SourceDocument, Span, Speaker, TextFormat } from '../types';
 import { knownPeople, titledNames } from './clauses';
 import { resolveSpeakers } from './resolveSpeakers';
 import { AliasTable, foldName, nameWords } from './sameSpeaker';
 
 /** Extracts the quotations of `text` and credits each to its speaker where the text says who. */
-export function attributeQuotes(text: string, format: TextFormat, aliases: AliasTable = new AliasTable()): Quote[] {
-  const quotes = extractQuotes(text, format);
+export function attributeQuotes(text: string, format: TextFormat, aliases: AliasTable = new AliasTable(), prose: DraftProse = draftProseOf(text, format)): Quote[] {
+  const quotes = extractQuotes(text, format, prose);
   if (quotes.every((q) => q.speaker)) return quotes;
   try {
-    const prose = draftProseOf(text, format);
     return resolveSpeakers(prose.masked, prose.blocks, quotes, aliases);
   } catch {
     // Following attributions is an extra: a text it cannot read keeps the speakers named beside
@@ -118,7 +118,9 @@ function readableCase(word: string): string {
 function readSource(text: string, aliases: AliasTable): SourceQuotes {
   let quotes: Quote[];
   try {
-    quotes = attributeQuotes(text, 'plaintext', aliases);
+    // A source's prose is read here directly: the draft prose cache is for drafts, which a run
+    // of source documents would otherwise push out.
+    quotes = attributeQuotes(text, 'plaintext', aliases, plainTextProse(text));
   } catch {
     // A source the extractor cannot read credits no one; the match itself still stands.
     quotes = [];

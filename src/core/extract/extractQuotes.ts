@@ -3,14 +3,16 @@
 
 import type { Quote, Span, TextFormat } from '../types';
 import { draftProseOf } from './markdownProse';
-import { ignoredBlockIndexes } from './prose';
+import { type DraftProse, ignoredBlockIndexes } from './prose';
 import { hasWords, quoteParts, quoteText } from './quoteParts';
 import { type ScannedQuote, scanQuotes } from './quoteScanner';
 import { findSpeaker } from './speaker';
 
-/** Returns every quotation of a Markdown or plain-text draft, in document order. */
-export function extractQuotes(text: string, format: TextFormat): Quote[] {
-  const prose = draftProseOf(text, format);
+/**
+ * Returns every quotation of a Markdown or plain-text draft, in document order. Callers that
+ * already read the text's prose pass it in, so it is not read (or remembered) twice.
+ */
+export function extractQuotes(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
   const ignored = ignoredBlockIndexes(prose.blocks, prose.ignoreCommentEnds);
   const quotes: Quote[] = [];
   for (const scanned of scanQuotes(prose.masked, prose.blocks)) {
