@@ -13,9 +13,7 @@ const FIELDS: readonly (keyof SourceMeta)[] = ['source', 'date', 'url', 'author'
  */
 export function withFolderMeta(file: string, meta: SourceMeta, folderMeta: Readonly<Record<string, SourceMeta>> | undefined): SourceMeta {
   if (!folderMeta) return meta;
-  const holders = Object.keys(folderMeta)
-    .filter((folder) => isInside(path.resolve(folder), file))
-    .sort((a, b) => path.resolve(b).length - path.resolve(a).length);
+  const holders = deepestFirst(folderMeta).filter(([folder]) => isInside(folder, file)).map(([, key]) => key);
   if (holders.length === 0) return meta;
   const merged: SourceMeta = { ...meta };
   for (const folder of holders) {
@@ -25,6 +23,19 @@ export function withFolderMeta(file: string, meta: SourceMeta, folderMeta: Reado
     }
   }
   return merged;
+}
+
+// The folders of one configuration, resolved and deepest first, worked out once per load rather
+// than for every file of the corpus.
+const ORDERED = new WeakMap<object, [string, string][]>();
+
+function deepestFirst(folderMeta: Readonly<Record<string, SourceMeta>>): [string, string][] {
+  let ordered = ORDERED.get(folderMeta);
+  if (!ordered) {
+    ordered = Object.keys(folderMeta).map((key): [string, string] => [path.resolve(key), key]).sort((a, b) => b[0].length - a[0].length);
+    ORDERED.set(folderMeta, ordered);
+  }
+  return ordered;
 }
 
 function isInside(folder: string, file: string): boolean {

@@ -115,7 +115,9 @@ export function joinLines(lines: readonly string[], compounds: ReadonlySet<strin
   let text = '';
   for (const line of lines) {
     if (!text) { text = line; continue; }
-    const split = /(\p{L}+)([-\u00ad])$/u.exec(text);
+    // Only the paragraph's end can hold the split word; testing the whole paragraph for every
+    // line would make a long page paragraph quadratic.
+    const split = /(\p{L}+)([-\u00ad])$/u.exec(text.slice(-80));
     // A word split in capitals ("OP-" "TIONAL") continues in capitals rather than lower case.
     const rest = split && isUpper(split[1]) ? /^\p{Lu}+(?![\p{Ll}])/u.exec(line) : /^\p{Ll}+/u.exec(line);
     if (split && rest) {
