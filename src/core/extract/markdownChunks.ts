@@ -23,15 +23,18 @@ const BLANK = /^[ \t]*\r?$/;
 /** What a line scanner is inside of when it reaches a line. */
 type Inside = { kind: 'text' } | { kind: 'fence'; closer: RegExp } | { kind: 'html'; terminator: RegExp };
 
+/** The line that closes a fence opened with `opening` (three or more backticks or tildes). */
+export function fenceCloser(opening: string): RegExp {
+  const mark = opening[0] === '`' ? '`' : '~';
+  return new RegExp(`^ {0,3}${mark}{${opening.length},}[ \\t]*\\r?$`);
+}
+
 /** The state after `line`, given the state before it. */
 function nextState(inside: Inside, line: string): Inside {
   if (inside.kind === 'fence') return inside.closer.test(line) ? { kind: 'text' } : inside;
   if (inside.kind === 'html') return inside.terminator.test(line) ? { kind: 'text' } : inside;
   const fence = FENCE_OPENER.exec(line);
-  if (fence) {
-    const mark = fence[1][0] === '`' ? '`' : '~';
-    return { kind: 'fence', closer: new RegExp(`^ {0,3}${mark}{${fence[1].length},}[ \\t]*\\r?$`) };
-  }
+  if (fence) return { kind: 'fence', closer: fenceCloser(fence[1]) };
   for (const [opener, terminator] of HTML_OPENERS) {
     const open = opener.exec(line);
     if (open) return terminator.test(line.slice(open[0].length)) ? inside : { kind: 'html', terminator };

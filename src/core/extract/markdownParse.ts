@@ -10,7 +10,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { parseDocument } from 'yaml';
 import type { Span } from '../types';
-import { frontMatterEnd, HTML_OPENERS } from './markdownChunks';
+import { fenceCloser, frontMatterEnd, HTML_OPENERS } from './markdownChunks';
 import { type DraftProse, isIgnoreComment } from './prose';
 
 /** The prose of one parsed stretch, with what chunking needs to know about it. */
@@ -191,8 +191,7 @@ function isOpenAtEnd(source: string, node: Nodes): boolean {
     if (!fence) return false;
     const lastLineStart = raw.lastIndexOf('\n') + 1;
     if (lastLineStart === 0) return true;
-    const closer = new RegExp(`^ {0,3}${fence[1][0] === '`' ? '`' : '~'}{${fence[1].length},}[ \\t]*\\r?$`);
-    return !closer.test(raw.slice(lastLineStart));
+    return !fenceCloser(fence[1]).test(raw.slice(lastLineStart));
   }
   if (node.type === 'html') {
     for (const [opener, terminator] of HTML_OPENERS) {
