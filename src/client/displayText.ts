@@ -2,11 +2,8 @@
 // pick labels, status messages), where line breaks and very long passages would be cut off
 // unpredictably by the editor.
 import type { SearchHitInfo } from '../shared/protocol';
-
-/** Collapses every run of whitespace, line breaks included, into one space and trims. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { oneLine } from '../core/oneLine';
+export { oneLine } from '../core/oneLine';
 
 /** Shortens `text` to at most `max` characters, ending in `…` at a word boundary when it can. */
 export function truncate(text: string, max: number): string {

@@ -3,11 +3,8 @@
 // fix restores the wording without undoing the writer's conventions.
 
 import type { DiffEntry, Span } from '../core/types';
-
-/** A diff entry's words with line breaks and runs of spaces collapsed, for one-line display. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+import { oneLine } from '../core/oneLine';
+export { oneLine } from '../core/oneLine';
 
 /** Splits a diff into runs of consecutive entries that are not `same`, in diff order. */
 export function driftRuns(diff: DiffEntry[]): DiffEntry[][] {

@@ -2,6 +2,7 @@
 // are aligned like a quote would be, and each hit is widened to its sentence so that the writer
 // sees the passage in context. The last word may be unfinished, so it also matches as a prefix.
 
+import { oneLine } from '../oneLine';
 import type { SourceDocument, Span } from '../types';
 import { tokenize } from '../words';
 import { alignWords } from './alignWords';
@@ -53,10 +54,6 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
   }
   hits.sort((x, y) => y.score - x.score || x.doc - y.doc || x.at - y.at);
   return hits.slice(0, limit).map(({ document, span, text, excerpt, score }) => ({ document, span, text, excerpt, score }));
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The matched words with a little of their sentence on each side, cut at word boundaries. */
