@@ -2,6 +2,7 @@
 // the matchable text is pulled out of the markup, and a reader who opens the file (or GitHub,
 // which shows a SARIF related location) needs positions in what is actually on disk.
 
+import { fileSpanOf } from '../core/corpus/offsetMap';
 import { readFileCharacters } from '../core/corpus/readSourceFile';
 import { LineIndex } from '../core/lineIndex';
 import type { SourceDocument, Span } from '../core/types';
@@ -17,19 +18,18 @@ export interface SourceLocation {
 
 /** Maps passages of source documents to file positions, reading each file at most once. */
 export class SourceLocator {
-  private readonly files = new Map<number, { text: string; lines: LineIndex }>();
+  private readonly files = new Map<number, { lines: LineIndex }>();
 
   constructor(private readonly cwd: string) {}
 
   /** The file location of `span` (an extracted-text span) in `document`. */
   locate(document: SourceDocument, span: Span): SourceLocation {
     const file = this.file(document);
-    const start = document.fileOffset(span.start);
-    const end = span.end > span.start ? this.fileEnd(document, span.end, file.text) : start;
+    const { start, end } = fileSpanOf(document, span);
     return {
       path: displayPath(this.cwd, document.path),
       title: document.title,
-      range: { start: file.lines.position(start), end: file.lines.position(Math.max(start, end)) },
+      range: { start: file.lines.position(start), end: file.lines.position(end) },
     };
   }
 
@@ -38,19 +38,7 @@ export class SourceLocator {
     return displayPath(this.cwd, document.path);
   }
 
-  // The end is mapped from the passage's last character, because the offset just past a
-  // passage may fall after markup that follows it. A last character that was decoded from an
-  // entity (`&amp;`) covers the whole entity in the file.
-  private fileEnd(document: SourceDocument, end: number, fileText: string): number {
-    const last = document.fileOffset(end - 1);
-    if (fileText.charAt(last) === '&') {
-      const entity = /^&(?:#\d+|#x[0-9a-f]+|\w+);/i.exec(fileText.slice(last, last + 12));
-      if (entity) return last + entity[0].length;
-    }
-    return last + 1;
-  }
-
-  private file(document: SourceDocument): { text: string; lines: LineIndex } {
+  private file(document: SourceDocument): { lines: LineIndex } {
     let file = this.files.get(document.id);
     if (!file) {
       // The engine already read this file, so a failure here means it changed under us; the
@@ -62,7 +50,7 @@ export class SourceLocator {
       } catch {
         text = document.text;
       }
-      file = { text, lines: new LineIndex(text) };
+      file = { lines: new LineIndex(text) };
       this.files.set(document.id, file);
     }
     return file;

@@ -3,6 +3,7 @@
 // pairs) is decided once, by the shared LineIndex.
 
 import type { Position, Range } from 'vscode-languageserver';
+import { fileSpanOf } from '../core/corpus/offsetMap';
 import { LineIndex } from '../core/lineIndex';
 import type { SourceDocument, Span } from '../core/types';
 
@@ -49,7 +50,5 @@ export class TextPositions {
  * not keep the file's characters.
  */
 export function sourceFileRange(document: SourceDocument, span: Span, file: TextPositions): Range {
-  const start = document.fileOffset(span.start);
-  const end = document.fileOffset(Math.max(span.start, span.end));
-  return file.range({ start, end: Math.max(start, end) });
+  return file.range(fileSpanOf(document, span));
 }

@@ -13,7 +13,7 @@ import type { Postings } from '../match/postings';
 import type { SourceLocation, SourceMeta } from '../types';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 const MAGIC = 0x58494256; // "VBIX"
 
 /** What the cache keeps of one source document. */

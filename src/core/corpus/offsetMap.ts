@@ -3,6 +3,8 @@
 // and a run whose length changed (an entity such as `&amp;` decoded to `&`) maps as a whole.
 // Characters the extraction invented (block separators) belong to no run.
 
+import type { SourceDocument, Span } from '../types';
+
 /** Records text-to-file runs in text order and builds the lookup function. */
 export class OffsetMapBuilder {
   private readonly textStarts: number[] = [];
@@ -65,4 +67,16 @@ export function mapThroughRuns(runs: readonly number[], textOffset: number): num
   if (into >= runs[at + 1]) return runs[at + 2] + runs[at + 3];
   if (runs[at + 1] === runs[at + 3]) return runs[at + 2] + into;
   return into === 0 ? runs[at + 2] : runs[at + 2] + runs[at + 3];
+}
+
+/**
+ * The span of the file that holds `span` of `document.text`: both ends go through
+ * `fileOffset`, whose runs make an end fall right after the passage's last character (after a
+ * whole entity such as `&amp;`, before any markup that follows). The editor and the CLI both
+ * locate source passages with this one rule.
+ */
+export function fileSpanOf(document: Pick<SourceDocument, 'fileOffset'>, span: Span): Span {
+  const start = document.fileOffset(span.start);
+  const end = document.fileOffset(Math.max(span.start, span.end));
+  return { start, end: Math.max(start, end) };
 }

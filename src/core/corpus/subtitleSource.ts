@@ -21,7 +21,7 @@ interface Cue {
   end: number;
   speaker: string | null;
   /** Pieces of cue text and their file offsets, in order. */
-  pieces: { text: string; fileStart: number }[];
+  pieces: Piece[];
 }
 
 /** Reads an .srt or .vtt file's cues into text with timestamps and speakers. */
@@ -48,7 +48,7 @@ export function parseSubtitleSource(file: string): ParsedSource {
     if (speaker) location.speaker = speaker;
     marks.push({ start: text.length, location });
     for (const piece of cue.pieces) {
-      offsets.add(text.length, piece.text.length, piece.fileStart, piece.text.length);
+      offsets.add(text.length, piece.text.length, piece.fileStart, piece.fileLength);
       text += piece.text;
     }
     previousEnd = cue.end;
@@ -106,37 +106,50 @@ function addCueLine(cue: Cue, line: string, lineStart: number): void {
     cue.speaker = label.speaker;
     position += label.length;
   }
-  const pieces: { text: string; fileStart: number }[] = [];
+  const pieces: Piece[] = [];
   const markup = /<[^>]*>|&(?:amp|lt|gt|nbsp|lrm|rlm);/g;
   markup.lastIndex = position;
   for (let match = markup.exec(line); ; match = markup.exec(line)) {
     const end = match ? match.index : line.length;
-    if (end > position) pieces.push({ text: line.slice(position, end), fileStart: lineStart + position });
+    if (end > position) pieces.push({ text: line.slice(position, end), fileStart: lineStart + position, fileLength: end - position });
     if (!match) break;
     const entity = ENTITIES[match[0]];
-    if (entity) pieces.push({ text: entity, fileStart: lineStart + match.index });
+    if (entity) pieces.push({ text: entity, fileStart: lineStart + match.index, fileLength: match[0].length });
     position = match.index + match[0].length;
   }
   const words = pieces.filter((piece) => piece.text.trim());
   if (words.length === 0) return;
   // Lines of one cue are joined by a space that stands for the line break before them.
-  if (cue.pieces.length > 0) cue.pieces.push({ text: ' ', fileStart: lineStart - 1 });
+  if (cue.pieces.length > 0) cue.pieces.push({ text: ' ', fileStart: lineStart - 1, fileLength: 1 });
   trimPieces(pieces);
   cue.pieces.push(...pieces);
+}
+
+/**
+ * A stretch of a cue's text and where it stands in the file. A decoded entity ("&amp;" → "&")
+ * is longer in the file than in the text, so each piece keeps its own file length.
+ */
+interface Piece {
+  text: string;
+  fileStart: number;
+  fileLength: number;
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ', '&lrm;': '', '&rlm;': '' };
 
 /** Drops the whitespace at both ends of a line's pieces, keeping their file offsets right. */
-function trimPieces(pieces: { text: string; fileStart: number }[]): void {
+function trimPieces(pieces: Piece[]): void {
   while (pieces.length > 0 && !pieces[0].text.trim()) pieces.shift();
   while (pieces.length > 0 && !pieces[pieces.length - 1].text.trim()) pieces.pop();
   const first = pieces[0];
   const lead = first.text.length - first.text.trimStart().length;
   first.text = first.text.slice(lead);
   first.fileStart += lead;
+  first.fileLength -= lead;
   const last = pieces[pieces.length - 1];
-  last.text = last.text.trimEnd();
+  const trail = last.text.length - last.text.trimEnd().length;
+  last.text = last.text.slice(0, last.text.length - trail);
+  last.fileLength -= trail;
 }
 
 function seconds(time: string): number {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { isCorpusWarning, loadSourceFile } from '../../../src/core/corpus/loadCorpus';
+import { fileSpanOf } from '../../../src/core/corpus/offsetMap';
 import { parseSubtitleSource } from '../../../src/core/corpus/subtitleSource';
 import type { SourceLocation } from '../../../src/core/types';
 import { makeTree, removeTree } from './fixtureTree';
@@ -142,5 +143,15 @@ describe('corpus: subtitle sources', () => {
     } finally {
       removeTree(root);
     }
+  });
+});
+
+describe('corpus: subtitle entities in file positions', () => {
+  it('maps a passage ending in a decoded entity to the whole entity in the file', () => {
+    const file = '1\n00:00:01,000 --> 00:00:03,000\nSalt for everyone, bread &amp;\n';
+    const parsed = parseSubtitleSource(file);
+    assert.strictEqual(parsed.text, 'Salt for everyone, bread &');
+    const span = fileSpanOf(parsed, { start: parsed.text.indexOf('bread'), end: parsed.text.length });
+    assert.strictEqual(file.slice(span.start, span.end), 'bread &amp;');
   });
 });
