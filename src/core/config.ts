@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CHECK_OPTIONS, type SourceMeta } from './types';
+import { DEFAULT_CHECK_OPTIONS, SOURCE_META_FIELDS, type SourceMeta } from './types';
 
 /** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
 export interface AcceptedRendering {
@@ -121,7 +121,6 @@ function parseAliases(value: unknown, where: string): Record<string, string> {
   return aliases;
 }
 
-const META_FIELDS: readonly (keyof SourceMeta)[] = ['source', 'date', 'url', 'author'];
 
 /** Validates "folders": {"folder": {"source": "...", ...}} with string fields only. */
 function parseFolders(value: unknown, where: string): Record<string, SourceMeta> {
@@ -136,8 +135,8 @@ function parseFolders(value: unknown, where: string): Record<string, SourceMeta>
     }
     const entry: SourceMeta = {};
     for (const [field, fieldValue] of Object.entries(meta as Record<string, unknown>)) {
-      if (!(META_FIELDS as readonly string[]).includes(field)) {
-        throw new ConfigError(`${where}: "folders" → "${folder}" has an unknown field "${field}" (allowed: ${META_FIELDS.join(', ')})`);
+      if (!(SOURCE_META_FIELDS as readonly string[]).includes(field)) {
+        throw new ConfigError(`${where}: "folders" → "${folder}" has an unknown field "${field}" (allowed: ${SOURCE_META_FIELDS.join(', ')})`);
       }
       if (typeof fieldValue !== 'string') {
         throw new ConfigError(`${where}: "folders" → "${folder}" → "${field}" must be a string`);

@@ -100,6 +100,9 @@ export interface SourceLocation {
   speaker?: string;
 }
 
+/** The metadata fields a source may declare (front matter, page metadata, folder defaults). */
+export const SOURCE_META_FIELDS = ['source', 'date', 'url', 'author'] as const;
+
 export interface SourceMeta {
   /** The outlet or site that published the source. */
   source?: string;

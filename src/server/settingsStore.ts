@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME, ConfigError, folderMetaPaths, parseConfig, type AcceptedRendering, type VerbatimConfig } from '../core/config';
 import type { SourceMeta } from '../core/types';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type VerbatimSettings } from '../shared/settings';
+import { DEFAULT_SETTINGS, isRecord, normalizeSettings, SETTINGS_SECTION, type VerbatimSettings } from '../shared/settings';
 
 // verbatim.json is read for its keys as well as its values: only the keys the file sets
 // override the editor settings, so a file that names just the corpus keeps the user's thresholds.
@@ -65,7 +65,7 @@ export interface ResolvedSettings {
  * settings, else defaults; then the project file's shared keys on top.
  */
 export function resolveSettings(fromClient: unknown, pushed: unknown, project: ProjectConfig | null): ResolvedSettings {
-  const editorRaw = isObject(fromClient) ? fromClient : isObject(pushed) ? pushed : {};
+  const editorRaw = isRecord(fromClient) ? fromClient : isRecord(pushed) ? pushed : {};
   const settings = normalizeSettings(editorRaw, DEFAULT_SETTINGS);
   const resolved: ResolvedSettings = {
     settings,
@@ -95,9 +95,9 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
  * `{settings: {verbatim: {...}}}` or the settings object itself (as Neovim users often write).
  */
 export function pushedSettings(raw: unknown): unknown {
-  if (!isObject(raw)) return null;
-  if (isObject(raw[SETTINGS_SECTION])) return raw[SETTINGS_SECTION];
-  if (isObject(raw.settings)) return pushedSettings(raw.settings);
+  if (!isRecord(raw)) return null;
+  if (isRecord(raw[SETTINGS_SECTION])) return raw[SETTINGS_SECTION];
+  if (isRecord(raw.settings)) return pushedSettings(raw.settings);
   return raw;
 }
 
@@ -156,6 +156,3 @@ export class SettingsStore {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -78,7 +78,8 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

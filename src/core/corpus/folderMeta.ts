@@ -3,9 +3,8 @@
 // editing every file. What a file declares itself always wins over its folder's defaults.
 
 import * as path from 'path';
-import type { SourceMeta } from '../types';
+import { SOURCE_META_FIELDS, type SourceMeta } from '../types';
 
-const FIELDS: readonly (keyof SourceMeta)[] = ['source', 'date', 'url', 'author'];
 
 /**
  * Returns `meta` with the fields it lacks filled from the defaults of the folders holding
@@ -17,7 +16,7 @@ export function withFolderMeta(file: string, meta: SourceMeta, folderMeta: Reado
   if (holders.length === 0) return meta;
   const merged: SourceMeta = { ...meta };
   for (const folder of holders) {
-    for (const field of FIELDS) {
+    for (const field of SOURCE_META_FIELDS) {
       const value = folderMeta[folder][field];
       if (merged[field] === undefined && typeof value === 'string' && value) merged[field] = value;
     }

@@ -3,11 +3,10 @@
 // every offset identical to the file's.
 
 import { proseOf } from '../extract/markdownProse';
-import type { SourceMeta } from '../types';
+import { SOURCE_META_FIELDS, type SourceMeta } from '../types';
 import { identityOffset, type ParsedSource } from './textSource';
 
 /** Front-matter keys that describe where a source came from. */
-const META_KEYS = ['source', 'date', 'url', 'author'] as const;
 
 /** Reads a Markdown source: masked prose, its blocks, and title and metadata from front matter. */
 export function parseMarkdownSource(text: string): ParsedSource {
@@ -16,7 +15,7 @@ export function parseMarkdownSource(text: string): ParsedSource {
   let title: string | null = null;
   if (frontMatter) {
     title = frontMatterString(frontMatter.title);
-    for (const key of META_KEYS) {
+    for (const key of SOURCE_META_FIELDS) {
       const value = frontMatterString(frontMatter[key]);
       if (value) meta[key] = value;
     }
