@@ -17,6 +17,8 @@ interface CacheModule {
     corpus: Corpus;
     index: unknown;
     stats: { filesRead: number; filesReused: number; fromCache: boolean };
+    /** Settles once the cache on disk is up to date (after the corpus is ready, for a refresh). */
+    cacheSaved?: Promise<boolean>;
   }>;
 }
 
@@ -26,12 +28,14 @@ export interface CacheOpen {
   filesRead: number;
   filesReused: number;
   fromCache: boolean;
+  /** How long after the corpus was ready the cache on disk was up to date. */
+  saveMs: number;
   peakRss: number;
 }
 
 /** The cache figures of one size, or why there are none. */
 export type CacheFigures =
-  | { available: true; cold: CacheOpen; warm: CacheOpen; touched: CacheOpen; edited: CacheOpen; cacheBytes: number }
+  | { available: true; cold: CacheOpen; warm: CacheOpen; touched: CacheOpen; edited: CacheOpen; afterEdit: CacheOpen; cacheBytes: number }
   | { available: false; reason: string };
 
 /** Where bench/build.js puts the bundled cache module, next to the bundled runner. */
@@ -52,7 +56,9 @@ export async function runCacheOpen(corpusDir: string, cacheDir: string): Promise
   if (!cache) throw new Error('no cache module');
   const open = await timedAsync(() => cache.openCorpus([corpusDir], { cacheDir }));
   const { stats } = open.value;
-  emitResult({ ms: open.ms, filesRead: stats.filesRead, filesReused: stats.filesReused, fromCache: stats.fromCache, peakRss: peakRssBytes() } satisfies CacheOpen);
+  const saved = await timedAsync(async () => open.value.cacheSaved);
+  if (saved.value === false) throw new Error('the cache could not be written');
+  emitResult({ ms: open.ms, filesRead: stats.filesRead, filesReused: stats.filesReused, fromCache: stats.fromCache, saveMs: saved.ms, peakRss: peakRssBytes() } satisfies CacheOpen);
 }
 
 function folderBytes(dir: string): number {
@@ -79,6 +85,7 @@ export async function measureCache(script: string, corpusDir: string, cacheDir: 
   const { atime, mtime } = fs.statSync(file);
   let touched: CacheOpen;
   let edited: CacheOpen;
+  let afterEdit: CacheOpen;
   try {
     // A new modification time with the same bytes (a checkout, a copy): nothing needs indexing.
     const later = new Date(Date.now() + 2000);
@@ -87,10 +94,12 @@ export async function measureCache(script: string, corpusDir: string, cacheDir: 
     // One word added to one article: that file, and only that one, must be read again.
     fs.writeFileSync(file, Buffer.concat([original.subarray(0, original.length - 1), Buffer.from(' Indeed.\n')]));
     edited = await open();
+    // The next start after the edit finds the refreshed cache complete.
+    afterEdit = await open();
   } finally {
     // The generated corpus is left exactly as generated, times included, for the next run.
     fs.writeFileSync(file, original);
     fs.utimesSync(file, atime, mtime);
   }
-  return { available: true, cold, warm, touched, edited, cacheBytes };
+  return { available: true, cold, warm, touched, edited, afterEdit, cacheBytes };
 }

@@ -40,7 +40,8 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
   const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
   const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-  const { corpus, index } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
+  const { corpus, index, cacheSaved } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
+  const warningsBeforeSave = corpus.warnings.length;
   for (const warning of corpus.warnings) {
     io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
@@ -66,6 +67,11 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       break;
     default:
       io.stdout.write(formatText(report, useColor(args.color, io)));
+  }
+  // After a few sources changed, the cache is refreshed once the results are out; a failure
+  // to write it only means the next run reads those files again.
+  if (!(await cacheSaved)) {
+    for (const warning of corpus.warnings.slice(warningsBeforeSave)) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
   return summarize(report).failing > 0 ? EXIT_QUOTES_FAILED : EXIT_OK;
 }

@@ -209,6 +209,11 @@ export class CorpusManager {
     };
     this.sendState(slot.current);
     this.host.onChanged(folder);
+    // After a few sources changed, the cache is written once the corpus is in use.
+    const warningsBeforeSave = corpus.warnings.length;
+    void opened.cacheSaved.then((saved) => {
+      if (!saved) for (const warning of corpus.warnings.slice(warningsBeforeSave)) this.host.log(`${warning.path}: ${warning.message}`);
+    });
   }
 
   private sendState(corpus: FolderCorpus): void {

@@ -1,8 +1,11 @@
 // The on-disk form of an indexed corpus, so that a later start of the editor or the CLI is
 // ready without reading the sources again. Two files live in the cache folder:
-//   index.bin         a JSON header (documents, their file facts and layout) followed by the
-//                     index arrays, 4-byte aligned so they load as typed-array views;
-//   texts-<gen>.bin   every document's matchable text as UTF-8, read only when a result needs it.
+//   index.bin         a small JSON header (the section layout) followed by the document table,
+//                     the vocabulary and the index arrays, 8-byte aligned so they load as
+//                     typed-array views of the file's bytes;
+//   texts-<seg>.bin   documents' matchable text as UTF-8, read only when a result needs it. A
+//                     refresh after a few files changed writes their texts to a new, small
+//                     segment, and the unchanged texts stay where they are.
 // Both are written under temporary names and renamed into place, so a reader never sees half
 // of a write, and a process still holding an older texts file keeps reading it undisturbed.
 
@@ -10,68 +13,52 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Postings } from '../match/postings';
-import type { SourceLocation, SourceMeta } from '../types';
+import type { PackedVocabulary } from '../match/vocabulary';
+import { DocumentTable } from './documentTable';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 const MAGIC = 0x58494256; // "VBIX"
-
-/** What the cache keeps of one source document. */
-export interface DocumentRecord {
-  path: string;
-  size: number;
-  mtimeMs: number;
-  /** SHA-1 of the file's bytes, so a touched but unchanged file is not re-read. */
-  hash: string;
-  title: string;
-  meta: SourceMeta;
-  display?: 'file' | 'extracted';
-  /** Block spans as [start, end, start, end, …]. */
-  blocks: number[];
-  /** Text-to-file offset runs as [textStart, textLength, fileStart, fileLength, …]; absent means identity. */
-  runs?: number[];
-  /** Location marks as [start, location] pairs in ascending order. */
-  marks?: [number, SourceLocation][];
-  /** Set when the document cannot be restored from the cache and must be read again. */
-  reread?: boolean;
-  /** Where the document's UTF-8 text sits in the texts file. */
-  textStart: number;
-  textBytes: number;
-}
 
 /** Everything an index is restored from. */
 export interface CacheContents {
   generation: string;
   /** The loading options the cache was built with; a cache built differently is not used. */
   key: string;
-  documents: DocumentRecord[];
-  vocabulary: string[];
+  /** Generations of the texts files, by segment number. */
+  segments: string[];
+  documents: DocumentTable;
+  vocabulary: PackedVocabulary;
   ids: Int32Array;
   docStarts: Int32Array;
   postings: Postings;
-  /** Absolute path of the texts file of this generation. */
-  textsFile: string;
 }
+
+/** How each section's bytes are read. */
+const SECTIONS = {
+  strings: 'utf8', facts: 'f64', hashes: 'u8', segments: 'u8', flags: 'u8', blockStarts: 'i32', blocks: 'i32',
+  vocabulary: 'utf8', wordHashes: 'u32', wordTable: 'i32',
+  ids: 'i32', docStarts: 'i32', postingBytes: 'u8', postingOffsets: 'i32', postingCounts: 'i32',
+} as const;
+type SectionName = keyof typeof SECTIONS;
+const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
 
 interface Header {
   version: number;
   generation: string;
   key: string;
-  documents: DocumentRecord[];
+  segments: string[];
   sections: Record<SectionName, [number, number]>;
 }
 
-type SectionName = 'vocabulary' | 'ids' | 'docStarts' | 'postingBytes' | 'postingOffsets' | 'postingCounts';
-const SECTIONS: readonly SectionName[] = ['vocabulary', 'ids', 'docStarts', 'postingBytes', 'postingOffsets', 'postingCounts'];
-
 export const INDEX_FILE = 'index.bin';
 
-/** The texts file name of a generation. */
-export function textsFileName(generation: string): string {
-  return `texts-${generation}.bin`;
+/** The texts file name of a segment. */
+export function textsFileName(segment: string): string {
+  return `texts-${segment}.bin`;
 }
 
-/** A fresh generation id for a cache write. */
+/** A fresh generation id for a cache write or a texts file. */
 export function newGeneration(): string {
   return `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
 }
@@ -89,31 +76,24 @@ export function readCache(dir: string, key: string): CacheContents | null {
     const headerLength = data.readUInt32LE(8);
     const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
     if (header.key !== key) return null;
-    const textsFile = path.join(dir, textsFileName(header.generation));
-    if (!fs.existsSync(textsFile)) return null;
-    const section = (name: SectionName): Int32Array => {
-      const [offset, length] = header.sections[name];
-      const start = data.byteOffset + offset;
-      // Views need 4-byte alignment; a pooled buffer may not give it, so copy in that case.
-      return start % 4 === 0
-        ? new Int32Array(data.buffer, start, length / 4)
-        : new Int32Array(data.buffer.slice(start, start + length));
-    };
-    const [vocabularyOffset, vocabularyLength] = header.sections.vocabulary;
-    const vocabularyText = data.toString('utf8', vocabularyOffset, vocabularyOffset + vocabularyLength);
+    const sections = readSections(data, header);
+    const documents = DocumentTable.load({
+      strings: sections.strings as string, facts: sections.facts as Float64Array, hashes: sections.hashes as Uint8Array,
+      segments: sections.segments as Uint8Array, flags: sections.flags as Uint8Array,
+      blockStarts: sections.blockStarts as Int32Array, blocks: sections.blocks as Int32Array,
+    });
+    for (const segment of documents.segmentsInUse()) {
+      if (segment >= header.segments.length || !fs.existsSync(path.join(dir, textsFileName(header.segments[segment])))) return null;
+    }
     return {
       generation: header.generation,
       key: header.key,
-      documents: header.documents,
-      vocabulary: vocabularyText ? vocabularyText.split('\n') : [],
-      ids: section('ids'),
-      docStarts: section('docStarts'),
-      postings: {
-        bytes: data.subarray(header.sections.postingBytes[0], header.sections.postingBytes[0] + header.sections.postingBytes[1]),
-        offsets: section('postingOffsets'),
-        counts: section('postingCounts'),
-      },
-      textsFile,
+      segments: header.segments,
+      documents,
+      vocabulary: { text: sections.vocabulary as string, hashes: sections.wordHashes as Uint32Array, table: sections.wordTable as Int32Array },
+      ids: sections.ids as Int32Array,
+      docStarts: sections.docStarts as Int32Array,
+      postings: { bytes: sections.postingBytes as Uint8Array, offsets: sections.postingOffsets as Int32Array, counts: sections.postingCounts as Int32Array },
     };
   } catch {
     // A truncated or foreign file is treated as no cache: the corpus is simply read again.
@@ -121,34 +101,72 @@ export function readCache(dir: string, key: string): CacheContents | null {
   }
 }
 
-/** Writes the index file for `contents` (whose texts file must already be in place). */
-export function writeIndexFile(dir: string, contents: Omit<CacheContents, 'textsFile'>): void {
-  const vocabulary = Buffer.from(contents.vocabulary.join('\n'), 'utf8');
-  const { postings } = contents;
-  const sections: Uint8Array[] = [vocabulary, ...[contents.ids, contents.docStarts, postings.bytes, postings.offsets, postings.counts].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength))];
+type SectionValue = string | Uint8Array | Int32Array | Uint32Array | Float64Array;
+
+/** Every section of the file, as a string or a typed-array view of the file's bytes. */
+function readSections(data: Buffer, header: Header): Record<SectionName, SectionValue> {
+  const out = {} as Record<SectionName, SectionValue>;
+  for (const name of SECTION_NAMES) {
+    const [offset, length] = header.sections[name];
+    if (offset + length > data.length) throw new Error('truncated');
+    const kind = SECTIONS[name];
+    if (kind === 'utf8') {
+      out[name] = data.toString('utf8', offset, offset + length);
+      continue;
+    }
+    const start = data.byteOffset + offset;
+    const width = kind === 'f64' ? 8 : kind === 'u8' ? 1 : 4;
+    // Views need aligned offsets; a pooled buffer may not give them, so copy in that case.
+    const buffer = start % width === 0 ? data.buffer : data.buffer.slice(start, start + length);
+    const at = start % width === 0 ? start : 0;
+    out[name] = kind === 'f64' ? new Float64Array(buffer, at, length / 8)
+      : kind === 'i32' ? new Int32Array(buffer, at, length / 4)
+      : kind === 'u32' ? new Uint32Array(buffer, at, length / 4)
+      : new Uint8Array(buffer, at, length);
+  }
+  return out;
+}
+
+/** Writes the index file for `contents` (whose texts files must already be in place). */
+export function writeIndexFile(dir: string, contents: CacheContents): void {
+  const table = contents.documents.save();
+  const values: Record<SectionName, SectionValue> = {
+    ...table,
+    vocabulary: contents.vocabulary.text, wordHashes: contents.vocabulary.hashes, wordTable: contents.vocabulary.table,
+    ids: contents.ids, docStarts: contents.docStarts,
+    postingBytes: contents.postings.bytes, postingOffsets: contents.postings.offsets, postingCounts: contents.postings.counts,
+  };
+  const chunks = SECTION_NAMES.map((name) => {
+    const value = values[name];
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  });
   // The header holds the section offsets, which depend on the header's own length: lay the
   // sections out after a header measured with placeholder offsets of the final width.
-  const names = SECTIONS;
-  const lengths = sections.map((a) => a.byteLength);
-  const header: Header = { version: CACHE_VERSION, generation: contents.generation, key: contents.key, documents: contents.documents, sections: {} as Header['sections'] };
+  const header: Header = { version: CACHE_VERSION, generation: contents.generation, key: contents.key, segments: contents.segments, sections: {} as Header['sections'] };
   const placeholder = 1e12;
-  names.forEach((name) => { header.sections[name] = [placeholder, placeholder]; });
+  SECTION_NAMES.forEach((name) => { header.sections[name] = [placeholder, placeholder]; });
   const headerLength = Buffer.byteLength(JSON.stringify(header), 'utf8');
-  let offset = align4(12 + headerLength);
-  names.forEach((name, k) => {
-    header.sections[name] = [offset, lengths[k]];
-    offset = align4(offset + lengths[k]);
+  let offset = align8(12 + headerLength);
+  SECTION_NAMES.forEach((name, k) => {
+    header.sections[name] = [offset, chunks[k].byteLength];
+    offset = align8(offset + chunks[k].byteLength);
   });
   // Real offsets are never longer than the placeholders, so spaces fill the header to its length.
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const headerBytes = Buffer.concat([json, Buffer.alloc(headerLength - json.length, 0x20)]);
-  const out = Buffer.alloc(offset);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt32LE(CACHE_VERSION, 4);
-  out.writeUInt32LE(headerBytes.length, 8);
-  headerBytes.copy(out, 12);
-  sections.forEach((bytes, k) => out.set(bytes, header.sections[names[k]][0]));
-  writeAtomically(path.join(dir, INDEX_FILE), out);
+  const prefix = Buffer.alloc(align8(12 + headerLength), 0x20);
+  prefix.writeUInt32LE(MAGIC, 0);
+  prefix.writeUInt32LE(CACHE_VERSION, 4);
+  prefix.writeUInt32LE(headerLength, 8);
+  json.copy(prefix, 12);
+  // The sections are written where they are, with padding between: never copied into one
+  // archive-sized buffer.
+  const parts: Uint8Array[] = [prefix];
+  chunks.forEach((chunk) => {
+    parts.push(chunk);
+    const pad = align8(chunk.byteLength) - chunk.byteLength;
+    if (pad) parts.push(Buffer.alloc(pad));
+  });
+  writeAtomically(path.join(dir, INDEX_FILE), parts);
 }
 
 /** Writes `data` to `file` through a temporary file and a rename. */
@@ -163,10 +181,11 @@ export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): 
   fs.renameSync(temporary, file);
 }
 
-/** Removes texts files of other generations; files still open elsewhere stay readable there. */
-export function removeStaleTexts(dir: string, keep: string): void {
+/** Removes texts files no longer used; files still open elsewhere stay readable there. */
+export function removeStaleTexts(dir: string, keep: string[]): void {
+  const kept = new Set(keep.map(textsFileName));
   for (const name of safeReaddir(dir)) {
-    if (/^texts-.*\.bin$/.test(name) && name !== textsFileName(keep)) {
+    if (/^texts-.*\.bin$/.test(name) && !kept.has(name)) {
       try {
         fs.unlinkSync(path.join(dir, name));
       } catch {
@@ -184,6 +203,6 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
-function align4(n: number): number {
-  return (n + 3) & ~3;
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
 }

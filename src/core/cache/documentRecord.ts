@@ -3,13 +3,13 @@
 // is marked to be read again on every start rather than restored wrongly.
 
 import type { SourceDocument } from '../types';
-import type { DocumentRecord } from './cacheFile';
+import type { DocumentRecord } from './documentTable';
 
-/** The cache record of `doc` (its text position is filled in by the writer). */
-export function recordOf(doc: SourceDocument, hash: string): Omit<DocumentRecord, 'textStart' | 'textBytes'> {
+/** The cache record of `doc`. */
+export function recordOf(doc: SourceDocument, hash: string): DocumentRecord {
   const blocks: number[] = [];
   for (const block of doc.blocks) blocks.push(block.start, block.end);
-  const record: Omit<DocumentRecord, 'textStart' | 'textBytes'> = {
+  const record: DocumentRecord = {
     path: doc.path,
     size: doc.size,
     mtimeMs: doc.mtimeMs,

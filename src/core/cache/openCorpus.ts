@@ -3,19 +3,21 @@
 // and content hashes decide what changed. This is how both the editor and the CLI start, so a
 // newsroom archive is indexed once and then opens in a fraction of a second.
 
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseSourceBytes, type LoadOptions } from '../corpus/loadCorpus';
-import { isCorpusWarning, readSourceBytes } from '../corpus/readSourceFile';
-import { DEFAULT_MAX_FILE_BYTES } from '../config';
+import type { LoadOptions } from '../corpus/loadCorpus';
+import { isCorpusWarning } from '../corpus/readSourceFile';
 import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents, type DocumentRecord } from './cacheFile';
+import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents } from './cacheFile';
+import { hashFile, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
+import { DocumentTable } from './documentTable';
+import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
+import { cacheWriteFailure, TextsWriter } from './textsWriter';
 
 /** Progress of opening a corpus, in files and bytes. */
 export interface OpenProgress {
@@ -37,8 +39,6 @@ export interface OpenStats {
   filesReused: number;
   /** True when the whole index came from the cache unchanged. */
   fromCache: boolean;
-  /** True when a new cache was written. */
-  cacheWritten: boolean;
   milliseconds: number;
 }
 
@@ -46,10 +46,25 @@ export interface OpenedCorpus {
   corpus: Corpus;
   index: CorpusIndex;
   stats: OpenStats;
+  /**
+   * Settles once the cache on disk describes this corpus: at once when it already did or was
+   * written while opening; after the corpus is ready when only a few files changed, since then
+   * the refreshed cache is written afterwards. False when the cache could not be written.
+   */
+  cacheSaved: Promise<boolean>;
+}
+
+/** A source file to index, with what the cache knows of it. */
+export interface PlannedFile {
+  file: string;
+  /** Only the two facts the cache compares, not the whole fs.Stats: archives have many files. */
+  stat: { size: number; mtimeMs: number };
+  /** The file's row in the cached document table when it is unchanged, else -1. */
+  reuse: number;
 }
 
 /** Yield to the event loop this often while reading, so a server stays responsive. */
-const SLICE_MS = 25;
+export const SLICE_MS = 25;
 
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
@@ -57,17 +72,20 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   const { files, warnings } = await walkCorpus(entries);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
-  const cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
+  let cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
+  const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
+  if (!stores) cache = null;
   const cachedPaths = new Map<string, number>();
-  cache?.documents.forEach((record, k) => cachedPaths.set(record.path, k));
+  if (cache) for (let k = 0; k < cache.documents.count; k++) cachedPaths.set(cache.documents.path(k), k);
 
   // First pass: which files are unchanged since the cache was written (cheap: one stat each).
   const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
-  const plan: { file: string; stat: fs.Stats; reuse: number }[] = [];
+  const plan: PlannedFile[] = [];
   let totalBytes = 0;
   let skippedForSize = 0;
   for (const { path: file } of files) {
-    const stat = statOrNull(file);
+    const full = statOrNull(file);
+    const stat = full && { size: full.size, mtimeMs: full.mtimeMs };
     if (!stat) {
       warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
     } else if (totalBytes + stat.size > maxCorpusBytes) {
@@ -80,17 +98,26 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   if (skippedForSize) {
     warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed` });
   }
-  const unchanged = cache !== null && plan.length === cache.documents.length && plan.every((entry, k) => entry.reuse === k);
-  if (cache && unchanged) return restore(cache, plan, warnings, began);
+  if (cache && stores) {
+    const unchanged = plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
+    if (unchanged) return restore(cache, stores, plan, warnings, began);
+    if (canRefresh(cache, plan)) return refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, warnings, options, began });
+  }
+  return buildCorpus(entries, plan, cache, stores, key, totalBytes, warnings, options, began);
+}
 
-  // Second pass: read what changed, re-use the cached words of the rest. With a cache folder,
-  // texts stream to the new texts file as they are read, so the archive is never in memory at once.
+/**
+ * Reads what changed, re-uses the cached words of the rest, and writes a whole new cache. With a
+ * cache folder, texts stream to the new texts file as they are read, so the archive is never in
+ * memory at once.
+ */
+async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheContents | null, stores: TextStore[] | null, key: string,
+  totalBytes: number, warnings: CorpusWarning[], options: OpenOptions, began: number): Promise<OpenedCorpus> {
   const writer = options.cacheDir ? TextsWriter.open(options.cacheDir, warnings) : null;
-  const builder = new IndexBuilder(cache ? Vocabulary.from(cache.vocabulary) : new Vocabulary(), Math.ceil(totalBytes / 5));
-  const oldTexts = cache ? new TextStore(cache.textsFile) : null;
+  const builder = new IndexBuilder(cache ? Vocabulary.unpack(cache.vocabulary) : new Vocabulary(), Math.ceil(totalBytes / 5));
+  const table = DocumentTable.builder();
   const inMemory: SourceDocument[] = [];
-  const records: DocumentRecord[] = [];
-  // Documents the cache cannot restore faithfully stay as read, by record number.
+  // Documents the cache cannot restore faithfully stay as read, by row.
   const keptAsRead = new Map<number, SourceDocument>();
   let filesRead = 0;
   let filesReused = 0;
@@ -98,25 +125,23 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   let sliceStart = performance.now();
   for (let k = 0; k < plan.length; k++) {
     const { file, stat, reuse } = plan[k];
-    if (reuse >= 0 && cache && oldTexts && writer) {
-      const record = cache.documents[reuse];
+    if (reuse >= 0 && cache && stores && writer) {
+      const place = cache.documents.place(reuse);
       builder.addTokens(cache.ids.subarray(cache.docStarts[reuse], cache.docStarts[reuse + 1]));
-      records.push({ ...record, mtimeMs: stat.mtimeMs, ...writer.appendBytes(oldTexts.readBytes(record.textStart, record.textBytes)) });
+      table.copy(cache.documents, reuse, stat.mtimeMs, { segment: 0, ...writer.appendBytes(stores[place.segment].readBytes(place.textStart, place.textBytes)) });
       filesReused++;
     } else {
-      // The bytes are read once: hashed for the cache, then parsed.
-      const read = await readSourceBytes(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-      const loaded = isCorpusWarning(read) ? read : await parseSourceBytes(file, read, records.length + inMemory.length, { folderMeta: options.folderMeta });
-      if (isCorpusWarning(loaded)) {
-        warnings.push(loaded);
+      const read = await readForCache(file, table.count + inMemory.length, options);
+      if (isCorpusWarning(read)) {
+        warnings.push(read);
       } else {
-        builder.addDocument(loaded);
-        if (writer && !isCorpusWarning(read)) {
-          const record = { ...recordOf(loaded, hashBytes(read.bytes)), ...writer.append(loaded.text) };
-          if (record.reread) keptAsRead.set(records.length, loaded);
-          records.push(record);
+        builder.addDocument(read.doc);
+        if (writer) {
+          const record = recordOf(read.doc, read.hash);
+          if (record.reread) keptAsRead.set(table.count, read.doc);
+          table.add(record, { segment: 0, ...writer.append(read.doc.text) });
         } else {
-          inMemory.push(loaded);
+          inMemory.push(read.doc);
         }
         filesRead++;
       }
@@ -130,153 +155,79 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   }
   const corpus: Corpus = { documents: inMemory, warnings };
   const index = builder.finish(corpus);
-  let cacheWritten = false;
+  let cacheSaved = false;
   if (writer) {
     const textsFile = writer.finish();
-    if (textsFile && saveIndex(options.cacheDir!, writer.generation, key, records, index, warnings)) {
-      cacheWritten = true;
-      const texts = new TextStore(textsFile);
-      corpus.documents = records.map((record, id) => {
+    const documents = table.finish();
+    const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), ids: index.ids, docStarts: index.docStarts, postings: index.postings };
+    if (textsFile && saveCache(options.cacheDir!, contents, warnings)) {
+      cacheSaved = true;
+      const texts = [new TextStore(textsFile)];
+      corpus.documents = [];
+      for (let id = 0; id < documents.count; id++) {
         const kept = keptAsRead.get(id);
         if (kept) kept.id = id;
-        return kept ?? new StoredDocument(id, record, texts);
-      });
+        corpus.documents.push(kept ?? new StoredDocument(id, documents, id, documents.mtimeMs(id), texts));
+      }
     } else {
       // The cache could not be written; read everything again, keeping it in memory this time.
       const retry = await openCorpus(entries, { ...options, cacheDir: null });
       retry.corpus.warnings.unshift(...warnings.filter((w) => w.path === options.cacheDir));
-      return retry;
+      return { ...retry, cacheSaved: Promise.resolve(false) };
     }
   }
-  return { corpus, index, stats: { filesRead, filesReused, fromCache: false, cacheWritten, milliseconds: performance.now() - began } };
+  const stats = { filesRead, filesReused, fromCache: false, milliseconds: performance.now() - began };
+  return { corpus, index, stats, cacheSaved: Promise.resolve(cacheSaved) };
 }
 
 /** The corpus and index exactly as cached, with the files' current times. */
-function restore(cache: CacheContents, plan: { stat: fs.Stats }[], warnings: CorpusWarning[], began: number): OpenedCorpus {
-  const texts = new TextStore(cache.textsFile);
-  const documents = cache.documents.map((record, id) => new StoredDocument(id, { ...record, mtimeMs: plan[id].stat.mtimeMs }, texts));
+function restore(cache: CacheContents, stores: TextStore[], plan: PlannedFile[], warnings: CorpusWarning[], began: number): OpenedCorpus {
+  const documents: SourceDocument[] = [];
+  for (let id = 0; id < plan.length; id++) documents.push(new StoredDocument(id, cache.documents, id, plan[id].stat.mtimeMs, stores));
   const corpus: Corpus = { documents, warnings };
-  const index = CorpusIndex.fromParts(corpus, { vocabulary: Vocabulary.from(cache.vocabulary), ids: cache.ids, docStarts: cache.docStarts, postings: cache.postings });
-  return { corpus, index, stats: { filesRead: 0, filesReused: documents.length, fromCache: true, cacheWritten: false, milliseconds: performance.now() - began } };
+  const index = CorpusIndex.fromParts(corpus, { vocabulary: Vocabulary.unpack(cache.vocabulary), ids: cache.ids, docStarts: cache.docStarts, postings: cache.postings });
+  const stats = { filesRead: 0, filesReused: documents.length, fromCache: true, milliseconds: performance.now() - began };
+  return { corpus, index, stats, cacheSaved: Promise.resolve(true) };
 }
 
-/** The cached record index for `file` when its size and time (or, failing that, its hash) still match. */
-function reusable(cache: CacheContents, k: number | undefined, file: string, stat: fs.Stats): number {
-  if (k === undefined) return -1;
-  const record = cache.documents[k];
-  if (record.reread || record.size !== stat.size) return -1;
-  if (record.mtimeMs === stat.mtimeMs) return k;
-  // Touched but possibly unchanged (a checkout, a copy): the content decides.
-  return hashFile(file) === record.hash ? k : -1;
-}
-
-/** Writes the index file next to a finished texts file; false (with a warning) when it cannot. */
-function saveIndex(dir: string, generation: string, key: string, records: DocumentRecord[], index: CorpusIndex, warnings: CorpusWarning[]): boolean {
+/** Opens every texts file of the cache; null when one is missing, so the cache is not used. */
+function openStores(dir: string, cache: CacheContents): TextStore[] | null {
   try {
-    writeIndexFile(dir, { generation, key, documents: records, vocabulary: index.vocabulary.allWords() as string[], ids: index.ids, docStarts: index.docStarts, postings: index.postings });
-    removeStaleTexts(dir, generation);
-    return true;
-  } catch (error) {
-    warnings.push({ path: dir, message: `the index cache could not be written (${(error as Error).message}); the corpus will be read again next time` });
-    return false;
-  }
-}
-
-/** Texts are gathered into writes of about this many bytes: one write per small file is slow. */
-const WRITE_BATCH_BYTES = 1 << 20;
-
-/** Appends document texts to a new texts file, reporting a failure once as a warning. */
-class TextsWriter {
-  readonly generation = newGeneration();
-  private offset = 0;
-  private failed = false;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-
-  private constructor(private readonly dir: string, private fd: number | null, private readonly warnings: CorpusWarning[]) {}
-
-  static open(dir: string, warnings: CorpusWarning[]): TextsWriter {
-    const writer = new TextsWriter(dir, null, warnings);
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      writer.fd = fs.openSync(writer.temporary, 'w');
-    } catch (error) {
-      writer.fail(error);
-    }
-    return writer;
-  }
-
-  private get temporary(): string {
-    return path.join(this.dir, `${textsFileName(this.generation)}.${process.pid}.tmp`);
-  }
-
-  /** Writes `text` and returns where it landed. */
-  append(text: string): { textStart: number; textBytes: number } {
-    return this.appendBytes(Buffer.from(text, 'utf8'));
-  }
-
-  /** Writes a text already encoded as UTF-8 and returns where it landed. */
-  appendBytes(bytes: Buffer): { textStart: number; textBytes: number } {
-    const textStart = this.offset;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
-    this.offset += bytes.length;
-    return { textStart, textBytes: bytes.length };
-  }
-
-  private flush(): void {
-    if (this.fd !== null && !this.failed && this.pending.length) {
-      try {
-        fs.writeSync(this.fd, Buffer.concat(this.pending, this.pendingBytes));
-      } catch (error) {
-        this.fail(error);
-      }
-    }
-    this.pending = [];
-    this.pendingBytes = 0;
-  }
-
-  /** Closes and renames the file into place; returns its path, or null when writing failed. */
-  finish(): string | null {
-    this.flush();
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
-    if (this.failed) return null;
-    const file = path.join(this.dir, textsFileName(this.generation));
-    try {
-      fs.renameSync(this.temporary, file);
-      return file;
-    } catch (error) {
-      this.fail(error);
-      return null;
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (!this.failed) this.warnings.push({ path: this.dir, message: `the index cache could not be written (${(error as Error).message}); the corpus will be read again next time` });
-    this.failed = true;
-  }
-}
-
-function statOrNull(file: string): fs.Stats | null {
-  try {
-    return fs.statSync(file);
+    return cache.segments.map((segment) => new TextStore(path.join(dir, textsFileName(segment))));
   } catch {
     return null;
   }
 }
 
-function hashFile(file: string): string {
+/** The cached row for `file` when its size and time (or, failing that, its hash) still match. */
+function reusable(cache: CacheContents, k: number | undefined, file: string, stat: PlannedFile['stat']): number {
+  if (k === undefined) return -1;
+  const table = cache.documents;
+  if (table.reread(k) || table.size(k) !== stat.size) return -1;
+  if (table.mtimeMs(k) === stat.mtimeMs) return k;
+  // Touched but possibly unchanged (a checkout, a copy): the content decides.
+  return hashFile(file) === table.hash(k) ? k : -1;
+}
+
+/** Writes the index file next to finished texts files; false (with a warning) when it cannot. */
+export function saveCache(dir: string, contents: CacheContents, warnings: CorpusWarning[]): boolean {
   try {
-    return hashBytes(fs.readFileSync(file));
-  } catch {
-    return '';
+    writeIndexFile(dir, contents);
+    removeStaleTexts(dir, contents.segments);
+    return true;
+  } catch (error) {
+    warnings.push({ path: dir, message: cacheWriteFailure(error) });
+    return false;
   }
 }
 
-function hashBytes(bytes: Uint8Array): string {
-  return crypto.createHash('sha1').update(bytes).digest('hex');
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    // A missing file is told by the result rather than an exception, which is much cheaper.
+    return fs.statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function formatMegabytes(bytes: number): string {

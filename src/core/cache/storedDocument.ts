@@ -7,7 +7,7 @@ import type { DocumentMapping, SourceDocument, SourceLocation, SourceMeta, Span 
 import { locatorFromMarks } from '../corpus/locationIndex';
 import { LruMap } from '../lruMap';
 import { mapThroughRuns } from '../corpus/offsetMap';
-import type { DocumentRecord } from './cacheFile';
+import type { DocumentTable } from './documentTable';
 
 /** How many decoded texts are kept for documents read recently. */
 const TEXT_CACHE_SIZE = 64;
@@ -17,7 +17,10 @@ export class TextStore {
   private fd: number | null = null;
   private readonly recent = new LruMap<number, string>(TEXT_CACHE_SIZE);
 
-  constructor(readonly file: string) {}
+  /** Opens `file` at once, so that it stays readable even if another process replaces the cache. */
+  constructor(readonly file: string) {
+    this.descriptor();
+  }
 
   /** The text stored at [start, start + bytes) of the file. */
   read(start: number, bytes: number): string {
@@ -59,40 +62,61 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** A document whose text is read from the cache's texts file on first use. */
+/**
+ * A document whose text is read from the cache's texts file on first use. It holds only its
+ * row number: an archive opens with ten thousand of these, and every field copied here would be
+ * copied ten thousand times before the first check.
+ */
 export class StoredDocument implements SourceDocument {
-  readonly path: string;
-  readonly title: string;
-  readonly meta: SourceMeta;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly display?: 'file' | 'extracted';
-  readonly locate?: (textOffset: number) => SourceLocation;
   private blockSpans: Span[] | null = null;
+  private locator: ((textOffset: number) => SourceLocation) | undefined | null = null;
 
-  constructor(public id: number, readonly record: DocumentRecord, private readonly texts: TextStore) {
-    this.path = record.path;
-    this.title = record.title;
-    this.meta = record.meta;
-    this.size = record.size;
-    this.mtimeMs = record.mtimeMs;
-    if (record.display) this.display = record.display;
-    if (record.marks?.length) this.locate = locatorFromMarks(record.marks.map(([start, location]) => ({ start, location })));
+  /** Document `row` of `table`, as document `id` of the corpus, with texts read from `texts[segment]`. */
+  constructor(public id: number, private readonly table: DocumentTable, readonly row: number, readonly mtimeMs: number, private readonly texts: TextStore[]) {}
+
+  get path(): string {
+    return this.table.path(this.row);
+  }
+
+  get title(): string {
+    return this.table.title(this.row);
+  }
+
+  get size(): number {
+    return this.table.size(this.row);
+  }
+
+  get display(): 'file' | 'extracted' | undefined {
+    return this.table.display(this.row);
+  }
+
+  get meta(): SourceMeta {
+    return this.table.meta(this.row);
+  }
+
+  get locate(): ((textOffset: number) => SourceLocation) | undefined {
+    if (this.locator === null) {
+      const marks = this.table.marks(this.row);
+      this.locator = marks?.length ? locatorFromMarks(marks.map(([start, location]) => ({ start, location }))) : undefined;
+    }
+    return this.locator;
   }
 
   /** The stored mapping data, so that a document restored from the cache can be cached again. */
   get mapping(): DocumentMapping | undefined {
-    const { runs, marks } = this.record;
+    const runs = this.table.runs(this.row);
+    const marks = this.table.marks(this.row);
     return runs || marks ? { ...(runs ? { runs } : {}), ...(marks ? { marks } : {}) } : undefined;
   }
 
   get text(): string {
-    return this.texts.read(this.record.textStart, this.record.textBytes);
+    const place = this.table.place(this.row);
+    return this.texts[place.segment].read(place.textStart, place.textBytes);
   }
 
   get blocks(): Span[] {
     if (!this.blockSpans) {
-      const flat = this.record.blocks;
+      const flat = this.table.blocks(this.row);
       this.blockSpans = [];
       for (let k = 0; k + 1 < flat.length; k += 2) this.blockSpans.push({ start: flat[k], end: flat[k + 1] });
     }
@@ -100,7 +124,7 @@ export class StoredDocument implements SourceDocument {
   }
 
   fileOffset(textOffset: number): number {
-    const runs = this.record.runs;
+    const runs = this.table.runs(this.row);
     return runs ? mapThroughRuns(runs, textOffset) : textOffset;
   }
 }

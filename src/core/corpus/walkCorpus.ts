@@ -174,10 +174,10 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
     for (const entry of entries) {
       // Hidden files and installed packages are tooling, never sources.
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(folder, entry.name);
+      const full = childPath(folder, entry.name);
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await visit(full, childRelative, viaLink);
-      else if (entry.isFile()) keep(full, childRelative, path.join(realFolder, entry.name), viaLink);
+      else if (entry.isFile()) keep(full, childRelative, realFolder === folder ? full : childPath(realFolder, entry.name), viaLink);
       else if (entry.isSymbolicLink()) await followLink(full, childRelative);
       else if (accept(childRelative) && isSourceFile(full)) warnings.push({ path: full, message: 'is not a regular file; skipped' });
     }
@@ -199,6 +199,14 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
   await visit(root, '', false);
   for (let next = linked.shift(); next; next = linked.shift()) await visit(next.folder, next.relative, true);
   return result;
+}
+
+/**
+ * The path of `name` inside the normalised absolute `folder`. Plain concatenation: an archive
+ * has tens of thousands of files, and `path.join` normalises the whole path again for each.
+ */
+function childPath(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 /** Keeps one path per real file, preferring a path reached without links, and sorts by path. */

@@ -135,6 +135,13 @@ export class IndexBuilder {
     }
   }
 
+  /** The word ids of `doc` alone, interning its new words in `vocabulary`. */
+  static tokensOf(vocabulary: Vocabulary, doc: SourceDocument): Int32Array {
+    const builder = new IndexBuilder(vocabulary, 256);
+    builder.addDocument(doc);
+    return builder.ids.toArray();
+  }
+
   /** Adds the next document from word ids computed earlier with this vocabulary. */
   addTokens(tokens: Int32Array): void {
     this.docStarts.push(this.ids.length);

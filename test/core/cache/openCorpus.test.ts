@@ -29,13 +29,19 @@ function verdicts(opened: OpenedCorpus, draft: string): string[] {
   return new Checker(opened.index).checkText(draft, 'plaintext').map((r) => `${r.status}:${r.match ? path.basename(r.match.document.path) : '-'}`);
 }
 
+/** The corpus's token stream as words, which does not depend on the order words got their ids in. */
+function words(opened: OpenedCorpus): string[] {
+  const { index } = opened;
+  return [...index.ids].map((id) => index.word(id)).concat(String([...index.docStarts]));
+}
+
 const DRAFT = 'He saw “little ground for optimism”, and “little hope for optimism”; talks would “resume in two weeks”.';
 
 describe('openCorpus and its cache', () => {
   it('reads every file the first time and writes the cache', async () => {
     const { sources, cache } = workspace(FILES);
     const opened = await openCorpus([sources], { cacheDir: cache });
-    assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache, opened.stats.cacheWritten], [3, 0, false, true]);
+    assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache, await opened.cacheSaved], [3, 0, false, true]);
     assert.ok(readCache(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })));
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
   });
@@ -76,6 +82,7 @@ describe('openCorpus and its cache', () => {
     const opened = await openCorpus([sources], { cacheDir: cache });
     assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache], [1, 2, false]);
     assert.deepEqual(verdicts(opened, '“little hope for optimism”'), ['verbatim:wire.txt']);
+    assert.equal(await opened.cacheSaved, true);
     // The next start finds the refreshed cache complete again.
     const again = await openCorpus([sources], { cacheDir: cache });
     assert.deepEqual([again.stats.filesRead, again.stats.fromCache], [0, true]);
@@ -92,13 +99,54 @@ describe('openCorpus and its cache', () => {
     assert.deepEqual(verdicts(opened, '“will reopen in October” and “little ground for optimism”'), ['verbatim:new.txt', 'drift:daily.md']);
   });
 
+  it('refreshes to the same index a fresh build gives, through edits, additions and removals', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const steps: (() => void)[] = [
+      () => fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little hope for optimism” after the talks.'),
+      () => fs.writeFileSync(path.join(sources, 'a-first.txt'), 'An early source: the bridge “will reopen in October”, the mayor said.'),
+      () => fs.unlinkSync(path.join(sources, 'daily.md')),
+      () => fs.writeFileSync(path.join(sources, 'zz-last.txt'), 'The last word: “talks would resume” in spring.'),
+    ];
+    for (const step of steps) {
+      step();
+      const refreshed = await openCorpus([sources], { cacheDir: cache });
+      assert.equal(refreshed.stats.fromCache, false);
+      assert.equal(await refreshed.cacheSaved, true);
+      const fresh = await openCorpus([sources], { cacheDir: null });
+      assert.deepEqual(words(refreshed), words(fresh));
+      assert.deepEqual(refreshed.corpus.documents.map((d) => [d.id, d.path, d.text]), fresh.corpus.documents.map((d) => [d.id, d.path, d.text]));
+      const draft = '“little hope for optimism”, “will reopen in October”, “talks would resume” and “little room for optimism”';
+      assert.deepEqual(verdicts(refreshed, draft), verdicts(fresh, draft));
+      const reopened = await openCorpus([sources], { cacheDir: cache });
+      assert.equal(reopened.stats.fromCache, true);
+      assert.deepEqual(words(reopened), words(fresh));
+    }
+  });
+
+  it('keeps at most a few texts files however often it is refreshed', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    for (let n = 0; n < 12; n++) {
+      fs.writeFileSync(path.join(sources, 'wire.txt'), `Edition ${n}: the minister said there was “little ground for optimism”.`);
+      const opened = await openCorpus([sources], { cacheDir: cache });
+      assert.equal(await opened.cacheSaved, true);
+    }
+    const texts = fs.readdirSync(cache).filter((name) => name.startsWith('texts-'));
+    assert.ok(texts.length >= 2 && texts.length <= 8, `${texts.length} texts files`);
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(opened.stats.fromCache, true);
+    assert.match(opened.corpus.documents.find((d) => d.path.endsWith('wire.txt'))!.text, /^Edition 11:/);
+    assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
   it('rebuilds from the sources when the cache file is damaged', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
     const indexFile = path.join(cache, 'index.bin');
     fs.writeFileSync(indexFile, fs.readFileSync(indexFile).subarray(0, 40));
     const opened = await openCorpus([sources], { cacheDir: cache });
-    assert.deepEqual([opened.stats.filesRead, opened.stats.cacheWritten], [3, true]);
+    assert.deepEqual([opened.stats.filesRead, await opened.cacheSaved], [3, true]);
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
   });
 
@@ -106,7 +154,7 @@ describe('openCorpus and its cache', () => {
     const { sources, cache } = workspace(FILES);
     fs.writeFileSync(cache, 'a file where the cache folder should be');
     const opened = await openCorpus([sources], { cacheDir: cache });
-    assert.equal(opened.stats.cacheWritten, false);
+    assert.equal(await opened.cacheSaved, false);
     assert.ok(opened.corpus.warnings.some((w) => w.path === cache && /could not be written/.test(w.message)));
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
   });
