@@ -13,11 +13,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Postings } from '../match/postings';
+import { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
 import { DocumentTable } from './documentTable';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 const MAGIC = 0x58494256; // "VBIX"
 
 /** Everything an index is restored from. */
@@ -29,7 +30,7 @@ export interface CacheContents {
   segments: string[];
   documents: DocumentTable;
   vocabulary: PackedVocabulary;
-  ids: Int32Array;
+  tokens: TokenStream;
   docStarts: Int32Array;
   postings: Postings;
 }
@@ -38,7 +39,7 @@ export interface CacheContents {
 const SECTIONS = {
   strings: 'utf8', facts: 'f64', hashes: 'u8', segments: 'u8', flags: 'u8', blockStarts: 'i32', blocks: 'i32',
   vocabulary: 'utf8', wordHashes: 'u32', wordTable: 'i32',
-  ids: 'i32', docStarts: 'i32', postingBytes: 'u8', postingOffsets: 'i32', postingCounts: 'i32',
+  tokenIds: 'u16', escapedAt: 'i32', escapedIds: 'i32', docStarts: 'i32', postingBytes: 'u8', postingOffsets: 'i32', postingCounts: 'i32',
 } as const;
 type SectionName = keyof typeof SECTIONS;
 const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
@@ -91,7 +92,7 @@ export function readCache(dir: string, key: string): CacheContents | null {
       segments: header.segments,
       documents,
       vocabulary: { text: sections.vocabulary as string, hashes: sections.wordHashes as Uint32Array, table: sections.wordTable as Int32Array },
-      ids: sections.ids as Int32Array,
+      tokens: new TokenStream(sections.tokenIds as Uint16Array, sections.escapedAt as Int32Array, sections.escapedIds as Int32Array),
       docStarts: sections.docStarts as Int32Array,
       postings: { bytes: sections.postingBytes as Uint8Array, offsets: sections.postingOffsets as Int32Array, counts: sections.postingCounts as Int32Array },
     };
@@ -101,7 +102,7 @@ export function readCache(dir: string, key: string): CacheContents | null {
   }
 }
 
-type SectionValue = string | Uint8Array | Int32Array | Uint32Array | Float64Array;
+type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 /** Every section of the file, as a string or a typed-array view of the file's bytes. */
 function readSections(data: Buffer, header: Header): Record<SectionName, SectionValue> {
@@ -115,13 +116,14 @@ function readSections(data: Buffer, header: Header): Record<SectionName, Section
       continue;
     }
     const start = data.byteOffset + offset;
-    const width = kind === 'f64' ? 8 : kind === 'u8' ? 1 : 4;
+    const width = kind === 'f64' ? 8 : kind === 'u8' ? 1 : kind === 'u16' ? 2 : 4;
     // Views need aligned offsets; a pooled buffer may not give them, so copy in that case.
     const buffer = start % width === 0 ? data.buffer : data.buffer.slice(start, start + length);
     const at = start % width === 0 ? start : 0;
     out[name] = kind === 'f64' ? new Float64Array(buffer, at, length / 8)
       : kind === 'i32' ? new Int32Array(buffer, at, length / 4)
       : kind === 'u32' ? new Uint32Array(buffer, at, length / 4)
+      : kind === 'u16' ? new Uint16Array(buffer, at, length / 2)
       : new Uint8Array(buffer, at, length);
   }
   return out;
@@ -133,7 +135,7 @@ export function writeIndexFile(dir: string, contents: CacheContents): void {
   const values: Record<SectionName, SectionValue> = {
     ...table,
     vocabulary: contents.vocabulary.text, wordHashes: contents.vocabulary.hashes, wordTable: contents.vocabulary.table,
-    ids: contents.ids, docStarts: contents.docStarts,
+    tokenIds: contents.tokens.low, escapedAt: contents.tokens.escapedAt, escapedIds: contents.tokens.escapedIds, docStarts: contents.docStarts,
     postingBytes: contents.postings.bytes, postingOffsets: contents.postings.offsets, postingCounts: contents.postings.counts,
   };
   const chunks = SECTION_NAMES.map((name) => {

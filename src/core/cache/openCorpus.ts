@@ -127,7 +127,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
     const { file, stat, reuse } = plan[k];
     if (reuse >= 0 && cache && stores && writer) {
       const place = cache.documents.place(reuse);
-      builder.addTokens(cache.ids.subarray(cache.docStarts[reuse], cache.docStarts[reuse + 1]));
+      builder.addTokens(cache.tokens, cache.docStarts[reuse], cache.docStarts[reuse + 1]);
       table.copy(cache.documents, reuse, stat.mtimeMs, { segment: 0, ...writer.appendBytes(stores[place.segment].readBytes(place.textStart, place.textBytes)) });
       filesReused++;
     } else {
@@ -159,7 +159,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
   if (writer) {
     const textsFile = writer.finish();
     const documents = table.finish();
-    const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), ids: index.ids, docStarts: index.docStarts, postings: index.postings };
+    const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings };
     if (textsFile && saveCache(options.cacheDir!, contents, warnings)) {
       cacheSaved = true;
       const texts = [new TextStore(textsFile)];
@@ -185,7 +185,7 @@ function restore(cache: CacheContents, stores: TextStore[], plan: PlannedFile[],
   const documents: SourceDocument[] = [];
   for (let id = 0; id < plan.length; id++) documents.push(new StoredDocument(id, cache.documents, id, plan[id].stat.mtimeMs, stores));
   const corpus: Corpus = { documents, warnings };
-  const index = CorpusIndex.fromParts(corpus, { vocabulary: Vocabulary.unpack(cache.vocabulary), ids: cache.ids, docStarts: cache.docStarts, postings: cache.postings });
+  const index = CorpusIndex.fromParts(corpus, { vocabulary: Vocabulary.unpack(cache.vocabulary), tokens: cache.tokens, docStarts: cache.docStarts, postings: cache.postings });
   const stats = { filesRead: 0, filesReused: documents.length, fromCache: true, milliseconds: performance.now() - began };
   return { corpus, index, stats, cacheSaved: Promise.resolve(true) };
 }

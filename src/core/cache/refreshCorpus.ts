@@ -96,12 +96,12 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
     }
   }
   flush(cache.documents.count);
-  const ids = spliceTokens(cache.ids, edits);
+  const tokens = spliceTokens(cache.tokens, edits);
   const postings = splicePostings(cache.postings, edits, vocabulary.size);
   const docStarts = new Int32Array(lengths.length + 1);
   for (let d = 0; d < lengths.length; d++) docStarts[d + 1] = docStarts[d] + lengths[d];
   const corpus: Corpus = { documents, warnings };
-  const index = CorpusIndex.fromParts(corpus, { vocabulary, ids, docStarts, postings });
+  const index = CorpusIndex.fromParts(corpus, { vocabulary, tokens, docStarts, postings });
   const stats = { filesRead, filesReused: documents.length - filesRead, fromCache: false, milliseconds: performance.now() - input.began };
   // The corpus is ready now; the cache is brought up to date once the caller has it.
   const cacheSaved = new Promise<boolean>((resolve) => setImmediate(() => resolve(saveRefresh(input, table, rows, index))));
@@ -130,7 +130,7 @@ function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: Row[], 
   const segments = compact ? [writer!.segment] : writer ? [...cache.segments, writer.segment] : cache.segments;
   const contents: CacheContents = {
     generation: newGeneration(), key: cache.key, segments, documents: builder.finish(),
-    vocabulary: index.vocabulary.pack(), ids: index.ids, docStarts: index.docStarts, postings: index.postings,
+    vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings,
   };
   return saveCache(dir, contents, warnings);
 }

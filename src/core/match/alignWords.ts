@@ -4,6 +4,7 @@
 // over a sentence break, aligns as well as a quote of a whole sentence.
 
 import type { QueryElement } from './queryWords';
+import type { TokenStream } from './tokenStream';
 
 /** What happened to one quote element or source word in the alignment. */
 export type StepKind = 'same' | 'changed' | 'added' | 'dropped' | 'wildcard';
@@ -55,14 +56,19 @@ function scratch(size: number): { score: Int32Array; back: Uint8Array } {
   return { score: scoreBuffer, back: backBuffer };
 }
 
+// The stretch's word ids, decoded once into a reused buffer: the matrix reads each many times.
+let sourceBuffer = new Int32Array(1024);
+
 /**
- * Aligns `query` (with its word ids, -1 for words the corpus lacks) against source ids
- * `ids[from..to)`. Returns null when the stretch is empty.
+ * Aligns `query` (with its word ids, -1 for words the corpus lacks) against the source tokens
+ * [from, to) of `tokens`. Returns null when the stretch is empty.
  */
-export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32Array, from: number, to: number): Alignment | null {
+export function alignWords(query: QueryElement[], queryIds: number[], tokens: TokenStream, from: number, to: number): Alignment | null {
   const m = query.length;
   const n = to - from;
   if (m === 0 || n <= 0) return null;
+  if (sourceBuffer.length < n) sourceBuffer = new Int32Array(n * 2);
+  const source = tokens.copyTo(from, to, sourceBuffer);
   const width = n + 1;
   const { score, back } = scratch((m + 1) * width);
   // Row 0 is all zeros: the passage may start at any source word for free. The buffers are
@@ -84,7 +90,7 @@ export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32
         else { score[row + j] = consume; back[row + j] = WILD_CONSUMES; }
         continue;
       }
-      const sid = ids[from + j - 1];
+      const sid = source[j - 1];
       let best = score[up + j - 1] + (qid >= 0 && qid === sid ? MATCH : MISMATCH);
       let move = FROM_DIAGONAL;
       const added = score[up + j] + GAP;
@@ -100,10 +106,11 @@ export function alignWords(query: QueryElement[], queryIds: number[], ids: Int32
   let endJ = 0;
   // On a tie the later end wins: a last word swapped for another reads as a change, not an addition.
   for (let j = 1; j <= n; j++) if (score[last + j] >= score[last + endJ]) endJ = j;
-  return traceBack(query, queryIds, ids, from, back, width, m, endJ, score[last + endJ]);
+  return traceBack(query, queryIds, source, from, back, width, m, endJ, score[last + endJ]);
 }
 
-function traceBack(query: QueryElement[], queryIds: number[], ids: Int32Array, from: number, back: Uint8Array, width: number, m: number, endJ: number, total: number): Alignment {
+/** Follows the back-pointers; `source` holds the stretch's ids, the first of which is token `from`. */
+function traceBack(query: QueryElement[], queryIds: number[], source: Int32Array, from: number, back: Uint8Array, width: number, m: number, endJ: number, total: number): Alignment {
   const reversed: Step[] = [];
   const push = (kind: StepKind, q0: number, q1: number, s0: number, s1: number) => {
     const prev = reversed[reversed.length - 1];
@@ -126,7 +133,7 @@ function traceBack(query: QueryElement[], queryIds: number[], ids: Int32Array, f
       push('wildcard', i - 1, i, from + j, from + stop);
       i--;
     } else if (move === FROM_DIAGONAL && j > 0) {
-      const same = queryIds[i - 1] >= 0 && queryIds[i - 1] === ids[from + j - 1];
+      const same = queryIds[i - 1] >= 0 && queryIds[i - 1] === source[j - 1];
       push(same ? 'same' : 'changed', i - 1, i, from + j - 1, from + j);
       i--;
       j--;

@@ -110,16 +110,16 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
 
 /** Adds a hit for every place where word `a` is directly followed by word `b`. */
 function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList): void {
-  const ids = index.ids;
+  const tokens = index.tokens;
   // Only the rarer word's positions are walked (decoded in place, without allocating); its
   // neighbour is looked up in the token stream.
   if (index.frequency(a) <= index.frequency(b)) {
     forEachPosition(index.postings, a, (p) => {
-      if (ids[p + 1] === b && !index.isDocStart(p + 1)) hits.push(p - k, k);
+      if (tokens.at(p + 1) === b && !index.isDocStart(p + 1)) hits.push(p - k, k);
     });
   } else {
     forEachPosition(index.postings, b, (p) => {
-      if (p > 0 && ids[p - 1] === a && !index.isDocStart(p)) hits.push(p - 1 - k, k);
+      if (p > 0 && tokens.at(p - 1) === a && !index.isDocStart(p)) hits.push(p - 1 - k, k);
     });
   }
 }

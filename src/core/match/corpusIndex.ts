@@ -11,36 +11,8 @@ import { LruMap } from '../lruMap';
 import { HASH_SEED, hashStep, isAsciiAlnum, WordScanner } from '../wordScanner';
 import { searchCorpus, type SearchHit } from './searchCorpus';
 import { buildPostings, decodePositions, type Postings } from './postings';
+import { TokenStreamBuilder, type TokenStream } from './tokenStream';
 import { Vocabulary } from './vocabulary';
-
-/** A growable Int32Array, so building the token stream does not allocate an object per word. */
-export class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) this.reserve(this.length + 1);
-    this.data[this.length++] = value;
-  }
-  /** Appends every value of `values`. */
-  append(values: Int32Array): void {
-    this.reserve(this.length + values.length);
-    this.data.set(values, this.length);
-    this.length += values.length;
-  }
-  private reserve(size: number): void {
-    if (size <= this.data.length) return;
-    const bigger = new Int32Array(Math.max(size, Math.ceil(this.data.length * 1.5)));
-    bigger.set(this.data.subarray(0, this.length));
-    this.data = bigger;
-  }
-  /** The values, as a view: copying an archive-sized array would double its memory for a moment. */
-  toArray(): Int32Array {
-    return this.length === this.data.length ? this.data : this.data.subarray(0, this.length);
-  }
-}
 
 /**
  * True when the ASCII run `text[i, j)` may not be a whole word by itself: the word rules could
@@ -63,7 +35,7 @@ function continuesWord(text: string, i: number, j: number, end: number): boolean
 /** The arrays an index is made of, as built or as restored from a cache. */
 export interface IndexParts {
   vocabulary: Vocabulary;
-  ids: Int32Array;
+  tokens: TokenStream;
   docStarts: Int32Array;
   postings?: Postings;
 }
@@ -80,17 +52,17 @@ const OFFSET_CACHE_SIZE = 256;
 /** Builds an index document by document, from text or from tokens kept in a cache. */
 export class IndexBuilder {
   readonly vocabulary: Vocabulary;
-  private readonly ids: IntList;
+  private readonly ids: TokenStreamBuilder;
   private readonly docStarts: number[] = [];
 
   constructor(vocabulary = new Vocabulary(), expectedTokens = 1024) {
     this.vocabulary = vocabulary;
-    this.ids = new IntList(expectedTokens);
+    this.ids = new TokenStreamBuilder(expectedTokens);
   }
 
   /** Tokenises `doc` (within its blocks) as the next document. */
   addDocument(doc: SourceDocument): void {
-    this.docStarts.push(this.ids.length);
+    this.docStarts.push(this.ids.size);
     const text = doc.text;
     for (const block of doc.blocks) this.addWords(text, block.start, block.end);
   }
@@ -139,26 +111,27 @@ export class IndexBuilder {
   static tokensOf(vocabulary: Vocabulary, doc: SourceDocument): Int32Array {
     const builder = new IndexBuilder(vocabulary, 256);
     builder.addDocument(doc);
-    return builder.ids.toArray();
+    const tokens = builder.ids.finish();
+    return tokens.slice(0, tokens.length);
   }
 
-  /** Adds the next document from word ids computed earlier with this vocabulary. */
-  addTokens(tokens: Int32Array): void {
-    this.docStarts.push(this.ids.length);
-    this.ids.append(tokens);
+  /** Adds the next document from tokens [from, to) of a stream made with this vocabulary. */
+  addTokens(tokens: TokenStream, from: number, to: number): void {
+    this.docStarts.push(this.ids.size);
+    this.ids.copy(tokens, from, to);
   }
 
   /** Finishes the index over `corpus`, whose documents were added in id order. */
   finish(corpus: Corpus): CorpusIndex {
-    const docStarts = Int32Array.from([...this.docStarts, this.ids.length]);
-    return CorpusIndex.fromParts(corpus, { vocabulary: this.vocabulary, ids: this.ids.toArray(), docStarts });
+    const docStarts = Int32Array.from([...this.docStarts, this.ids.size]);
+    return CorpusIndex.fromParts(corpus, { vocabulary: this.vocabulary, tokens: this.ids.finish(), docStarts });
   }
 }
 
 /** The tokens of all documents and the positions of each word. */
 export class CorpusIndex {
   /** Word id per token, documents back to back. */
-  readonly ids: Int32Array;
+  readonly tokens: TokenStream;
   /** `docStarts[d]` is the first token of document d; `docStarts[n]` is the token count. */
   readonly docStarts: Int32Array;
   /** Where each word occurs, compressed. */
@@ -168,7 +141,7 @@ export class CorpusIndex {
 
   private constructor(readonly corpus: Corpus, parts: Required<IndexParts>) {
     this.vocabulary = parts.vocabulary;
-    this.ids = parts.ids;
+    this.tokens = parts.tokens;
     this.docStarts = parts.docStarts;
     this.postings = parts.postings;
   }
@@ -182,7 +155,7 @@ export class CorpusIndex {
 
   /** Assembles an index from its arrays, computing the postings when they are not given. */
   static fromParts(corpus: Corpus, parts: IndexParts): CorpusIndex {
-    const postings = parts.postings ?? buildPostings(parts.ids, parts.vocabulary.size);
+    const postings = parts.postings ?? buildPostings(parts.tokens, parts.vocabulary.size);
     return new CorpusIndex(corpus, { ...parts, postings });
   }
 
@@ -239,7 +212,12 @@ export class CorpusIndex {
 
   /** The total number of tokens. */
   get tokenCount(): number {
-    return this.ids.length;
+    return this.tokens.length;
+  }
+
+  /** The word id of token `p`. */
+  idAt(p: number): number {
+    return this.tokens.at(p);
   }
 
   /** The offset in its document's text where token `p` starts. */

@@ -89,7 +89,7 @@ function editEntry(edits: Step[], elements: QueryElement[], draftText: string, i
 /** Why an edit matters: numbers, negations and names always matter. */
 function changeFlags(draftWords: QueryElement[], startsQuote: boolean, sourcePositions: number[], draftText: string, index: CorpusIndex, doc: SourceDocument): ChangeFlag[] {
   const draftNorms = draftWords.map((w) => w.norm);
-  const sourceNorms = sourcePositions.map((p) => index.word(index.ids[p]));
+  const sourceNorms = sourcePositions.map((p) => index.word(index.idAt(p)));
   const flags: ChangeFlag[] = [];
   if (draftNorms.some(isNumber) || sourceNorms.some(isNumber)) flags.push('number');
   if (draftNorms.filter(isNegation).length !== sourceNorms.filter(isNegation).length) flags.push('negation');

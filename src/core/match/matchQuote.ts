@@ -77,7 +77,7 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
   const queryWordCount = wordCount(elements);
   const found: Candidate[] = [];
   for (const region of findRegions(index, elements)) {
-    const alignment = alignWords(elements, queryIds, index.ids, region.start, region.end);
+    const alignment = alignWords(elements, queryIds, index.tokens, region.start, region.end);
     if (!alignment || alignment.end <= alignment.start) continue;
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
@@ -122,7 +122,7 @@ function passageWords(index: CorpusIndex, alignment: Alignment): string {
   const words: string[] = [];
   for (const step of alignment.steps) {
     if (step.kind === 'wildcard') continue;
-    for (let p = step.s0; p < step.s1; p++) words.push(index.word(index.ids[p]));
+    for (let p = step.s0; p < step.s1; p++) words.push(index.word(index.idAt(p)));
   }
   return words.join(' ');
 }
@@ -144,7 +144,7 @@ function exactCandidates(index: CorpusIndex, elements: QueryElement[], queryIds:
     const doc = index.docOf(start);
     if (index.docOf(end - 1) !== doc) continue;
     let equal = true;
-    for (let k = 0; k < queryIds.length && equal; k++) equal = index.ids[start + k] === queryIds[k];
+    for (let k = 0; k < queryIds.length && equal; k++) equal = index.idAt(start + k) === queryIds[k];
     if (!equal) continue;
     const alignment: Alignment = { steps: [{ kind: 'same', q0: 0, q1: queryIds.length, s0: start, s1: end }], start, end, score: 2 * queryIds.length };
     found.push({ doc, alignment, score: 1, verbatim: true, wording });

@@ -3,6 +3,8 @@
 // one or two bytes, so the postings take about a third of the space of plain 32-bit positions;
 // a lookup decodes only the words a check actually asks about.
 
+import { ESCAPE, type TokenStream } from './tokenStream';
+
 /** The compressed postings of a whole index. */
 export interface Postings {
   /** Gap-encoded positions, word after word. */
@@ -14,13 +16,16 @@ export interface Postings {
 }
 
 /** Builds the postings of a token stream of word ids below `vocabularySize`. */
-export function buildPostings(ids: Int32Array, vocabularySize: number): Postings {
+export function buildPostings(tokens: TokenStream, vocabularySize: number): Postings {
   const counts = new Int32Array(vocabularySize);
   const sizes = new Int32Array(vocabularySize + 1);
   const last = new Int32Array(vocabularySize).fill(-1);
+  // The loops read the 16-bit ids directly and take escaped ids from the side table in order,
+  // rather than calling a function per token: an archive has millions of tokens.
+  const { low, escapedIds } = tokens;
   // First pass: how many bytes each word's gaps need.
-  for (let p = 0; p < ids.length; p++) {
-    const w = ids[p];
+  for (let p = 0, e = 0; p < low.length; p++) {
+    const w = low[p] !== ESCAPE ? low[p] : escapedIds[e++];
     counts[w]++;
     sizes[w + 1] += varintLength(p - last[w]);
     last[w] = p;
@@ -31,8 +36,8 @@ export function buildPostings(ids: Int32Array, vocabularySize: number): Postings
   const cursor = offsets.slice(0, vocabularySize);
   last.fill(-1);
   // Second pass: write the gaps.
-  for (let p = 0; p < ids.length; p++) {
-    const w = ids[p];
+  for (let p = 0, e = 0; p < low.length; p++) {
+    const w = low[p] !== ESCAPE ? low[p] : escapedIds[e++];
     let gap = p - last[w];
     last[w] = p;
     let at = cursor[w];

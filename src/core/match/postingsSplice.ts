@@ -5,6 +5,7 @@
 // Building the postings afresh would instead touch every token of the archive.
 
 import type { Postings } from './postings';
+import { TokenStreamBuilder, type TokenStream } from './tokenStream';
 
 /** One change to a token stream: the old tokens [start, end) are replaced by `tokens`. */
 export interface TokenEdit {
@@ -147,20 +148,17 @@ function writeVarint(out: Uint8Array, at: number, value: number): number {
   return at;
 }
 
-/** The token stream after `edits` are applied to `ids`. */
-export function spliceTokens(ids: Int32Array, edits: TokenEdit[]): Int32Array {
-  let length = ids.length;
+/** The token stream after `edits` are applied to `stream`. */
+export function spliceTokens(stream: TokenStream, edits: TokenEdit[]): TokenStream {
+  let length = stream.length;
   for (const edit of edits) length += edit.tokens.length - (edit.end - edit.start);
-  const out = new Int32Array(length);
+  const builder = new TokenStreamBuilder(length);
   let read = 0;
-  let at = 0;
   for (const edit of edits) {
-    out.set(ids.subarray(read, edit.start), at);
-    at += edit.start - read;
-    out.set(edit.tokens, at);
-    at += edit.tokens.length;
+    builder.copy(stream, read, edit.start);
+    builder.pushAll(edit.tokens);
     read = edit.end;
   }
-  out.set(ids.subarray(read), at);
-  return out;
+  builder.copy(stream, read, stream.length);
+  return builder.finish();
 }

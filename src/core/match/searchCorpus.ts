@@ -40,7 +40,7 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
   for (const elements of variants) {
     const ids = elements.map((e) => index.wordId(e.norm));
     for (const region of findRegions(index, elements, { commonPairLimit: 50000, pairBudget: 50000, rareWordLimit: 2000, maxRegions: limit * 2 })) {
-      const alignment = alignWords(elements, ids, index.ids, region.start, region.end);
+      const alignment = alignWords(elements, ids, index.tokens, region.start, region.end);
       if (!alignment || alignment.end <= alignment.start) continue;
       let same = 0;
       for (const step of alignment.steps) if (step.kind === 'same') same += step.q1 - step.q0;

@@ -32,7 +32,7 @@ function verdicts(opened: OpenedCorpus, draft: string): string[] {
 /** The corpus's token stream as words, which does not depend on the order words got their ids in. */
 function words(opened: OpenedCorpus): string[] {
   const { index } = opened;
-  return [...index.ids].map((id) => index.word(id)).concat(String([...index.docStarts]));
+  return [...index.tokens.slice(0, index.tokenCount)].map((id) => index.word(id)).concat(String([...index.docStarts]));
 }
 
 const DRAFT = 'He saw “little ground for optimism”, and “little hope for optimism”; talks would “resume in two weeks”.';

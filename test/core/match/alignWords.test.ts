@@ -12,8 +12,8 @@ const index = CorpusIndex.build(corpusOf({ 'statement.txt': source }));
 function steps(draft: string): string[] {
   const elements = queryElements(draft, quoteIn(draft));
   const ids = elements.map((e) => (e.wildcard ? -1 : index.wordId(e.norm)));
-  const alignment = alignWords(elements, ids, index.ids, 0, index.tokenCount)!;
-  const word = (p: number) => index.word(index.ids[p]);
+  const alignment = alignWords(elements, ids, index.tokens, 0, index.tokenCount)!;
+  const word = (p: number) => index.word(index.idAt(p));
   return alignment.steps.map((s) => {
     const q = elements.slice(s.q0, s.q1).map((e) => (e.wildcard ? '…' : e.norm)).join(' ');
     const src = Array.from({ length: s.s1 - s.s0 }, (_, k) => word(s.s0 + k)).join(' ');
@@ -36,7 +36,7 @@ describe('alignWords', () => {
 
   it('returns null for an empty stretch', () => {
     const elements = queryElements('“a b c”', quoteIn('“a b c”'));
-    assert.equal(alignWords(elements, [-1, -1, -1], index.ids, 3, 3), null);
+    assert.equal(alignWords(elements, [-1, -1, -1], index.tokens, 3, 3), null);
   });
 });
 
@@ -83,7 +83,7 @@ describe('alignWords across calls', () => {
   it('gives the same alignment and score whatever was aligned before', () => {
     const align = (draft: string, from: number, to: number) => {
       const elements = queryElements(draft, quoteIn(draft));
-      return alignWords(elements, elements.map((e) => index.wordId(e.norm)), index.ids, from, to)!;
+      return alignWords(elements, elements.map((e) => index.wordId(e.norm)), index.tokens, from, to)!;
     };
     const draft = '“the audit was complete”';
     const before = align(draft, 0, index.tokenCount);

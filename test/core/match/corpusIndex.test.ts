@@ -9,7 +9,7 @@ const CORPUS = path.resolve(__dirname, '../../../../../shared/corpus/ukraine-202
 
 /** The words the index stored for each document, as normalised strings. */
 function indexedWords(index: CorpusIndex): string[][] {
-  return index.corpus.documents.map((_, d) => Array.from(index.ids.subarray(index.docStarts[d], index.docStarts[d + 1]), (id) => index.word(id)));
+  return index.corpus.documents.map((_, d) => Array.from(index.tokens.slice(index.docStarts[d], index.docStarts[d + 1]), (id) => index.word(id)));
 }
 
 describe('CorpusIndex.build', () => {
@@ -46,5 +46,22 @@ describe('CorpusIndex.build', () => {
     for (let p = 0; p < index.tokenCount; p++) {
       assert.deepEqual([index.tokenStart(p), index.tokenEnd(p)], [words[p].start, words[p].end]);
     }
+  });
+});
+
+describe('an index whose vocabulary outgrows 16-bit ids', () => {
+  it('finds quotes made of words first met past the 65,535th', () => {
+    // 70,000 distinct words in one document, then a sentence that reuses late ones.
+    const filler = Array.from({ length: 70000 }, (_, n) => `w${n.toString(36)}`).join(' ');
+    const late = [65600, 65601, 65602].map((n) => `w${n.toString(36)}`);
+    const index = CorpusIndex.build(corpusOf({ filler, quoted: `The minister said ${late.join(' ')} would hold and ${late[0]} again.` }));
+    assert.ok(index.vocabulary.size > 65536);
+    assert.ok(index.tokens.escapedAt.length >= 4, 'the late words are stored as escapes');
+    assert.ok(index.wordId(late[2]) > 65535);
+    const words = indexedWords(index)[1];
+    assert.deepEqual(words, ['the', 'minister', 'said', ...late, 'would', 'hold', 'and', late[0], 'again']);
+    assert.equal(index.positions(index.wordId(late[0])).length, 3);
+    const hits = index.search(`said ${late.join(' ')} would`, 3);
+    assert.equal(hits[0]?.document.title, 'quoted');
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { buildPostings, decodePositions } from '../../../src/core/match/postings';
 import { splicePostings, spliceTokens, type TokenEdit } from '../../../src/core/match/postingsSplice';
+import { TokenStream } from '../../../src/core/match/tokenStream';
 
 /** A small deterministic generator, so a failing case can be replayed. */
 function generator(seed: number): (n: number) => number {
@@ -51,8 +52,9 @@ describe('splicePostings', () => {
       const ids = tokens(random, random(3000), oldWords);
       const newWords = oldWords + random(5);
       const edits = randomEdits(random, ids.length, oldWords, newWords);
-      const spliced = splicePostings(buildPostings(ids, oldWords), edits, newWords);
-      assertSamePostings(spliced, buildPostings(spliceTokens(ids, edits), newWords), newWords);
+      const stream = TokenStream.from(ids);
+      const spliced = splicePostings(buildPostings(stream, oldWords), edits, newWords);
+      assertSamePostings(spliced, buildPostings(spliceTokens(stream, edits), newWords), newWords);
     }
   });
 
@@ -62,12 +64,14 @@ describe('splicePostings', () => {
     ids[200000] = 1;
     ids[299999] = 2;
     const edits: TokenEdit[] = [{ start: 100000, end: 100010, tokens: Int32Array.from([1, 2, 3]) }];
-    assertSamePostings(splicePostings(buildPostings(ids, 3), edits, 4), buildPostings(spliceTokens(ids, edits), 4), 4);
+    const stream = TokenStream.from(ids);
+    assertSamePostings(splicePostings(buildPostings(stream, 3), edits, 4), buildPostings(spliceTokens(stream, edits), 4), 4);
   });
 
   it('leaves the postings as they were when there are no edits', () => {
     const ids = Int32Array.from([0, 1, 0, 2, 1, 0]);
-    assertSamePostings(splicePostings(buildPostings(ids, 3), [], 3), buildPostings(ids, 3), 3);
+    const stream = TokenStream.from(ids);
+    assertSamePostings(splicePostings(buildPostings(stream, 3), [], 3), buildPostings(stream, 3), 3);
   });
 });
 
@@ -79,6 +83,14 @@ describe('spliceTokens', () => {
       { start: 1, end: 3, tokens: Int32Array.from([7, 7, 7]) },
       { start: 5, end: 6, tokens: new Int32Array(0) },
     ];
-    assert.deepEqual([...spliceTokens(ids, edits)], [9, 0, 7, 7, 7, 3, 4]);
+    assert.deepEqual([...spliceTokens(TokenStream.from(ids), edits).slice(0, 7)], [9, 0, 7, 7, 7, 3, 4]);
+  });
+
+  it('keeps ids past 16 bits where they were, before, inside and after the edits', () => {
+    const ids = Int32Array.from([70000, 1, 65535, 2, 100000, 3, 65534]);
+    const edits: TokenEdit[] = [{ start: 2, end: 3, tokens: Int32Array.from([80000, 4]) }, { start: 5, end: 5, tokens: Int32Array.from([65535]) }];
+    const spliced = spliceTokens(TokenStream.from(ids), edits);
+    assert.deepEqual([...spliced.slice(0, spliced.length)], [70000, 1, 80000, 4, 2, 100000, 65535, 3, 65534]);
+    assert.deepEqual([...spliced.escapedAt], [0, 2, 5, 6]);
   });
 });
