@@ -6,6 +6,7 @@ import type { CacheFigures } from './measureCache';
 import type { CliFigures } from './measureCli';
 import type { EngineFigures } from './measureEngine';
 import type { NaiveFigures } from './measureNaive';
+import type { ServerFigures } from './measureServer';
 import { median } from './harness';
 import { SECTIONS } from './sections';
 
@@ -19,6 +20,7 @@ export interface SizeResult {
   engine: Outcome<EngineFigures>;
   cache: Outcome<CacheFigures>;
   cli: Outcome<CliFigures>;
+  server: Outcome<ServerFigures>;
   naive: Outcome<NaiveFigures>;
 }
 
@@ -37,21 +39,28 @@ function ok<T>(o: Outcome<T> | undefined): T | null {
 }
 const failed = (o: Outcome<unknown>): string => (o && typeof o === 'object' && 'error' in o ? String(o.error) : 'n/a');
 
-function engineRow(label: string, target: string, cell: (e: EngineFigures, r: SizeResult) => string, pass?: (e: EngineFigures, r: SizeResult) => boolean): Row {
+/** The measured phases whose figures rows are read from. */
+interface Phases {
+  engine: EngineFigures;
+  cli: CliFigures;
+  server: ServerFigures;
+}
+
+/** A row showing one phase's figures; a failed phase shows why, and gets no mark. */
+function phaseRow<K extends keyof Phases>(phase: K, label: string, target: string,
+  cell: (f: Phases[K], r: SizeResult) => string, pass?: (f: Phases[K], r: SizeResult) => boolean | undefined): Row {
+  const figures = (r: SizeResult): Phases[K] | null => ok(r[phase] as Outcome<Phases[K]>);
   return {
     label, target,
-    cell: (r) => { const e = ok(r.engine); return e ? cell(e, r) : failed(r.engine); },
-    ok: pass && ((r) => { const e = ok(r.engine); return e ? pass(e, r) : undefined; }),
+    cell: (r) => { const f = figures(r); return f ? cell(f, r) : failed(r[phase]); },
+    ok: pass && ((r) => { const f = figures(r); return f ? pass(f, r) : undefined; }),
   };
 }
 
-function cliRow(label: string, target: string, cell: (c: CliFigures, r: SizeResult) => string, pass?: (c: CliFigures, r: SizeResult) => boolean | undefined): Row {
-  return {
-    label, target,
-    cell: (r) => { const c = ok(r.cli); return c ? cell(c, r) : failed(r.cli); },
-    ok: pass && ((r) => { const c = ok(r.cli); return c ? pass(c, r) : undefined; }),
-  };
-}
+type RowArgs<K extends keyof Phases> = [label: string, target: string, cell: (f: Phases[K], r: SizeResult) => string, pass?: (f: Phases[K], r: SizeResult) => boolean | undefined];
+const engineRow = (...args: RowArgs<'engine'>): Row => phaseRow('engine', ...args);
+const cliRow = (...args: RowArgs<'cli'>): Row => phaseRow('cli', ...args);
+const serverRow = (...args: RowArgs<'server'>): Row => phaseRow('server', ...args);
 
 function cacheRow(label: string, target: string, pick: 'cold' | 'warm' | 'touched' | 'edited' | 'afterEdit', pass?: (c: { ms: number; filesRead: number }) => boolean): Row {
   const figures = (r: SizeResult) => { const c = ok(r.cache); return c && c.available ? c[pick] : null; };
@@ -99,6 +108,13 @@ const ROWS: Row[] = [
   cliRow('peak RSS, CLI warm / corpus size', '≤ 3× at 50 MB', (c, r) => `${fixed(c.warmPeakRss / MB, 0)} MB, ${fixed(c.warmPeakRss / r.data.bytes)}×`,
     (c, r) => (r.sizeMB >= 50 ? c.warmPeakRss / r.data.bytes <= 3 : undefined)),
   cliRow('peak RSS, CLI cold (first build) / size', '', (c, r) => `${fixed(c.coldPeakRss / MB, 0)} MB, ${fixed(c.coldPeakRss / r.data.bytes)}×`),
+  serverRow('server: ready, first start (builds its cache)', '', (s) => ms(s.cold.readyMs)),
+  serverRow('server: ready, later start (new process)', '', (s) => ms(s.warm.readyMs)),
+  serverRow('server: draft opened → diagnostics', '', (s) => `${ms(s.warm.diagnosticsMs)} (${s.warm.diagnostics} diagnostics)`),
+  serverRow('server: prose edit → diagnostics (incl. pause)', '', (s) => ms(s.warm.editMs)),
+  serverRow('peak RSS, server warm / corpus size', '≤ 3× at 50 MB', (s, r) => (s.warm.peakRss === null ? 'n/a' : `${fixed(s.warm.peakRss / MB, 0)} MB, ${fixed(s.warm.peakRss / r.data.bytes)}×`),
+    (s, r) => (r.sizeMB >= 50 && s.warm.peakRss !== null ? s.warm.peakRss / r.data.bytes <= 3 : undefined)),
+  serverRow('peak RSS, server first start / size', '', (s, r) => (s.cold.peakRss === null ? 'n/a' : `${fixed(s.cold.peakRss / MB, 0)} MB, ${fixed(s.cold.peakRss / r.data.bytes)}×`)),
   engineRow('peak RSS, loadCorpus + build in memory', '', (e) => `${fixed(e.peakRss / MB, 0)} MB, ${fixed(e.peakRss / e.fileBytes)}× (start ${fixed(e.rssAtStart / MB, 0)} MB)`),
   {
     label: 'naive findBestMatch per quote', target: '',

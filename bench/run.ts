@@ -12,6 +12,7 @@ import { now, runChild } from './harness';
 import { DEFAULT_SEED } from './makeCorpus';
 import { measureCache, runCacheOpen, type CacheFigures } from './measureCache';
 import { measureCli } from './measureCli';
+import { measureServer } from './measureServer';
 import { NAIVE_QUOTES, runEngine, type EngineFigures } from './measureEngine';
 import { runNaive, type NaiveFigures } from './measureNaive';
 import { formatTable, type Outcome, type SizeResult } from './report';
@@ -83,13 +84,15 @@ async function measureSize(options: Options, sizeMB: number): Promise<SizeResult
       if ('error' in figures) throw new Error(figures.error);
       return figures;
     });
+    console.error(`${sizeMB} MB: language server …`);
+    const server = await attempt('language server', () => measureServer(path.join(repoRoot(), 'dist', 'server.js'), corpusDir, draft));
     console.error(`${sizeMB} MB: naive peer …`);
     // At the largest size two quotes already show the gap; more would take minutes.
     const naiveCount = sizeMB >= 50 ? 2 : NAIVE_QUOTES;
     const naive = await attempt('naive peer', () => runChild<NaiveFigures>(script,
       ['naive', '--corpus', corpusDir, '--truth', truth, '--count', String(naiveCount)]));
     const { files, bytes, distinctBytes, duplicationFactor, hash } = data.manifest;
-    return { sizeMB, data: { files, bytes, distinctBytes, duplicationFactor, hash }, engine, cache, cli, naive };
+    return { sizeMB, data: { files, bytes, distinctBytes, duplicationFactor, hash }, engine, cache, cli, server, naive };
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }

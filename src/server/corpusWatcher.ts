@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { TreeWatcher } from './treeWatcher';
 
 /** Something that can be stopped. */
 export interface Stoppable {
@@ -21,9 +22,14 @@ export interface WatchHost {
   log(message: string): void;
 }
 
+/** A watcher of the file system that can be closed. */
+interface Closable {
+  close(): void;
+}
+
 interface FolderWatch {
   key: string;
-  fsWatchers: fs.FSWatcher[];
+  fsWatchers: Closable[];
   registration: Promise<Stoppable | null>;
 }
 
@@ -53,7 +59,7 @@ export class CorpusWatcher {
     const current = this.folders.get(folderPath);
     if (current?.key === key) return;
     this.unwatch(folderPath);
-    const fsWatchers: fs.FSWatcher[] = [];
+    const fsWatchers: Closable[] = [];
     for (const base of bases) this.watchPath(base, fsWatchers);
     this.watchConfig(folderPath, fsWatchers);
     const patterns = bases.map((base) => ({ base, pattern: '**/*' }));
@@ -79,7 +85,7 @@ export class CorpusWatcher {
     for (const folderPath of [...this.folders.keys()]) this.unwatch(folderPath);
   }
 
-  private watchPath(base: string, into: fs.FSWatcher[]): void {
+  private watchPath(base: string, into: Closable[]): void {
     // A corpus folder that does not exist yet is noticed through its nearest existing parent,
     // so creating `sources/` later brings the corpus in without a restart.
     let target = base;
@@ -90,17 +96,19 @@ export class CorpusWatcher {
     } catch {
       return;
     }
-    this.open(target, recursive, into, () => true);
+    if (recursive) into.push(new TreeWatcher(target, { onChange: (changed) => this.host.onChange([changed]), log: (message) => this.host.log(message) }));
+    else this.open(target, into, () => true);
   }
 
-  private watchConfig(folderPath: string, into: fs.FSWatcher[]): void {
-    this.open(folderPath, false, into, (name) => name === CONFIG_FILE_NAME);
+  private watchConfig(folderPath: string, into: Closable[]): void {
+    this.open(folderPath, into, (name) => name === CONFIG_FILE_NAME);
   }
 
-  private open(target: string, recursive: boolean, into: fs.FSWatcher[], wanted: (name: string) => boolean): void {
+  /** Watches one file, or the files directly in one folder. */
+  private open(target: string, into: Closable[], wanted: (name: string) => boolean): void {
     try {
       const isDir = fs.statSync(target).isDirectory();
-      const watcher = fs.watch(target, { recursive, persistent: false }, (_event, filename) => {
+      const watcher = fs.watch(target, { persistent: false }, (_event, filename) => {
         const name = filename ? filename.toString() : '';
         if (!wanted(path.basename(name))) return;
         this.host.onChange([isDir ? path.join(target, name) : target]);

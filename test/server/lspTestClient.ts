@@ -26,6 +26,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answers `workspace/configuration`; only called when the capabilities claim support. */
   configuration?: (section: string | undefined) => unknown;
+  /** The server to run (default: this repository's dist/server.js), with Node options and environment. */
+  serverPath?: string;
+  execArgv?: string[];
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -42,11 +46,17 @@ export class LspTestClient {
 
   private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess) {}
 
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Spawns `dist/server.js --stdio` and completes the initialize handshake. */
   static async start(options: StartOptions): Promise<LspTestClient> {
     // Each server gets its own cache folder, so tests neither share indexes nor touch the home folder.
-    const env = { ...process.env, VERBATIM_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-lsp-cache-')) };
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const env = { ...process.env, VERBATIM_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-lsp-cache-')), ...options.env };
+    const server = options.serverPath ?? path.join(REPO_ROOT, 'dist/server.js');
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(connection, child);
     child.stderr!.on('data', (chunk: Buffer) => client.serverErrors.push(chunk.toString()));
@@ -127,7 +137,6 @@ export class LspTestClient {
   }
 }
 
-/** The 0-based position of the `nth` occurrence of `needle` in `text` (and of its end). */
 /** A server started on a workspace with one open draft, and the draft's first diagnostics. */
 export interface OpenedDraft {
   client: LspTestClient;
@@ -151,6 +160,7 @@ export async function openDraft(root: string, text: string): Promise<OpenedDraft
   return { client, draftUri, first };
 }
 
+/** The 0-based position of the `nth` occurrence of `needle` in `text` (and of its end). */
 export function rangeOf(text: string, needle: string, nth = 0): { start: { line: number; character: number }; end: { line: number; character: number } } {
   let at = -1;
   for (let i = 0; i <= nth; i++) {

@@ -1,0 +1,93 @@
+// Watches a folder tree for changes with one watcher per folder. Node's recursive fs.watch on
+// Linux opens a watcher for every file (and keeps its stats), which for a newsroom archive of
+// ten thousand files costs megabytes, can exhaust the system's inotify watches, and puts the
+// server to work on every change. Per folder, the same archive needs a few dozen. Where the
+// system watches trees natively (macOS, Windows), the recursive watcher is used as it is.
+
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface TreeWatcherHost {
+  /** Called with the absolute path of what changed (a file, or a folder that appeared). */
+  onChange(changed: string): void;
+  log(message: string): void;
+}
+
+/** Folders whose names mark tooling, never sources (as the corpus walk skips them). */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export class TreeWatcher {
+  private readonly watchers = new Map<string, fs.FSWatcher>();
+  private closed = false;
+
+  /** Starts watching `root` and every folder below it. */
+  constructor(private readonly root: string, private readonly host: TreeWatcherHost, native = process.platform === 'darwin' || process.platform === 'win32') {
+    if (native) this.open(root, true);
+    else this.add(root);
+  }
+
+  /** How many folders have their own watcher (one for the whole tree where watching is native). */
+  get size(): number {
+    return this.watchers.size;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+
+  /** Watches `folder` and the folders below it that are not watched yet. */
+  private add(folder: string): void {
+    if (this.closed || this.watchers.has(folder) || !this.open(folder, false)) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !skipped(entry.name)) this.add(path.join(folder, entry.name));
+    }
+  }
+
+  private open(folder: string, recursive: boolean): boolean {
+    try {
+      const watcher = fs.watch(folder, { recursive, persistent: false }, (_event, filename) => {
+        const name = filename ? filename.toString() : '';
+        if (name && name.split(/[\\/]/).some(skipped)) return;
+        const changed = name ? path.join(folder, name) : folder;
+        if (!recursive) this.follow(changed);
+        this.host.onChange(changed);
+      });
+      watcher.on('error', () => this.forget(folder));
+      this.watchers.set(folder, watcher);
+      return true;
+    } catch (error) {
+      this.host.log(`Cannot watch ${folder}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** A folder that appeared is watched from now on; one that went away is let go. */
+  private follow(changed: string): void {
+    let isFolder = false;
+    try {
+      isFolder = fs.statSync(changed).isDirectory();
+    } catch {
+      // Gone: it, and any folder below it, no longer needs a watcher.
+      for (const folder of [...this.watchers.keys()]) {
+        if (folder !== this.root && (folder === changed || folder.startsWith(changed + path.sep))) this.forget(folder);
+      }
+      return;
+    }
+    if (isFolder) this.add(changed);
+  }
+
+  private forget(folder: string): void {
+    this.watchers.get(folder)?.close();
+    this.watchers.delete(folder);
+  }
+}

@@ -1,0 +1,58 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TreeWatcher } from '../../src/server/treeWatcher';
+
+/** A watcher on a fresh tree, and a way to wait for the change event of a given path. */
+function watchedTree(folders: string[]) {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-tree-')));
+  for (const folder of folders) fs.mkdirSync(path.join(root, folder), { recursive: true });
+  const waiting: { file: string; resolve: () => void }[] = [];
+  const watcher = new TreeWatcher(root, {
+    onChange: (changed) => {
+      for (const w of waiting.filter((x) => x.file === changed)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(); }
+    },
+    log: () => undefined,
+  }, false);
+  /** Resolves once a change of `file` (relative to the root) has been reported from now on. */
+  const changeOf = (file: string): Promise<void> => new Promise((resolve) => waiting.push({ file: path.join(root, file), resolve }));
+  return { root, watcher, changeOf };
+}
+
+describe('TreeWatcher', () => {
+  const opened: TreeWatcher[] = [];
+  afterEach(() => opened.splice(0).forEach((w) => w.close()));
+
+  it('watches each folder once, not each file, and leaves out hidden folders and packages', () => {
+    const { root, watcher } = watchedTree(['a/b', '.git/objects', 'node_modules/x', 'c']);
+    opened.push(watcher);
+    for (let n = 0; n < 50; n++) fs.writeFileSync(path.join(root, 'a', `file${n}.txt`), 'text');
+    assert.equal(watcher.size, 4); // the root, a, a/b and c
+  });
+
+  it('reports a change to a file two folders down', async () => {
+    const { root, watcher, changeOf } = watchedTree(['a/b']);
+    opened.push(watcher);
+    const changed = changeOf('a/b/report.txt');
+    fs.writeFileSync(path.join(root, 'a/b/report.txt'), 'The minister said so.');
+    await changed;
+  });
+
+  it('watches a folder created later, and lets it go when it is removed', async () => {
+    const { root, watcher, changeOf } = watchedTree([]);
+    opened.push(watcher);
+    const created = changeOf('wire');
+    fs.mkdirSync(path.join(root, 'wire'));
+    await created;
+    assert.equal(watcher.size, 2);
+    const written = changeOf('wire/story.txt');
+    fs.writeFileSync(path.join(root, 'wire/story.txt'), 'New story.');
+    await written;
+    // The root's watcher sees the folder go, and lets its watcher go before reporting it.
+    const removed = changeOf('wire');
+    fs.rmSync(path.join(root, 'wire'), { recursive: true });
+    await removed;
+    assert.equal(watcher.size, 1);
+  });
+});
