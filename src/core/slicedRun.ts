@@ -47,3 +47,17 @@ export async function runInSlices<T>(steps: Generator<void, T>, shouldStop: () =
     steps.return(undefined as T);
   }
 }
+
+/** Lets an async loop pause for other events once it has worked for `sliceMs` since the last pause. */
+export class SlicePauser {
+  private start = performance.now();
+
+  constructor(private readonly sliceMs: number) {}
+
+  /** Resolves at once while the slice lasts; otherwise once other events have had their turn. */
+  async pauseIfDue(): Promise<void> {
+    if (performance.now() - this.start <= this.sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.start = performance.now();
+  }
+}

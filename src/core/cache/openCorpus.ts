@@ -18,6 +18,7 @@ import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
+import { SlicePauser } from '../slicedRun';
 
 /** Progress of opening a corpus, in files and bytes. */
 export interface OpenProgress {
@@ -122,7 +123,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
   let filesRead = 0;
   let filesReused = 0;
   let bytes = 0;
-  let sliceStart = performance.now();
+  const pauser = new SlicePauser(SLICE_MS);
   for (let k = 0; k < plan.length; k++) {
     const { file, stat, reuse } = plan[k];
     if (reuse >= 0 && cache && stores && writer) {
@@ -148,10 +149,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
     }
     bytes += stat.size;
     options.onProgress?.({ files: k + 1, totalFiles: plan.length, bytes });
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await pauser.pauseIfDue();
   }
   const corpus: Corpus = { documents: inMemory, warnings };
   const index = builder.finish(corpus);

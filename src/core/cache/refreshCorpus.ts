@@ -16,6 +16,7 @@ import { DocumentTable, type DocumentRecord, type TextPlace } from './documentTa
 import { saveCache, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openCorpus';
 import { StoredDocument, type TextStore } from './storedDocument';
 import { TextsWriter } from './textsWriter';
+import { SlicePauser } from '../slicedRun';
 
 /** Past this many texts files, a refresh writes all texts into one file again. */
 const MAX_SEGMENTS = 8;
@@ -66,7 +67,7 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
   };
   let filesRead = 0;
   let bytes = 0;
-  let sliceStart = performance.now();
+  const pauser = new SlicePauser(SLICE_MS);
   for (let k = 0; k < plan.length; k++) {
     const { file, stat, reuse } = plan[k];
     if (reuse >= 0) {
@@ -90,10 +91,7 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
     }
     bytes += stat.size;
     options.onProgress?.({ files: k + 1, totalFiles: plan.length, bytes });
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    await pauser.pauseIfDue();
   }
   flush(cache.documents.count);
   const tokens = spliceTokens(cache.tokens, edits);

@@ -50,19 +50,9 @@ export function splicePostings(old: Postings, edits: TokenEdit[], vocabularySize
     // Gaps before the first edit are unchanged: find where they end and copy them as bytes.
     let copyFrom = read;
     while (remaining > 0) {
-      const before = read;
-      let gap = 0;
-      let shift = 0;
-      let byte;
-      do {
-        byte = oldBytes[read++];
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      if (p + gap >= firstStart) {
-        read = before;
-        break;
-      }
+      const gap = readVarint(oldBytes, read);
+      if (p + gap >= firstStart) break;
+      read = varintEnd;
       p += gap;
       remaining--;
       count++;
@@ -74,15 +64,8 @@ export function splicePostings(old: Postings, edits: TokenEdit[], vocabularySize
     let e = 0;
     let moved = 0; // how far old positions past edit e - 1 have moved
     while (remaining > 0) {
-      let gap = 0;
-      let shift = 0;
-      let byte;
-      do {
-        byte = oldBytes[read++];
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      p += gap;
+      p += readVarint(oldBytes, read);
+      read = varintEnd;
       remaining--;
       while (e < edits.length && p >= edits[e].end) {
         moved += edits[e].tokens.length - (edits[e].end - edits[e].start);
@@ -137,6 +120,23 @@ function addedPositions(edits: TokenEdit[], vocabularySize: number): { starts: I
     moved += edit.tokens.length - (edit.end - edit.start);
   }
   return { starts, positions };
+}
+
+/** Where the varint last read by `readVarint` ends (a second result, without allocating). */
+let varintEnd = 0;
+
+/** The variable-length integer at `bytes[at]`; sets `varintEnd` to the byte after it. */
+function readVarint(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  varintEnd = at;
+  return value;
 }
 
 function writeVarint(out: Uint8Array, at: number, value: number): number {
