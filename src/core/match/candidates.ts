@@ -3,9 +3,13 @@
 // that land close together form a region. Rare single words vote too, so a short quote whose
 // every pair was reworded can still be found. Very common pairs ("of the") are left out: they
 // would flood the votes without telling places apart, and the rarer words around them suffice.
+// The last and costliest pair to vote is first looked for only near the other votes, where
+// alone its occurrences can change the regions kept.
 
 import type { CorpusIndex } from './corpusIndex';
 import { forEachPosition } from './postings';
+import { DocFinder } from './docFinder';
+import { pairAnchorsNear } from './nearbyPairs';
 import type { QueryElement } from './queryWords';
 
 /** A stretch of one document's tokens to align against. */
@@ -30,6 +34,12 @@ export interface CandidateOptions {
   rareWordLimit: number;
   /** At most this many regions are returned. */
   maxRegions: number;
+  /**
+   * A last voting pair occurring at least this often is first looked for near the other votes
+   * only (see `lastPairHits`); Infinity walks every occurrence, which the search near must
+   * equal. Absent, the default's.
+   */
+  deferredPairCost?: number;
 }
 
 /**
@@ -38,12 +48,20 @@ export interface CandidateOptions {
  */
 const MIN_VOTING_PAIRS = 3;
 const COMMON_PAIR_CEILING = 400000;
+/**
+ * Reading the tokens around one vote costs about this many occurrences of a pair walked: the
+ * stretch is short, but lies apart from the rest.
+ */
+const NEAR_SEARCH_COST = 3;
+/** Votes whose anchors lie at most this far apart join one region (when the quote has no omission). */
+const NEAR = 12;
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
+export const DEFAULT_CANDIDATE_OPTIONS: Required<CandidateOptions> = {
   commonPairLimit: 20000,
   pairBudget: 1500,
   rareWordLimit: 100,
   maxRegions: 24,
+  deferredPairCost: 2000,
 };
 
 // A hit is packed into one number, anchor * WORD_SLOTS + word, so that the hits of a quote sort
@@ -68,8 +86,16 @@ class HitList {
 
 const SHARED_HITS = new HitList();
 
+/**
+ * The quote word of a packed hit, as `hit % WORD_SLOTS`: `%` on a non-integer-typed number is a
+ * library call in V8, while division and rounding are single instructions.
+ */
+export function wordOf(hit: number): number {
+  return hit >= 0 ? hit - Math.floor(hit / WORD_SLOTS) * WORD_SLOTS : hit % WORD_SLOTS;
+}
+
 /** Regions of the corpus that share word pairs or rare words with the quote, best first. */
-export function findRegions(index: CorpusIndex, elements: QueryElement[], options = DEFAULT_CANDIDATE_OPTIONS): Region[] {
+export function findRegions(index: CorpusIndex, elements: QueryElement[], options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS): Region[] {
   const words = elements.filter((e) => !e.wildcard).slice(0, WORD_SLOTS);
   const ids = words.map((w) => index.wordId(w.norm));
   const joined: boolean[] = []; // joined[k]: words k and k+1 are adjacent in the quote (no wildcard between)
@@ -83,6 +109,7 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   // each would keep the garbage collector busy.
   const hits = SHARED_HITS;
   hits.length = 0;
+  WALKED.reset();
   // Rarest pairs first: they are the cheapest to check and the most telling.
   const pairs: { k: number; cost: number }[] = [];
   for (let k = 0; k + 1 < words.length; k++) {
@@ -93,11 +120,20 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   pairs.sort((x, y) => x.cost - y.cost);
   // At least a few pairs vote even when all are common: one common pair alone gives every one of
   // its places a single vote, and cannot tell the quote's source from the rest.
+  const votes = (j: number, voted: number, spent: number, haveHits: boolean) =>
+    j < pairs.length && !(voted >= MIN_VOTING_PAIRS && (pairs[j].cost > options.commonPairLimit || (spent >= options.pairBudget && haveHits)));
+  const hasWildcards = elements.length !== words.length;
+  const deferredPairCost = options.deferredPairCost ?? DEFAULT_CANDIDATE_OPTIONS.deferredPairCost;
   let spent = 0;
   let voted = 0;
-  for (const { k, cost } of pairs) {
-    if (voted >= MIN_VOTING_PAIRS && (cost > options.commonPairLimit || (spent >= options.pairBudget && hits.length > 0))) break;
-    collectPairHits(index, ids[k], ids[k + 1], k, hits);
+  let deferred = -1;
+  for (let j = 0; votes(j, voted, spent, hits.length > 0); j++) {
+    const { k, cost } = pairs[j];
+    // The last and costliest pair to vote, once others have voted, may be looked for only near
+    // their votes (see `lastPairHits`); whether a later pair votes does not depend on its hits.
+    const last = !votes(j + 1, voted + 1, spent + cost, true);
+    if (last && !hasWildcards && hits.length > 0 && cost >= deferredPairCost) deferred = k;
+    else collectPairHits(index, ids[k], ids[k + 1], k, hits);
     spent += cost;
     voted++;
   }
@@ -105,22 +141,96 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
     if (ids[k] < 0 || index.frequency(ids[k]) > options.rareWordLimit) continue;
     forEachPosition(index.postings, ids[k], (p) => hits.push(p - k, k));
   }
-  return groupHits(index, hits, words.length, elements.length !== words.length, options.maxRegions);
+  if (deferred >= 0) {
+    const near = lastPairHits(index, ids[deferred], ids[deferred + 1], deferred, hits, words.length, options.maxRegions);
+    if (near) return near;
+    collectPairHits(index, ids[deferred], ids[deferred + 1], deferred, hits);
+  }
+  return groupHits(index, hits, words.length, hasWildcards, options.maxRegions);
 }
+
+/**
+ * The regions when the pair of words k, k + 1 votes too, found by reading the tokens near the
+ * other votes only; null, leaving `hits` as it was, when that cannot be known to be the same.
+ * An occurrence of the pair far from every other vote forms a region with one voter, and such a
+ * region is dropped once the best has three voters or more (its floor is then two). The search
+ * near the votes is tried only when the votes are much fewer than the pair's occurrences.
+ */
+function lastPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList, wordTotal: number, maxRegions: number): Region[] | null {
+  const known = hits.length;
+  if (known * NEAR_SEARCH_COST > Math.min(index.frequency(a), index.frequency(b))) return null;
+  // The hits so far are kept aside, to be put back if the search near them does not settle it.
+  if (SAVED_HITS.length < known) {
+    SAVED_HITS = new Float64Array(2 * known);
+    ANCHORS = new Float64Array(2 * known);
+  }
+  const before = SAVED_HITS;
+  before.set(hits.data.subarray(0, known));
+  const anchors = ANCHORS.subarray(0, known);
+  for (let h = 0; h < known; h++) anchors[h] = Math.floor(before[h] / WORD_SLOTS);
+  // One more than the reach: a hit before the corpus's first token is placed one anchor over.
+  for (const anchor of pairAnchorsNear(index, a, b, k, anchors, NEAR + 1)) hits.push(anchor, k);
+  const regions = groupHits(index, hits, wordTotal, false, maxRegions);
+  // With three voters or more at the best region, regions of one voter fall below the floor.
+  if (regions.length > 0 && Math.ceil(regions[0].votes / 2) >= 2) return regions;
+  hits.data.set(before.subarray(0, known));
+  hits.length = known;
+  return null;
+}
+
+/** Where `lastPairHits` keeps the hits aside and their anchors; one buffer of each serves every search. */
+let SAVED_HITS = new Float64Array(256);
+let ANCHORS = new Float64Array(256);
+
+/**
+ * The positions of the word walked last, decoded into a buffer that every search reuses. A word
+ * rarer than both its neighbours in the quote is walked for both pairs, which follow each other
+ * (they cost the same); the second walk then reuses the positions, and finds the tokens it looks
+ * at next to the ones the first looked at, still in the processor's cache.
+ */
+class WalkedPositions {
+  private data = new Int32Array(4096);
+  private word = -1;
+  length = 0;
+
+  /** Forgets the last word: a new search may use another index. */
+  reset(): void {
+    this.word = -1;
+  }
+
+  /** The positions of `word`, ascending, in the first `length` entries. */
+  of(index: CorpusIndex, word: number): Int32Array {
+    if (word === this.word) return this.data;
+    const count = index.frequency(word);
+    if (this.data.length < count) this.data = new Int32Array(Math.max(count, 2 * this.data.length));
+    const data = this.data;
+    let n = 0;
+    forEachPosition(index.postings, word, (p) => { data[n++] = p; });
+    this.word = word;
+    this.length = n;
+    return data;
+  }
+}
+
+const WALKED = new WalkedPositions();
 
 /** Adds a hit for every place where word `a` is directly followed by word `b`. */
 function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList): void {
   const tokens = index.tokens;
-  // Only the rarer word's positions are walked (decoded in place, without allocating); its
-  // neighbour is looked up in the token stream.
-  if (index.frequency(a) <= index.frequency(b)) {
-    forEachPosition(index.postings, a, (p) => {
-      if (tokens.at(p + 1) === b && !index.isDocStart(p + 1)) hits.push(p - k, k);
-    });
+  const rarerIsFirst = index.frequency(a) <= index.frequency(b);
+  const positions = WALKED.of(index, rarerIsFirst ? a : b);
+  const n = WALKED.length;
+  const docs = new DocFinder(index.docStarts);
+  if (rarerIsFirst) {
+    for (let i = 0; i < n; i++) {
+      const p = positions[i];
+      if (tokens.at(p + 1) === b && !docs.isStart(p + 1)) hits.push(p - k, k);
+    }
   } else {
-    forEachPosition(index.postings, b, (p) => {
-      if (p > 0 && tokens.at(p - 1) === a && !index.isDocStart(p)) hits.push(p - 1 - k, k);
-    });
+    for (let i = 0; i < n; i++) {
+      const p = positions[i];
+      if (p > 0 && tokens.at(p - 1) === a && !docs.isStart(p)) hits.push(p - 1 - k, k);
+    }
   }
 }
 
@@ -131,11 +241,15 @@ function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hi
 function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWildcards: boolean, maxRegions: number): Region[] {
   if (!list.length) return [];
   const hits = list.data.subarray(0, list.length).sort();
-  const reach = hasWildcards ? 400 : 12;
+  const reach = hasWildcards ? 400 : NEAR;
   // A chain of nearby anchors may not grow without bound (a phrase repeated down a page).
   const span = hasWildcards ? 2000 : 2 * reach + wordTotal;
   const margin = 8;
+  const finder = new DocFinder(index.docStarts);
   const regions: Region[] = [];
+  // The best region's votes so far: a region with under half as many can never pass the floor
+  // applied at the end, so it is not built at all (most clusters are single stray hits).
+  let mostVotes = 0;
   const voters = new Uint8Array(wordTotal);
   let first = 0;
   const flush = (end: number) => {
@@ -144,24 +258,28 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
     let low = Infinity;
     let high = -Infinity;
     for (let h = first; h < end; h++) {
-      const word = hits[h] % WORD_SLOTS;
+      const word = wordOf(hits[h]);
       const at = (hits[h] - word) / WORD_SLOTS + word;
       if (!voters[word]) { voters[word] = 1; votes++; }
       low = Math.min(low, at - word);
       high = Math.max(high, at + (wordTotal - word));
     }
-    const doc = index.docOf(low + Math.floor((high - low) / 2));
+    if (votes < Math.ceil(mostVotes / 2)) return;
+    const doc = finder.docOf(low + Math.floor((high - low) / 2));
     const start = Math.max(index.docStarts[doc], low - margin);
     const stop = Math.min(index.docStarts[doc + 1], high + margin);
-    if (stop > start) regions.push({ doc, start, end: stop, votes });
+    if (stop > start) {
+      regions.push({ doc, start, end: stop, votes });
+      if (votes > mostVotes) mostVotes = votes;
+    }
   };
   let firstAnchor = Math.floor(hits[0] / WORD_SLOTS);
   let lastAnchor = firstAnchor;
-  let lastDoc = index.docOf(firstAnchor + (hits[0] % WORD_SLOTS));
+  let lastDoc = finder.docOf(firstAnchor + wordOf(hits[0]));
   for (let h = 1; h < hits.length; h++) {
-    const word = hits[h] % WORD_SLOTS;
+    const word = wordOf(hits[h]);
     const anchor = (hits[h] - word) / WORD_SLOTS;
-    const doc = index.docOf(anchor + word);
+    const doc = finder.docOf(anchor + word);
     if (anchor - lastAnchor > reach || anchor - firstAnchor > span || doc !== lastDoc) {
       flush(h);
       first = h;
@@ -171,8 +289,9 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
     lastDoc = doc;
   }
   flush(hits.length);
-  regions.sort((x, y) => y.votes - x.votes || x.start - y.start);
   // A region that shares far fewer words with the quote than the best one cannot be its source.
-  const floor = regions.length ? Math.max(1, Math.ceil(regions[0].votes / 2)) : 1;
-  return regions.filter((r) => r.votes >= floor).slice(0, maxRegions);
+  const floor = Math.max(1, Math.ceil(mostVotes / 2));
+  const kept = regions.filter((r) => r.votes >= floor);
+  kept.sort((x, y) => y.votes - x.votes || x.start - y.start);
+  return kept.slice(0, maxRegions);
 }
