@@ -3,6 +3,8 @@
 // whose words changed; the rest are re-anchored to their new offsets.
 
 import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
+import { draftProseOf } from './extract/markdownProse';
+import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
 import { planQuote, type Candidate, type MatchPlan } from './match/matchQuote';
@@ -52,7 +54,7 @@ export class Checker {
 
   /** The quotations of a draft with their speakers, read with this checker's alias table. */
   quotesOf(text: string, format: TextFormat): Quote[] {
-    return attributeQuotes(text, format, this.aliases);
+    return attributeQuotes(text, format, this.aliases, draftProseOf(text, format), DRAFT_QUOTES);
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */

@@ -25,7 +25,7 @@ export class DraftSession {
   private text: string | null = null;
   private format: TextFormat | null = null;
   private results: QuoteResult[] = [];
-  /** The previous results by quote signature, for finding unchanged quotes. */
+  /** The previous results by the characters their quotes cover, for finding unchanged quotes. */
   private previous = new Map<string, QuoteResult[]>();
   /** What the last completed update did. */
   lastStats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
@@ -59,57 +59,77 @@ export class DraftSession {
     yield;
     const stats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
     const results: QuoteResult[] = [];
-    const signatures = new Map<string, QuoteResult[]>();
+    const byCharacters = new Map<string, QuoteResult[]>();
     for (const quote of quotes) {
-      const signature = signatureOf(text, quote);
-      let result = this.reuse(signature, quote, stats);
+      // A slice of the text, not a copy: looking it up builds no string.
+      const characters = text.slice(quote.outer.start, quote.outer.end);
+      let result = this.reuse(text, characters, quote, stats);
       if (!result) {
         result = this.checker.checkQuote(text, quote);
         stats.checked++;
       }
       results.push(result);
-      const same = signatures.get(signature);
+      const same = byCharacters.get(characters);
       if (same) same.push(result);
-      else signatures.set(signature, [result]);
+      else byCharacters.set(characters, [result]);
       yield;
     }
     this.text = text;
     this.format = format;
     this.results = results;
-    this.previous = signatures;
+    this.previous = byCharacters;
     this.lastStats = stats;
     return results;
   }
 
   /** The previous result for an unchanged quote, moved to where the quote stands now. */
-  private reuse(signature: string, quote: Quote, stats: UpdateStats): QuoteResult | null {
-    const candidates = this.previous.get(signature);
-    if (!candidates) return null;
-    const inPlace = candidates.find((r) => r.quote.outer.start === quote.outer.start);
-    if (inPlace) {
-      stats.kept++;
-      return inPlace;
+  private reuse(text: string, characters: string, quote: Quote, stats: UpdateStats): QuoteResult | null {
+    const previousText = this.text;
+    const group = previousText === null ? undefined : this.previous.get(characters);
+    if (!group) return null;
+    // The result of the same quote in the same place is kept; failing that, the first like it is moved.
+    let first: QuoteResult | null = null;
+    for (const result of group) {
+      if (!sameQuote(text, quote, previousText!, result.quote)) continue;
+      if (result.quote.outer.start === quote.outer.start) {
+        stats.kept++;
+        return result;
+      }
+      first ??= result;
     }
+    if (!first) return null;
     stats.shifted++;
-    return shiftResult(candidates[0], quote, quote.outer.start - candidates[0].quote.outer.start);
+    return shiftResult(first, quote, quote.outer.start - first.quote.outer.start);
   }
 }
 
 /**
- * A key equal for two quotes exactly when checking them gives the same result up to their
- * position: the characters the quote covers, its parts and speaker relative to its start.
+ * True when checking `a` in `aText` and `b` in `bText` gives the same result up to their
+ * positions: the quotes cover the same characters (the caller has compared those) and have the
+ * same words, parts and speaker, each at the same place relative to the quote's start.
  */
-export function signatureOf(text: string, quote: Quote): string {
-  const base = quote.outer.start;
-  const at = (span: Span) => `${span.start - base}:${span.end - base}`;
-  const fields = [text.slice(quote.outer.start, quote.outer.end), quote.text, at(quote.inner), at(quote.outer), String(quote.closed)];
-  for (const part of quote.parts) fields.push(`${part.kind}@${at(part)}`);
-  const { speaker } = quote;
-  if (speaker) {
-    fields.push(speaker.name, speaker.via ?? '', at(speaker.span), text.slice(speaker.span.start, speaker.span.end));
-    if (speaker.mention) fields.push(at(speaker.mention), text.slice(speaker.mention.start, speaker.mention.end));
-  }
-  return fields.join('\u0000');
+export function sameQuote(aText: string, a: Quote, bText: string, b: Quote): boolean {
+  const aBase = a.outer.start;
+  const bBase = b.outer.start;
+  if (a.text !== b.text || a.closed !== b.closed || !sameSpan(a.inner, aBase, b.inner, bBase) || !sameSpan(a.outer, aBase, b.outer, bBase)) return false;
+  if (a.parts.length !== b.parts.length) return false;
+  for (let i = 0; i < a.parts.length; i++) if (a.parts[i].kind !== b.parts[i].kind || !sameSpan(a.parts[i], aBase, b.parts[i], bBase)) return false;
+  const x = a.speaker;
+  const y = b.speaker;
+  if (!x || !y) return !x && !y;
+  if (x.name !== y.name || (x.via ?? '') !== (y.via ?? '') || !sameWords(aText, x.span, aBase, bText, y.span, bBase)) return false;
+  if (!x.mention || !y.mention) return !x.mention && !y.mention;
+  return sameWords(aText, x.mention, aBase, bText, y.mention, bBase);
+}
+
+/** True when span `x`, relative to `xBase`, and span `y`, relative to `yBase`, are alike. */
+function sameSpan(x: Span, xBase: number, y: Span, yBase: number): boolean {
+  return x.start - xBase === y.start - yBase && x.end - xBase === y.end - yBase;
+}
+
+/** True when the spans are alike and cover the same characters of their texts. */
+function sameWords(xText: string, x: Span, xBase: number, yText: string, y: Span, yBase: number): boolean {
+  return sameSpan(x, xBase, y, yBase) && xText.slice(x.start, x.end) === yText.slice(y.start, y.end);
 }
 
 /** Shifts a draft span by `delta` characters. */

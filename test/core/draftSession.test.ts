@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Checker, CorpusIndex } from '../../src/core/checker';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
-import { DraftSession } from '../../src/core/draftSession';
+import { DraftSession, sameQuote } from '../../src/core/draftSession';
 import type { Quote, QuoteResult, TextFormat } from '../../src/core/types';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -161,5 +161,42 @@ describe('DraftSession', function () {
     assert.strictEqual(stopped, null);
     assert.strictEqual(session.current, first);
     assert.deepStrictEqual(session.update(edited, 'markdown'), new Checker(index).checkText(edited, 'markdown'));
+  });
+});
+
+describe('sameQuote', () => {
+  const quote = (text: string, speaker: Quote['speaker'] = null): [string, Quote] => {
+    const open = text.indexOf('“');
+    const close = text.indexOf('”');
+    const inner = { start: open + 1, end: close };
+    return [text, { inner, outer: { start: open, end: close + 1 }, text: text.slice(inner.start, inner.end), parts: [{ kind: 'words', ...inner }], closed: true, speaker }];
+  };
+  const named = (text: string, name: string, mention?: string) => {
+    const at = text.indexOf(name);
+    const speaker = { name, span: { start: at, end: at + name.length } };
+    if (!mention) return speaker;
+    const m = text.indexOf(mention);
+    return { ...speaker, via: 'pronoun' as const, mention: { start: m, end: m + mention.length } };
+  };
+
+  it('is true for the same quote and speaker standing elsewhere', () => {
+    const a = 'Okoro said “we stay”.';
+    const b = 'Later, Okoro said “we stay”.';
+    assert.ok(sameQuote(...quote(a, named(a, 'Okoro')), ...quote(b, named(b, 'Okoro'))));
+    assert.ok(sameQuote(...quote(a), ...quote(b)));
+  });
+
+  it('is false when the speaker, its place, its mention, the parts or the closing differ', () => {
+    const a = 'Okoro said “we stay”.';
+    const [textA, quoteA] = quote(a, named(a, 'Okoro'));
+    const b = 'Okoro said “we stay”. He';
+    const others: [string, Quote][] = [
+      quote(a),
+      quote('Osei, said “we stay”.', named('Osei, said “we stay”.', 'Osei')),
+      [a, { ...quoteA, speaker: named(b, 'Okoro', 'He') }],
+      [a, { ...quoteA, closed: false }],
+      [a, { ...quoteA, parts: [{ kind: 'words', start: quoteA.inner.start, end: quoteA.inner.end - 1 }] }],
+    ];
+    for (const [text, other] of others) assert.ok(!sameQuote(textA, quoteA, text, other), JSON.stringify(other));
   });
 });

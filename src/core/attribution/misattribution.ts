@@ -4,7 +4,7 @@
 // silent, not a contradiction.
 
 import type { Misattribution, Quote, QuoteStatus, SourceMatch, SourceSpeaker } from '../types';
-import type { SourceSpeakers } from './attributeQuotes';
+import type { SourceSpeakers } from './sourceSpeakers';
 import { type AliasTable, nameInDraftForm, sameSpeaker } from './sameSpeaker';
 
 /** Sets `speaker` on each match and returns the speakers of those that name one, without repeats. */

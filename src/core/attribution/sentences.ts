@@ -3,6 +3,7 @@
 // Biden noted…") never credits anyone, and a full stop inside one never ends the narrative's
 // sentence, except the one that closes the quotation itself.
 
+import { isSpaceAt } from '../charCodes';
 import type { Quote, Span } from '../types';
 
 /** Returns `masked` with every quotation's words blanked, keeping the marks and closing punctuation. */
@@ -16,11 +17,23 @@ export function narrativeOf(masked: string, quotes: Quote[]): string {
     // Quotes come in document order and never overlap; the clamp keeps offsets intact regardless.
     const start = Math.max(at, quote.inner.start);
     if (keepFrom <= start) continue;
-    pieces.push(masked.slice(at, start), masked.slice(start, keepFrom).replace(/[^\n]/g, ' '));
+    pieces.push(masked.slice(at, start), blanked(masked, start, keepFrom));
     at = keepFrom;
   }
   pieces.push(masked.slice(at));
   return pieces.join('');
+}
+
+/** Spaces to cut blanks from; a slice of it shares its characters instead of copying them. */
+let spaces = ' '.repeat(1024);
+
+/** `text[start, end)` with every character but line breaks turned into a space. */
+export function blanked(text: string, start: number, end: number): string {
+  // Most quotations sit on one line, and a run of spaces is made far faster than a replacement.
+  const newline = text.indexOf('\n', start);
+  if (newline >= 0 && newline < end) return text.slice(start, end).replace(/[^\n]/g, ' ');
+  while (spaces.length < end - start) spaces += spaces;
+  return spaces.slice(0, Math.max(0, end - start));
 }
 
 // Words that end with a full stop without ending the sentence.
@@ -29,17 +42,31 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'approx',
 ]);
 
+const SENTENCE_START = /[\p{Lu}\p{N}“"‘'«(]/u;
+const WORD_BEFORE_DOT = /[\p{L}.]+$/u;
+const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+
+/** True for the codes of `.`, `!` and `?`, which may end a sentence. */
+function isStop(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f;
+}
+
+/** True for the codes of `”"’'»)]`, which may follow a sentence's last stop. */
+function isCloser(code: number): boolean {
+  return code === 0x201d || code === 0x22 || code === 0x2019 || code === 0x27 || code === 0xbb || code === 0x29 || code === 0x5d;
+}
+
 /** Splits the narrative of one block into sentence spans, in order. */
 export function sentenceSpans(narrative: string, block: Span): Span[] {
   const spans: Span[] = [];
   let start = skipSpace(narrative, block.start, block.end);
   for (let i = start; i < block.end; i++) {
-    if (!/[.!?]/.test(narrative.charAt(i))) continue;
+    if (!isStop(narrative.charCodeAt(i))) continue;
     let end = i + 1;
-    while (end < block.end && /[”"’'»)\]]/.test(narrative.charAt(end))) end++;
-    if (end >= block.end || !/\s/.test(narrative.charAt(end))) continue;
+    while (end < block.end && isCloser(narrative.charCodeAt(end))) end++;
+    if (end >= block.end || !isSpaceAt(narrative, end)) continue;
     const next = skipSpace(narrative, end, block.end);
-    if (next >= block.end || !/[\p{Lu}\p{N}“"‘'«(]/u.test(narrative.charAt(next))) continue;
+    if (next >= block.end || !SENTENCE_START.test(narrative.charAt(next))) continue;
     if (isAbbreviation(narrative, block.start, i)) continue;
     spans.push({ start, end });
     start = next;
@@ -52,14 +79,14 @@ export function sentenceSpans(narrative: string, block: Span): Span[] {
 /** True when the full stop at `dot` closes an initial or an abbreviation ("U.S.", "Mr."). */
 function isAbbreviation(text: string, from: number, dot: number): boolean {
   if (text.charAt(dot) !== '.') return false;
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(from, dot - 20), dot))?.[0] ?? '';
-  if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word)) return true;
+  const word = WORD_BEFORE_DOT.exec(text.slice(Math.max(from, dot - 20), dot))?.[0] ?? '';
+  if (INITIALS.test(word)) return true;
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
 function skipSpace(text: string, from: number, end: number): number {
   let i = from;
-  while (i < end && /\s/.test(text.charAt(i))) i++;
+  while (i < end && isSpaceAt(text, i)) i++;
   return i;
 }
 

@@ -104,7 +104,7 @@ function cacheKey(chunkText: string, documentStart: boolean, definitions: readon
 }
 
 /** A string with its own storage, holding no reference to the string it was cut from. */
-function ownCopy(slice: string): string {
+export function ownCopy(slice: string): string {
   return Buffer.from(slice, 'utf16le').toString('utf16le');
 }
 

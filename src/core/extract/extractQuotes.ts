@@ -4,23 +4,64 @@
 import type { Quote, Span, TextFormat } from '../types';
 import { draftProseOf } from './markdownProse';
 import { type DraftProse, ignoredBlockIndexes } from './prose';
+import type { QuoteMemo } from './quoteMemo';
 import { hasWords, quoteParts, quoteText } from './quoteParts';
 import { type ScannedQuote, scanQuotes } from './quoteScanner';
 import { findSpeaker } from './speaker';
 
 /**
  * Returns every quotation of a Markdown or plain-text draft, in document order. Callers that
- * already read the text's prose pass it in, so it is not read (or remembered) twice.
+ * already read the text's prose pass it in, so it is not read (or remembered) twice; callers
+ * that read the same draft edit after edit pass a memo, so unchanged quotations are not read again.
  */
-export function extractQuotes(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
-  const ignored = ignoredBlockIndexes(prose.blocks, prose.ignoreCommentEnds);
+export function extractQuotes(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format), memo: QuoteMemo | null = null): Quote[] {
+  const found = new ScannedQuotes(text, prose, memo);
   const quotes: Quote[] = [];
-  for (const scanned of scanQuotes(prose.masked, prose.blocks)) {
-    if (coversIgnoredBlock(scanned, ignored)) continue;
-    const quote = toQuote(text, prose.masked, prose.blocks, scanned);
+  for (let i = 0; i < found.count; i++) {
+    const quote = found.quote(i);
     if (quote) quotes.push(quote);
   }
   return quotes;
+}
+
+/**
+ * The quotations of a text as their marks delimit them, each read (words, parts, the speaker
+ * beside it) only when asked for. Pairing the marks is cheap; reading a quotation is not, and a
+ * reader that needs the quotation around one passage of a long source needs only that one.
+ * Unlimited, `quote(i)` for every i gives what `extractQuotes` gives, with nulls for wordless
+ * quotations.
+ */
+export class ScannedQuotes {
+  private readonly scanned: ScannedQuote[];
+  private readonly read: (Quote | null | undefined)[] = [];
+
+  /** `fromBlock` and `until` limit the scan to the quotations around a passage (see `scanQuotes`). */
+  constructor(private readonly text: string, private readonly prose: DraftProse, private readonly memo: QuoteMemo | null = null, fromBlock = 0, until = Infinity) {
+    const ignored = ignoredBlockIndexes(prose.blocks, prose.ignoreCommentEnds);
+    this.scanned = scanQuotes(prose.masked, prose.blocks, fromBlock, until).filter((scanned) => !coversIgnoredBlock(scanned, ignored));
+  }
+
+  /** How many quotations the marks delimit, in document order. */
+  get count(): number {
+    return this.scanned.length;
+  }
+
+  /** The span of quotation i's words, without its marks (the `inner` of its Quote). */
+  inner(i: number): Span {
+    return { start: this.scanned[i].open + 1, end: this.scanned[i].innerEnd };
+  }
+
+  /** Quotation i, read once; null when it holds no words. */
+  quote(i: number): Quote | null {
+    let quote = this.read[i];
+    if (quote === undefined) {
+      const { text, prose, memo } = this;
+      const scanned = this.scanned[i];
+      quote = memo ? memo.quote(text, prose.masked, prose.blocks, scanned, () => toQuote(text, prose.masked, prose.blocks, scanned)) : toQuote(text, prose.masked, prose.blocks, scanned);
+      this.read[i] = quote;
+    }
+    return quote;
+  }
 }
 
 function coversIgnoredBlock(scanned: ScannedQuote, ignored: Set<number>): boolean {

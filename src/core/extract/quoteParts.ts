@@ -2,6 +2,7 @@
 // `. . .`, optionally in brackets) and the writer's own words in `[brackets]`. Only the plain
 // words are expected in a source; the other parts tell the matcher where the writer changed it.
 
+import { isSpaceAt } from '../charCodes';
 import type { QuotePart, Span } from '../types';
 
 // Bracketed omissions come first so that `[…]` is one omission, not an insertion holding one.
@@ -56,13 +57,13 @@ function pushWords(parts: QuotePart[], original: string, masked: string, span: S
 
 /** True when the character at `i` is written in the text but masked as non-prose. */
 function isHidden(original: string, masked: string, i: number): boolean {
-  return masked.charAt(i) === ' ' && !/\s/.test(original.charAt(i));
+  return masked.charCodeAt(i) === 0x20 && !isSpaceAt(original, i);
 }
 
 function pushPiece(parts: QuotePart[], masked: string, span: Span): void {
   let { start, end } = span;
-  while (start < end && /\s/.test(masked.charAt(start))) start++;
-  while (end > start && /\s/.test(masked.charAt(end - 1))) end--;
+  while (start < end && isSpaceAt(masked, start)) start++;
+  while (end > start && isSpaceAt(masked, end - 1)) end--;
   if (WORD_CHARACTER.test(masked.slice(start, end))) parts.push({ kind: 'words', start, end });
 }
 
@@ -74,11 +75,15 @@ function pushPiece(parts: QuotePart[], masked: string, span: Span): void {
 export function quoteText(original: string, masked: string, segments: Span[]): string {
   const pieces: string[] = [];
   for (const segment of segments) {
+    // The visible characters are taken a run at a time, between the hidden ones.
     let piece = '';
+    let runStart = segment.start;
     for (let i = segment.start; i < segment.end; i++) {
-      if (!isHidden(original, masked, i)) piece += masked.charAt(i);
+      if (!isHidden(original, masked, i)) continue;
+      piece += masked.slice(runStart, i);
+      runStart = i + 1;
     }
-    pieces.push(piece);
+    pieces.push(piece + masked.slice(runStart, segment.end));
   }
   return pieces.join(' ').replace(/\s+/g, ' ').trim();
 }

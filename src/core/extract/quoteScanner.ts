@@ -2,6 +2,7 @@
 // and, by the usual convention for long quotations, over paragraph ends: a paragraph that ends
 // inside a quotation leaves it open, and the next paragraph reopens it with an opening mark.
 
+import { isSpaceAt } from '../charCodes';
 import type { Span } from '../types';
 import { closesMark, isDoubleMark, type OpeningMark, openingMarkAt } from './quoteMarks';
 
@@ -30,14 +31,14 @@ interface OpenQuote {
 /** Returns the offset just after the last non-whitespace character of `span`. */
 export function trimmedEnd(masked: string, span: Span): number {
   let end = span.end;
-  while (end > span.start && /\s/.test(masked.charAt(end - 1))) end--;
+  while (end > span.start && isSpaceAt(masked, end - 1)) end--;
   return end;
 }
 
 /** Returns the offset of the first non-whitespace character of `span` (its end if none). */
 export function trimmedStart(masked: string, span: Span): number {
   let start = span.start;
-  while (start < span.end && /\s/.test(masked.charAt(start))) start++;
+  while (start < span.end && isSpaceAt(masked, start)) start++;
   return start;
 }
 
@@ -50,8 +51,24 @@ function closesNested(open: OpenQuote, masked: string, i: number, blockStart: nu
   return closesMark(top, masked, i, blockStart);
 }
 
-/** Finds every quotation in the blocks of a masked text, in document order. */
-export function scanQuotes(masked: string, blocks: Span[]): ScannedQuote[] {
+/**
+ * True when block `index` starts no continuation, whatever precedes it: a quotation left open
+ * before it ends there. Scanning from such a block finds what scanning from the start finds
+ * for every quotation that opens in it or later.
+ */
+export function startsAfresh(masked: string, blocks: Span[], index: number): boolean {
+  if (index === 0) return true;
+  const block = blocks[index];
+  const first = trimmedStart(masked, block);
+  return first >= block.end || !openingMarkAt(masked, first, block.start);
+}
+
+/**
+ * Finds every quotation in the blocks of a masked text, in document order. A reader that wants
+ * only the quotations around one passage passes `fromBlock`, a block that `startsAfresh`, and
+ * `until`: the scan stops at the first block starting at or after it with no quotation open.
+ */
+export function scanQuotes(masked: string, blocks: Span[], fromBlock = 0, until = Infinity): ScannedQuote[] {
   const found: ScannedQuote[] = [];
   let current: OpenQuote | null = null;
 
@@ -61,7 +78,7 @@ export function scanQuotes(masked: string, blocks: Span[]): ScannedQuote[] {
     found.push(open.quote);
   };
 
-  for (let index = 0; index < blocks.length; index++) {
+  for (let index = fromBlock; index < blocks.length; index++) {
     const block = blocks[index];
     let i = block.start;
     if (current) {
@@ -76,6 +93,7 @@ export function scanQuotes(masked: string, blocks: Span[]): ScannedQuote[] {
         current = null;
       }
     }
+    if (!current && block.start >= until) break;
     for (; i < block.end; i++) {
       const c = masked.charAt(i);
       if (!isDoubleMark(c)) continue;

@@ -25,6 +25,12 @@ const MAX_DESCRIPTORS = 3;
 // How far from the quotation marks an attribution is looked for, in characters. It keeps the
 // search cheap in very long paragraphs; attributions are always within a sentence of the mark.
 const WINDOW = 300;
+/**
+ * How far before and after a quotation's own blocks `findSpeaker` may look: a few characters
+ * after the closing mark tell whether a new sentence starts there, and the characters just
+ * before a short quotation's marks whether it ends a sentence.
+ */
+export const SPEAKER_CONTEXT = 20;
 
 /** Returns the speaker named next to the quotation at `outer` within `block`, or null. */
 export function findSpeaker(masked: string, outer: Span, block: Span): Speaker | null {
@@ -32,7 +38,7 @@ export function findSpeaker(masked: string, outer: Span, block: Span): Speaker |
 }
 
 function speakerAfter(masked: string, outer: Span, block: Span): Speaker | null {
-  if (endsSentence(masked, outer) && /^\s*\p{Lu}/u.test(masked.slice(outer.end, outer.end + 20))) return null;
+  if (endsSentence(masked, outer) && /^\s*\p{Lu}/u.test(masked.slice(outer.end, outer.end + SPEAKER_CONTEXT))) return null;
   const m = AFTER_QUOTE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + WINDOW)));
   if (!m) return null;
   const verbStart = outer.end + m[0].length - m[2].length;

@@ -67,6 +67,10 @@ export interface Token extends Span {
 // Initialisms with points ("U.N.", "J.") are one word; so are hyphenated names and names with
 // apostrophes ("Thomas-Greenfield", "O’Brien").
 const TOKEN = /(?:\p{Lu}\.)+|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// Tested once per token: a literal written in the functions below would be a new object each time.
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITALISED = /^\p{Lu}/u;
+const INITIALISM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
 
 /** Splits `text` between `start` and `end` into word and punctuation tokens. */
 export function tokensOf(text: string, start: number, end: number): Token[] {
@@ -78,7 +82,7 @@ export function tokensOf(text: string, start: number, end: number): Token[] {
       text: m[0],
       start: start + m.index,
       end: start + m.index + m[0].length,
-      isWord: /[\p{L}\p{N}]/u.test(m[0]),
+      isWord: HAS_LETTER_OR_DIGIT.test(m[0]),
     });
   }
   return tokens;
@@ -86,7 +90,7 @@ export function tokensOf(text: string, start: number, end: number): Token[] {
 
 /** True when the token starts with a capital letter. */
 export function isCapitalised(token: Token): boolean {
-  return token.isWord && /^\p{Lu}/u.test(token.text);
+  return token.isWord && CAPITALISED.test(token.text);
 }
 
 /** True for a title word such as "Minister" or "spokesman". */
@@ -101,7 +105,7 @@ export function isNonName(token: Token): boolean {
 
 /** True for an initialism such as "NATO" or "U.S.", which names an organisation or country. */
 export function isInitialism(token: Token): boolean {
-  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u.test(token.text);
+  return INITIALISM.test(token.text);
 }
 
 /** True for a lower-case particle inside a name ("bin", "von"). */

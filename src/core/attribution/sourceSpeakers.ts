@@ -1,0 +1,73 @@
+// Who a source credits with a matched passage: the speaker of a transcript turn, or of the
+// source quotation the passage lies in. Sources are read once per document and only when a
+// draft quote matched them, and then only as far as the passages asked about need (see
+// sourceReading.ts).
+
+import type { SourceDocument, Span } from '../types';
+import { AliasTable, foldName, nameWords } from './sameSpeaker';
+import { SourceReading } from './sourceReading';
+
+/** Who a source credits with a passage, and the fullest form of that name in the source. */
+export interface PassageSpeaker {
+  name: string;
+  fullName: string;
+  /** True for a body the source names with an article ("the White House said"). */
+  institution: boolean;
+}
+
+// Source documents never change once loaded (a changed file is loaded as a new document), so
+// their readings are remembered per document object and shared by every checker of a corpus;
+// the inner key is the alias table, which can change how a source's descriptions are read.
+const READ_SOURCES = new WeakMap<SourceDocument, Map<string, SourceReading>>();
+
+/** Reads sources for their speakers lazily and remembers each document's reading. */
+export class SourceSpeakers {
+  constructor(private readonly aliases: AliasTable = new AliasTable()) {}
+
+  /** The speaker the source credits with `span` of its text, or null when it credits no one. */
+  speakerOf(document: SourceDocument, span: Span): PassageSpeaker | null {
+    // A transcript turn names its speaker outright ("MAYOR DUNMORE"); a quotation credits its own.
+    // A role label ("QUESTION", "Q") names no one: a reporter quoting a phrase back is not its author.
+    const label = document.locate?.(span.start).speaker;
+    const turn = label && !isRoleLabel(label) ? label : undefined;
+    const source = this.readingOf(document);
+    const quoted = turn ? null : source.quoteSpeaker(span);
+    const credited = turn ?? quoted?.name;
+    if (!credited) return null;
+    const words = turn ? nameWords(turn).map(readableCase) : nameWords(credited);
+    if (words.length === 0) return null;
+    const name = words.join(' ');
+    const institution = quoted !== null && /(?:^|[^\p{L}])the\s+$/iu.test(document.text.slice(Math.max(0, quoted.span.start - 5), quoted.span.start));
+    if (institution) return { name, fullName: name, institution };
+    const fullName = source.names().get(foldName(words[words.length - 1])) ?? name;
+    return { name, fullName: nameWords(fullName).length > words.length ? fullName : name, institution };
+  }
+
+  private readingOf(document: SourceDocument): SourceReading {
+    let byAliases = READ_SOURCES.get(document);
+    if (!byAliases) {
+      byAliases = new Map();
+      READ_SOURCES.set(document, byAliases);
+    }
+    let reading = byAliases.get(this.aliases.key);
+    if (!reading) {
+      reading = new SourceReading(document.text, this.aliases);
+      byAliases.set(this.aliases.key, reading);
+    }
+    return reading;
+  }
+}
+
+/** Transcript labels for a role rather than a person. */
+const ROLE_LABELS = new Set(['q', 'a', 'question', 'questions', 'answer', 'reporter', 'reporters', 'journalist', 'moderator', 'interviewer', 'host', 'audience', 'voice', 'unidentified', 'unknown', 'participant', 'operator', 'crosstalk']);
+
+function isRoleLabel(label: string): boolean {
+  const first = label.toLowerCase().replace(/\s*\(.*$/, '').trim();
+  return ROLE_LABELS.has(first) || /^(?:unidentified|unknown)\b/.test(first);
+}
+
+/** Transcripts write speakers in capitals ("DUNMORE"); a name is shown as "Dunmore". */
+function readableCase(word: string): string {
+  if (word.length < 2 || word !== word.toUpperCase() || !/\p{Lu}/u.test(word)) return word;
+  return word.charAt(0) + word.slice(1).toLowerCase().replace(/([-’'])(\p{Ll})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase());
+}
