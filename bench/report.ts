@@ -77,14 +77,21 @@ function cacheRow(label: string, target: string, pick: 'cold' | 'warm' | 'touche
 }
 
 const loadRate = (e: EngineFigures) => e.fileBytes / MB / ((e.loadMs + e.buildMs) / 1000);
+const coldRate = (open: { ms: number }, r: SizeResult) => r.data.bytes / MB / (open.ms / 1000);
 
 const ROWS: Row[] = [
   { label: 'corpus files', target: '', cell: (r) => String(r.data.files) },
   { label: 'corpus size (distinct, dup ×)', target: '', cell: (r) => `${fixed(r.data.bytes / MB)} MB (${fixed(r.data.distinctBytes / MB)}, ×${r.data.duplicationFactor})` },
   engineRow('index: loadCorpus', '', (e) => ms(e.loadMs)),
   engineRow('index: CorpusIndex.build', '', (e) => ms(e.buildMs)),
-  engineRow('index: load + build', '≥ 20 MB/s', (e) => `${ms(e.loadMs + e.buildMs)}, ${fixed(loadRate(e))} MB/s`, (e) => loadRate(e) >= 20),
-  cacheRow('cache: cold open (build+write)', '', 'cold'),
+  engineRow('index: load + build, in memory', '', (e) => `${ms(e.loadMs + e.buildMs)}, ${fixed(loadRate(e))} MB/s`),
+  // The build rate that counts is the path the editor and the CLI take: read, index and write the cache.
+  {
+    label: 'cache: cold open (read, index, write)', target: '≥ 20 MB/s at 50 MB',
+    cell: (r) => { const c = ok(r.cache); return c && c.available ? `${ms(c.cold.ms)}, ${c.cold.filesRead} read, ${fixed(coldRate(c.cold, r))} MB/s` : failed(r.cache); },
+    // Set for an archive: on a small corpus the walk and the cache write's fixed costs dominate.
+    ok: (r) => { const c = ok(r.cache); return c && c.available && r.sizeMB >= 50 ? coldRate(c.cold, r) >= 20 : undefined; },
+  },
   cacheRow('cache: warm open (new process)', '< 300 ms', 'warm', (c) => c.ms < 300),
   cacheRow('cache: warm, 1 file touched, same bytes', '< 300 ms, 0 read', 'touched', (c) => c.ms < 300 && c.filesRead === 0),
   cacheRow('cache: warm, 1 file edited', '< 300 ms, 1 read', 'edited', (c) => c.ms < 300 && c.filesRead === 1),
