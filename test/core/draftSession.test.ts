@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Checker, CorpusIndex } from '../../src/core/checker';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
-import { DraftSession, sameQuote } from '../../src/core/draftSession';
+import { DraftSession, sameQuote, shiftResult } from '../../src/core/draftSession';
 import type { Quote, QuoteResult, TextFormat } from '../../src/core/types';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -121,6 +121,23 @@ describe('DraftSession', function () {
       assert.strictEqual(after[i].quote.outer.start, before[i].quote.outer.start + ' truly'.length);
     }
     assert.deepStrictEqual(after, new Checker(index).checkText(edited, 'markdown'));
+  });
+
+  it('shifts a result without touching the original, keeping the best match as the first source', function () {
+    const results = checker.checkText(DRAFT, 'markdown');
+    const result = results.find((r) => r.match && r.match.diff.length > 0)!;
+    const before = JSON.stringify(result);
+    const moved = { ...result.quote, outer: { start: result.quote.outer.start + 7, end: result.quote.outer.end + 7 } };
+    const copy = shiftResult(result, moved, 7);
+    assert.strictEqual(JSON.stringify(result), before, 'the original is unchanged');
+    assert.strictEqual(copy.quote, moved);
+    assert.strictEqual(copy.match, copy.sources[0], 'the best match is still the first source');
+    assert.notStrictEqual(copy.match, result.match);
+    copy.match!.diff.forEach((entry, i) => {
+      const original = result.match!.diff[i];
+      assert.deepStrictEqual(entry.draftSpan, { start: original.draftSpan.start + 7, end: original.draftSpan.end + 7 });
+      assert.deepStrictEqual({ ...entry, draftSpan: original.draftSpan }, original);
+    });
   });
 
   it('sends nothing to the matcher when the text is unchanged or an edit is outside every quote', function () {

@@ -53,6 +53,24 @@ describe('attributeQuotes', () => {
     assert.strictEqual(text.slice(quote.speaker!.mention!.start, quote.speaker!.mention!.end), 'she');
   });
 
+  it('points speakers found in later paragraphs at their own words, past quotations before them', () => {
+    // Each paragraph is read on its own; the offsets it reports must still be the text's.
+    const text = [
+      '“It was never about the money, and it never will be,” Okafor said in March.',
+      'Ambassador Rafael Ortiz spoke next. “We hide nothing,” he told the committee.',
+      'Blinken agreed on Twitter, saying, “the talks went well.”',
+      '“And they will go on.”',
+    ].join('\n\n');
+    const quotes = attributeQuotes(text, 'plaintext');
+    const credited = quotes.map((q) => [q.speaker?.name, q.speaker?.via, q.speaker && text.slice(q.speaker.span.start, q.speaker.span.end), q.speaker?.mention && text.slice(q.speaker.mention.start, q.speaker.mention.end)]);
+    assert.deepStrictEqual(credited, [
+      ['Okafor', undefined, 'Okafor', undefined],
+      ['Rafael Ortiz', 'pronoun', 'Rafael Ortiz', 'he'],
+      ['Blinken', 'sentence', 'Blinken', undefined],
+      ['Blinken', 'continuation', 'Blinken', undefined],
+    ]);
+  });
+
   it('credits a description listed as an alias to the description itself', () => {
     const text = 'Rafael Ortiz arrived late. “We hide nothing,” the veteran diplomat said.';
     const [quote] = attributeQuotes(text, 'plaintext', new AliasTable({ 'the veteran diplomat': 'Tomas Berg' }));
