@@ -15,8 +15,15 @@ import type { DraftTruth } from './truth';
 
 /** Edits timed per kind for the single-edit re-check. */
 export const EDIT_COUNT = 50;
-/** Untimed edits of each kind first, as a running server has made before the timed one. */
-const WARM_UP_EDITS = 10;
+/** Untimed edits of each kind between the first timed edits and the later ones. */
+const WARM_UP_EDITS = 40;
+
+/** Re-check times of one kind of edit. */
+interface EditTimes {
+  p50: number;
+  p95: number;
+  count: number;
+}
 /** Quotes the naive peer is compared on; the engine times the same ones. */
 export const NAIVE_QUOTES = 5;
 
@@ -34,8 +41,12 @@ export interface EngineFigures {
   firstCheckMs: number;
   freshCheckMs: number;
   steadyCheckMs: number;
-  quoteEdit: { p50: number; p95: number; count: number };
-  proseEdit: { p50: number; p95: number; count: number };
+  /** Edits after a writer has been typing a while (the re-check's code compiled). */
+  quoteEdit: EditTimes;
+  proseEdit: EditTimes;
+  /** The first edits of a session, in a new process. */
+  quoteEditFirst: EditTimes;
+  proseEditFirst: EditTimes;
   /** Per quote of the naive comparison: the engine's time with a fresh checker. */
   perQuote: { id: number; ms: number }[];
   /** Resident memory before the corpus was read: Node itself and the loaded code. */
@@ -69,24 +80,27 @@ export async function runEngine(corpusDir: string, draftFile: string, truthFile:
   // quotes an edit touched. Each edit starts from the unedited draft, which is not timed.
   const session = new DraftSession(checker);
   session.update(draft, 'markdown');
-  // A server has been re-checking before the edit that is timed, so the edit path's code is
-  // warm: a few other edits of the same kind (other words, never one of the timed drafts, whose
-  // plans would then be remembered) run first, untimed.
-  const editTimes = (texts: string[], warmUp: string[]): { p50: number; p95: number; count: number } => {
-    const timedTexts = new Set(texts);
-    for (const text of warmUp.filter((t) => !timedTexts.has(t))) {
-      session.update(draft, 'markdown');
-      session.update(text, 'markdown');
-    }
-    const times = texts.map((text) => {
+  // Each edit starts from the unedited draft (untimed); an edit seen before is never timed again,
+  // since its quote's plan would then be remembered.
+  const seen = new Set<string>();
+  const editTimes = (texts: string[]): EditTimes => {
+    const times = texts.filter((text) => !seen.has(text)).slice(0, EDIT_COUNT).map((text) => {
+      seen.add(text);
       session.update(draft, 'markdown');
       return timed(() => session.update(text, 'markdown')).ms;
     });
     return { p50: percentile(times, 50), p95: percentile(times, 95), count: times.length };
   };
   const texts = (edits: { text: string }[]) => edits.map((e) => e.text);
-  const quoteEdit = editTimes(texts(quoteEdits(draft, truth, EDIT_COUNT, seed)), texts(quoteEdits(draft, truth, WARM_UP_EDITS, seed + 1)));
-  const proseEdit = editTimes(texts(proseEdits(draft, truth, EDIT_COUNT, seed)), texts(proseEdits(draft, truth, WARM_UP_EDITS, seed + 1)));
+  // The first edits of a session pay for compiling the re-check's code as they go.
+  const quoteEditFirst = editTimes(texts(quoteEdits(draft, truth, EDIT_COUNT, seed)));
+  const proseEditFirst = editTimes(texts(proseEdits(draft, truth, EDIT_COUNT, seed)));
+  // A writer who has been typing a while: more edits of other words run untimed first.
+  editTimes(texts(quoteEdits(draft, truth, WARM_UP_EDITS, seed + 1)));
+  editTimes(texts(proseEdits(draft, truth, WARM_UP_EDITS, seed + 1)));
+  // Drawn twice as many, so that 50 remain once the edits timed or made before are left out.
+  const quoteEdit = editTimes(texts(quoteEdits(draft, truth, 2 * EDIT_COUNT, seed + 2)));
+  const proseEdit = editTimes(texts(proseEdits(draft, truth, 2 * EDIT_COUNT, seed + 2)));
 
   const quotes = extractQuotes(draft, 'markdown');
   const perQuote = naiveQuotes(truth, NAIVE_QUOTES).map((q) => {
@@ -117,6 +131,8 @@ export async function runEngine(corpusDir: string, draftFile: string, truthFile:
     steadyCheckMs: steady,
     quoteEdit,
     proseEdit,
+    quoteEditFirst,
+    proseEditFirst,
     perQuote,
     rssAtStart,
     rssAfterBuild,

@@ -29,3 +29,31 @@ describe('LruMap', () => {
     assert.deepEqual([map.get('aaaa'), map.get('bbbb'), map.size], ['y', 'z', 2]);
   });
 });
+
+describe('LruMap against a reference', () => {
+  it('keeps exactly the entries a plain least-recently-used list keeps, over random use', () => {
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const limit = 20;
+    const weigh = (key: string) => 1 + (key.length % 3);
+    const map = new LruMap<string, number>(limit, weigh);
+    // The reference: an array from least to most recently used, evicting from the front.
+    let reference: [string, number][] = [];
+    const total = () => reference.reduce((sum, [key]) => sum + weigh(key), 0);
+    for (let step = 0; step < 5000; step++) {
+      const key = `k${'x'.repeat(random(3))}${random(40)}`;
+      if (random(2) === 0) {
+        const at = reference.findIndex(([k]) => k === key);
+        const expected = at >= 0 ? reference[at][1] : undefined;
+        if (at >= 0) reference.push(...reference.splice(at, 1));
+        assert.equal(map.get(key), expected, `get ${key} at step ${step}`);
+      } else {
+        reference = reference.filter(([k]) => k !== key);
+        reference.push([key, step]);
+        while (total() > limit) reference.shift();
+        map.set(key, step);
+      }
+      assert.equal(map.size, reference.length, `size at step ${step}`);
+    }
+  });
+});
