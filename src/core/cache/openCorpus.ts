@@ -9,7 +9,7 @@ import type { LoadOptions } from '../corpus/loadCorpus';
 import { isCorpusWarning } from '../corpus/readSourceFile';
 import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
-import { Vocabulary } from '../match/vocabulary';
+import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
 import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents } from './cacheFile';
 import { hashFile, readForCache } from './cachedRead';
@@ -115,7 +115,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
 async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheContents | null, stores: TextStore[] | null, key: string,
   totalBytes: number, warnings: CorpusWarning[], options: OpenOptions, began: number): Promise<OpenedCorpus> {
   const writer = options.cacheDir ? TextsWriter.open(options.cacheDir, warnings) : null;
-  const builder = new IndexBuilder(cache ? Vocabulary.unpack(cache.vocabulary) : new Vocabulary(), Math.ceil(totalBytes / 5));
+  const builder = new IndexBuilder(cache ? Vocabulary.unpack(ownedCopy(cache.vocabulary)) : new Vocabulary(), Math.ceil(totalBytes / 5));
   const table = DocumentTable.builder();
   const inMemory: SourceDocument[] = [];
   // Documents the cache cannot restore faithfully stay as read, by row.

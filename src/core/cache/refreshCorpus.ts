@@ -7,7 +7,7 @@
 import { isCorpusWarning } from '../corpus/readSourceFile';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { splicePostings, spliceTokens, type TokenEdit } from '../match/postingsSplice';
-import { Vocabulary } from '../match/vocabulary';
+import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
 import { newGeneration, type CacheContents } from './cacheFile';
 import { readForCache } from './cachedRead';
@@ -53,7 +53,7 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
   // The refreshed index owns copies of what it keeps from the cache file, so the file's bytes
   // (the old token stream and postings) can be freed once they are spliced.
   const table = cache.documents.detached();
-  const vocabulary = Vocabulary.unpack({ text: cache.vocabulary.text, hashes: cache.vocabulary.hashes.slice(), table: cache.vocabulary.table.slice() });
+  const vocabulary = Vocabulary.unpack(ownedCopy(cache.vocabulary));
   const documents: SourceDocument[] = [];
   const rows: Row[] = [];
   const edits: TokenEdit[] = [];

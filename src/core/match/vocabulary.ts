@@ -15,6 +15,15 @@ export interface PackedVocabulary {
   table: Int32Array;
 }
 
+/**
+ * A copy of `packed` that owns its arrays. A vocabulary restored from a cache file views the
+ * file's bytes; one that outlives that file's index (a refreshed or rebuilt index) must not keep
+ * the whole file alive through those views.
+ */
+export function ownedCopy(packed: PackedVocabulary): PackedVocabulary {
+  return { text: packed.text, hashes: packed.hashes.slice(), table: packed.table.slice() };
+}
+
 export class Vocabulary {
   /** Words restored from a cache, back to back in id order (ids below `packedCount`). */
   private packedText = '';

@@ -124,6 +124,28 @@ describe('openCorpus and its cache', () => {
     }
   });
 
+  it('restores an index as views of the cache file, and a refreshed or rebuilt one owns its arrays', async () => {
+    // A refreshed index that kept a view of the old cache file would keep the whole file in
+    // memory. A view's buffer is the whole file; an array of its own is exactly its length.
+    const owns = (opened: OpenedCorpus) => {
+      const { table, hashes } = opened.index.vocabulary.pack();
+      return [table, opened.index.docStarts].every((a) => a.buffer.byteLength === a.byteLength) && hashes.buffer.byteLength < 4 * hashes.byteLength + 8192;
+    };
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    assert.equal(owns(await openCorpus([sources], { cacheDir: cache })), false);
+    fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little hope for optimism”.');
+    const refreshed = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(refreshed.stats.fromCache, false);
+    assert.equal(owns(refreshed), true);
+    await refreshed.cacheSaved;
+    // Every file changed: a whole rebuild, which still starts from the cached vocabulary.
+    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(sources, name), `${text} Updated.`);
+    const rebuilt = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(rebuilt.stats.filesRead, 3);
+    assert.equal(owns(rebuilt), true);
+  });
+
   it('keeps at most a few texts files however often it is refreshed', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
