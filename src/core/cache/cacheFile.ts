@@ -15,6 +15,7 @@ import * as path from 'path';
 import type { Postings } from '../match/postings';
 import { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
+import { partsFit } from './cacheChecks';
 import { DocumentTable } from './documentTable';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
@@ -83,10 +84,12 @@ export function readCache(dir: string, key: string): CacheContents | null {
       segments: sections.segments as Uint8Array, flags: sections.flags as Uint8Array,
       blockStarts: sections.blockStarts as Int32Array, blocks: sections.blocks as Int32Array,
     });
+    // A texts file that is missing makes the cache unusable; one that is too short, untrustworthy.
+    const segmentSizes = header.segments.map((segment) => fileSize(path.join(dir, textsFileName(segment))));
     for (const segment of documents.segmentsInUse()) {
-      if (segment >= header.segments.length || !fs.existsSync(path.join(dir, textsFileName(header.segments[segment])))) return null;
+      if (segment >= header.segments.length || segmentSizes[segment] < 0) return null;
     }
-    return {
+    const contents: CacheContents = {
       generation: header.generation,
       key: header.key,
       segments: header.segments,
@@ -96,6 +99,7 @@ export function readCache(dir: string, key: string): CacheContents | null {
       docStarts: sections.docStarts as Int32Array,
       postings: { bytes: sections.postingBytes as Uint8Array, offsets: sections.postingOffsets as Int32Array, counts: sections.postingCounts as Int32Array },
     };
+    return partsFit(contents, segmentSizes) ? contents : null;
   } catch {
     // A truncated or foreign file is treated as no cache: the corpus is simply read again.
     return null;
@@ -183,17 +187,56 @@ export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): 
   fs.renameSync(temporary, file);
 }
 
-/** Removes texts files no longer used; files still open elsewhere stay readable there. */
+/**
+ * A texts file this recent may belong to another process's write that has not yet put its
+ * index in place (the editor's server and the CLI can refresh one cache at the same time).
+ */
+const STALE_AFTER_MS = 60_000;
+
+/**
+ * Removes texts files that neither `keep` nor the index file now on disk names, once they are a
+ * minute old; files still open elsewhere stay readable there. A later write removes the rest.
+ */
 export function removeStaleTexts(dir: string, keep: string[]): void {
-  const kept = new Set(keep.map(textsFileName));
+  const kept = new Set([...keep, ...segmentsOnDisk(dir)].map(textsFileName));
+  const now = Date.now();
   for (const name of safeReaddir(dir)) {
-    if (/^texts-.*\.bin$/.test(name) && !kept.has(name)) {
-      try {
-        fs.unlinkSync(path.join(dir, name));
-      } catch {
-        // Another process may hold it open on a system that forbids deleting open files.
-      }
+    if (!/^texts-.*\.bin$/.test(name) || kept.has(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < STALE_AFTER_MS) continue;
+      fs.unlinkSync(file);
+    } catch {
+      // Gone already, or held open on a system that forbids deleting open files.
     }
+  }
+}
+
+/** The texts files the index file in `dir` names, whatever its options; none when it cannot be read. */
+function segmentsOnDisk(dir: string): string[] {
+  try {
+    const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
+    try {
+      const head = Buffer.alloc(12);
+      if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.readUInt32LE(0) !== MAGIC) return [];
+      const json = Buffer.alloc(head.readUInt32LE(8));
+      fs.readSync(fd, json, 0, json.length, 12);
+      const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
+      return Array.isArray(header.segments) ? header.segments.filter((s) => typeof s === 'string') : [];
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return [];
+  }
+}
+
+/** The size of `file` in bytes, or -1 when it cannot be read. */
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return -1;
   }
 }
 

@@ -105,6 +105,18 @@ export class DocumentTable {
     return { segment: this.columns.segments[k], textStart: this.columns.facts[k * FACTS + 2], textBytes: this.columns.facts[k * FACTS + 3] };
   }
 
+  /** True when every document's text lies within its texts file, of the sizes given by segment. */
+  placesFit(segmentSizes: number[]): boolean {
+    const { facts, segments } = this.columns;
+    for (let k = 0; k < this.count; k++) {
+      const start = facts[k * FACTS + 2];
+      const bytes = facts[k * FACTS + 3];
+      const size = segmentSizes[segments[k]];
+      if (size === undefined || !Number.isInteger(start) || !Number.isInteger(bytes) || start < 0 || bytes < 0 || start + bytes > size) return false;
+    }
+    return true;
+  }
+
   /** The texts files (by segment number) that some document still uses. */
   segmentsInUse(): Set<number> {
     return new Set(this.columns.segments);

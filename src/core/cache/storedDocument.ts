@@ -24,6 +24,9 @@ export class TextStore {
 
   /** The text stored at [start, start + bytes) of the file. */
   read(start: number, bytes: number): string {
+    // An empty text starts where the next document's does: it must not be remembered under
+    // that start, or the next document would read as empty.
+    if (bytes === 0) return '';
     const cached = this.recent.get(start);
     if (cached !== undefined) return cached;
     const text = this.readBytes(start, bytes).toString('utf8');
@@ -44,11 +47,23 @@ export class TextStore {
     return read === bytes ? buffer : buffer.subarray(0, read);
   }
 
+  /** Closes the file now rather than when the store is collected. */
+  close(): void {
+    if (this.fd === null) return;
+    closeWhenCollected.unregister(this);
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+    this.fd = null;
+  }
+
   /** Opens the texts file on first use; the descriptor is closed when the store is collected. */
   private descriptor(): number {
     if (this.fd === null) {
       this.fd = fs.openSync(this.file, 'r');
-      closeWhenCollected.register(this, this.fd);
+      closeWhenCollected.register(this, this.fd, this);
     }
     return this.fd;
   }

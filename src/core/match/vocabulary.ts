@@ -24,6 +24,28 @@ export function ownedCopy(packed: PackedVocabulary): PackedVocabulary {
   return { text: packed.text, hashes: packed.hashes.slice(), table: packed.table.slice() };
 }
 
+/** Where each packed word starts (and, last, where the text ends); null when the parts disagree. */
+function wordStarts(packed: PackedVocabulary): Int32Array | null {
+  const count = packed.hashes.length;
+  const size = packed.table.length;
+  if (size < 2 * count || (size & (size - 1)) !== 0) return null;
+  const starts = new Int32Array(count + 1);
+  let k = 0;
+  for (let at = packed.text.indexOf('\n'); at >= 0 && k < count; at = packed.text.indexOf('\n', at + 1)) starts[++k] = at + 1;
+  if (k !== count || starts[count] !== packed.text.length) return null;
+  // Every table entry is empty or names a word.
+  for (let slot = 0; slot < size; slot++) {
+    const entry = packed.table[slot];
+    if (entry < 0 || entry > count) return null;
+  }
+  return starts;
+}
+
+/** True when a saved vocabulary's text, hashes and table agree. */
+export function isConsistentPacked(packed: PackedVocabulary): boolean {
+  return wordStarts(packed) !== null;
+}
+
 export class Vocabulary {
   /** Words restored from a cache, back to back in id order (ids below `packedCount`). */
   private packedText = '';
@@ -111,12 +133,8 @@ export class Vocabulary {
   static unpack(packed: PackedVocabulary): Vocabulary {
     const vocabulary = new Vocabulary();
     const count = packed.hashes.length;
-    const starts = new Int32Array(count + 1);
-    let k = 0;
-    for (let at = packed.text.indexOf('\n'); at >= 0 && k < count; at = packed.text.indexOf('\n', at + 1)) starts[++k] = at + 1;
-    if (k !== count || packed.table.length < 2 * count || (packed.table.length & (packed.table.length - 1)) !== 0) {
-      throw new Error('the saved vocabulary is inconsistent');
-    }
+    const starts = wordStarts(packed);
+    if (!starts) throw new Error('the saved vocabulary is inconsistent');
     vocabulary.packedText = packed.text;
     vocabulary.packedStarts = starts;
     vocabulary.packedCount = count;

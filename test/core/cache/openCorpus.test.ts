@@ -29,6 +29,15 @@ function verdicts(opened: OpenedCorpus, draft: string): string[] {
   return new Checker(opened.index).checkText(draft, 'plaintext').map((r) => `${r.status}:${r.match ? path.basename(r.match.document.path) : '-'}`);
 }
 
+/** Applies `damage` to the bytes of one section of the index file, found through its header. */
+function damageSection(file: string, section: string, damage: (bytes: Buffer) => void): void {
+  const data = fs.readFileSync(file);
+  const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
+  const [offset, length] = header.sections[section];
+  damage(data.subarray(offset, offset + length));
+  fs.writeFileSync(file, data);
+}
+
 /** The corpus's token stream as words, which does not depend on the order words got their ids in. */
 function words(opened: OpenedCorpus): string[] {
   const { index } = opened;
@@ -149,13 +158,21 @@ describe('openCorpus and its cache', () => {
   it('keeps at most a few texts files however often it is refreshed', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
+    const texts = () => fs.readdirSync(cache).filter((name) => name.startsWith('texts-'));
     for (let n = 0; n < 12; n++) {
       fs.writeFileSync(path.join(sources, 'wire.txt'), `Edition ${n}: the minister said there was “little ground for optimism”.`);
       const opened = await openCorpus([sources], { cacheDir: cache });
       assert.equal(await opened.cacheSaved, true);
+      // The index names at most eight texts files at any time.
+      const header = fs.readFileSync(path.join(cache, 'index.bin'));
+      const segments = (JSON.parse(header.toString('utf8', 12, 12 + header.readUInt32LE(8))) as { segments: string[] }).segments;
+      assert.ok(segments.length <= 8, `${segments.length} texts files named`);
+      // Unnamed files are removed once they are a minute old (another process may be about to
+      // name a new one): make them so.
+      const longAgo = new Date(Date.now() - 120_000);
+      for (const name of texts()) fs.utimesSync(path.join(cache, name), longAgo, longAgo);
     }
-    const texts = fs.readdirSync(cache).filter((name) => name.startsWith('texts-'));
-    assert.ok(texts.length >= 2 && texts.length <= 8, `${texts.length} texts files`);
+    assert.ok(texts().length >= 2 && texts().length <= 8, `${texts().length} texts files`);
     const opened = await openCorpus([sources], { cacheDir: cache });
     assert.equal(opened.stats.fromCache, true);
     assert.match(opened.corpus.documents.find((d) => d.path.endsWith('wire.txt'))!.text, /^Edition 11:/);
@@ -170,6 +187,48 @@ describe('openCorpus and its cache', () => {
     const opened = await openCorpus([sources], { cacheDir: cache });
     assert.deepEqual([opened.stats.filesRead, await opened.cacheSaved], [3, true]);
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  // A cache that parses but whose parts disagree (a write cut short, a bad disk) is no cache.
+  for (const [section, damage] of [
+    ['vocabulary', (bytes: Buffer) => bytes.fill(0, bytes.length - 6)],
+    ['tokenIds', (bytes: Buffer) => bytes.writeUInt16LE(60000, 0)],
+    ['postingOffsets', (bytes: Buffer) => bytes.writeInt32LE(1 << 30, 4)],
+    ['docStarts', (bytes: Buffer) => bytes.writeInt32LE(-5, 4)],
+    ['facts', (bytes: Buffer) => bytes.writeDoubleLE(1e12, 16)],
+  ] as [string, (bytes: Buffer) => void][]) {
+    it(`reads the sources again when the cache's ${section} do not fit the rest`, async () => {
+      const { sources, cache } = workspace(FILES);
+      await openCorpus([sources], { cacheDir: cache });
+      damageSection(path.join(cache, 'index.bin'), section, damage);
+      assert.equal(readCache(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })), null);
+      const opened = await openCorpus([sources], { cacheDir: cache });
+      assert.deepEqual([opened.stats.filesRead, await opened.cacheSaved], [3, true]);
+      assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+    });
+  }
+
+  it('reads an empty source and the one after it back from the cache as they were', async () => {
+    const { sources, cache } = workspace({ 'a-empty.txt': '', 'b-wire.txt': 'The minister said there was “little ground for optimism”.' });
+    await openCorpus([sources], { cacheDir: cache });
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(opened.stats.fromCache, true);
+    assert.deepEqual(opened.corpus.documents.map((d) => d.text), ['', 'The minister said there was “little ground for optimism”.']);
+  });
+
+  it('removes old texts files no index names, but not a new one another process may be about to use', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const old = path.join(cache, 'texts-old-one.bin');
+    const fresh = path.join(cache, 'texts-just-written.bin');
+    fs.writeFileSync(old, 'old');
+    fs.writeFileSync(fresh, 'new');
+    const longAgo = new Date(Date.now() - 3600_000);
+    fs.utimesSync(old, longAgo, longAgo);
+    fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little hope for optimism”.');
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(await opened.cacheSaved, true);
+    assert.deepEqual([fs.existsSync(old), fs.existsSync(fresh)], [false, true]);
   });
 
   it('still opens the corpus, with a warning, when the cache cannot be written', async () => {
