@@ -100,9 +100,17 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
     warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed` });
   }
   if (cache && stores) {
-    const unchanged = plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
-    if (unchanged) return restore(cache, stores, plan, warnings, began);
-    if (canRefresh(cache, plan)) return refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, warnings, options, began });
+    try {
+      const unchanged = plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
+      if (unchanged) return restore(cache, stores, plan, warnings, began);
+      if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, warnings, options, began });
+    } catch (error) {
+      // The cache passed its checks but still could not be used: read the sources instead.
+      warnings.push({ path: options.cacheDir!, message: `the index cache could not be used (${(error as Error).message}); the corpus was read again` });
+      for (const store of stores) store.close();
+      for (const entry of plan) entry.reuse = -1;
+      return buildCorpus(entries, plan, null, null, key, totalBytes, warnings, options, began);
+    }
   }
   return buildCorpus(entries, plan, cache, stores, key, totalBytes, warnings, options, began);
 }
@@ -158,9 +166,14 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
     const textsFile = writer.finish();
     const documents = table.finish();
     const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings };
-    if (textsFile && saveCache(options.cacheDir!, contents, warnings)) {
+    // The texts file is opened before the index is written: from then on another process may
+    // replace the cache, and an open file stays readable.
+    const store = textsFile ? openStore(textsFile) : null;
+    if (store && saveCache(options.cacheDir!, contents, warnings)) {
       cacheSaved = true;
-      const texts = [new TextStore(textsFile)];
+      // The old texts files were needed only for copying from; their space can go now.
+      for (const old of stores ?? []) old.close();
+      const texts = [store];
       corpus.documents = [];
       for (let id = 0; id < documents.count; id++) {
         const kept = keptAsRead.get(id);
@@ -168,6 +181,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
         corpus.documents.push(kept ?? new StoredDocument(id, documents, id, documents.mtimeMs(id), texts));
       }
     } else {
+      store?.close();
       // The cache could not be written; read everything again, keeping it in memory this time.
       const retry = await openCorpus(entries, { ...options, cacheDir: null });
       retry.corpus.warnings.unshift(...warnings.filter((w) => w.path === options.cacheDir));
@@ -190,8 +204,22 @@ function restore(cache: CacheContents, stores: TextStore[], plan: PlannedFile[],
 
 /** Opens every texts file of the cache; null when one is missing, so the cache is not used. */
 function openStores(dir: string, cache: CacheContents): TextStore[] | null {
+  const stores: TextStore[] = [];
+  for (const segment of cache.segments) {
+    const store = openStore(path.join(dir, textsFileName(segment)));
+    if (!store) {
+      for (const opened of stores) opened.close();
+      return null;
+    }
+    stores.push(store);
+  }
+  return stores;
+}
+
+/** The store of one texts file, or null when it cannot be opened. */
+function openStore(file: string): TextStore | null {
   try {
-    return cache.segments.map((segment) => new TextStore(path.join(dir, textsFileName(segment))));
+    return new TextStore(file);
   } catch {
     return null;
   }

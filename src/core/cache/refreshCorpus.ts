@@ -4,18 +4,20 @@
 // with the changed texts in a new, small texts file beside the old ones, so a one-word edit to
 // one article of an archive never costs a rewrite of the archive's text.
 
+import * as fs from 'fs';
+import * as path from 'path';
 import { isCorpusWarning } from '../corpus/readSourceFile';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { splicePostings, spliceTokens, type TokenEdit } from '../match/postingsSplice';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, type CacheContents } from './cacheFile';
+import { newGeneration, textsFileName, type CacheContents } from './cacheFile';
 import { readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable, type DocumentRecord, type TextPlace } from './documentTable';
 import { saveCache, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openCorpus';
 import { StoredDocument, type TextStore } from './storedDocument';
-import { TextsWriter } from './textsWriter';
+import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';
 
 /** Past this many texts files, a refresh writes all texts into one file again. */
@@ -102,16 +104,28 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
   const index = CorpusIndex.fromParts(corpus, { vocabulary, tokens, docStarts, postings });
   const stats = { filesRead, filesReused: documents.length - filesRead, fromCache: false, milliseconds: performance.now() - input.began };
   // The corpus is ready now; the cache is brought up to date once the caller has it.
-  const cacheSaved = new Promise<boolean>((resolve) => setImmediate(() => resolve(saveRefresh(input, table, rows, index))));
+  const cacheSaved = new Promise<boolean>((resolve) => setImmediate(() => {
+    saveRefresh(input, table, rows, index).then(resolve, (error: unknown) => {
+      // Nothing of a failed write is used: the next start reads the changed files again.
+      warnings.push({ path: input.dir, message: cacheWriteFailure(error) });
+      resolve(false);
+    });
+  }));
   return { corpus, index, stats, cacheSaved };
 }
 
-/** Writes the refreshed cache: the new texts in a new texts file, then the index file. */
-function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: Row[], index: CorpusIndex): boolean {
+/**
+ * Writes the refreshed cache: the new texts in a new texts file, then the index file. Copying
+ * every text into one file again pauses for other events as it goes: it reads the whole archive.
+ */
+async function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: Row[], index: CorpusIndex): Promise<boolean> {
   const { dir, cache, stores, warnings } = input;
   const fresh = rows.filter((row) => 'record' in row).length;
-  // Too many texts files: this refresh writes every text into one file again.
-  const compact = cache.segments.length + (fresh ? 1 : 0) > MAX_SEGMENTS;
+  // Too many texts files, or one that another process has removed since (its text is still
+  // readable through the open store): this refresh writes every text into one file again.
+  const gone = cache.segments.some((name) => !fs.existsSync(path.join(dir, textsFileName(name))));
+  const compact = gone || cache.segments.length + (fresh ? 1 : 0) > MAX_SEGMENTS;
+  const pauser = new SlicePauser(SLICE_MS);
   const writer = fresh || compact ? TextsWriter.open(dir, warnings) : null;
   const segment = compact ? 0 : cache.segments.length;
   const builder = DocumentTable.builder();
@@ -123,6 +137,7 @@ function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: Row[], 
       if (compact) place = { segment, ...writer!.appendBytes(stores[place.segment].readBytes(place.textStart, place.textBytes)) };
       builder.copy(oldTable, row.reuse, row.mtimeMs, place);
     }
+    if (compact) await pauser.pauseIfDue();
   }
   if (writer && !writer.finish()) return false;
   const segments = compact ? [writer!.segment] : writer ? [...cache.segments, writer.segment] : cache.segments;
