@@ -13,6 +13,15 @@ export interface TreeWatcherHost {
   log(message: string): void;
 }
 
+/** True when `file` is a folder, following links. */
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Folders whose names mark tooling, never sources (as the corpus walk skips them). */
 function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -20,6 +29,9 @@ function skipped(name: string): boolean {
 
 export class TreeWatcher {
   private readonly watchers = new Map<string, fs.FSWatcher>();
+  /** The real paths of the folders watched, so that a link back up the tree is not followed. */
+  private readonly realFolders = new Set<string>();
+  private readonly realOf = new Map<string, string>();
   private closed = false;
 
   /** Starts watching `root` and every folder below it. */
@@ -39,17 +51,28 @@ export class TreeWatcher {
     this.watchers.clear();
   }
 
-  /** Watches `folder` and the folders below it that are not watched yet. */
+  /**
+   * Watches `folder` and the folders below it that are not watched yet. Links to folders are
+   * followed, as the corpus walk follows them, each real folder once.
+   */
   private add(folder: string): void {
-    if (this.closed || this.watchers.has(folder) || !this.open(folder, false)) return;
+    if (this.closed || this.watchers.has(folder)) return;
+    let real: string;
     let entries: fs.Dirent[];
     try {
+      real = fs.realpathSync(folder);
+      if (this.realFolders.has(real)) return;
       entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch {
       return;
     }
+    if (!this.open(folder, false)) return;
+    this.realFolders.add(real);
+    this.realOf.set(folder, real);
     for (const entry of entries) {
-      if (entry.isDirectory() && !skipped(entry.name)) this.add(path.join(folder, entry.name));
+      if (skipped(entry.name)) continue;
+      const child = path.join(folder, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolder(child))) this.add(child);
     }
   }
 
@@ -73,9 +96,9 @@ export class TreeWatcher {
 
   /** A folder that appeared is watched from now on; one that went away is let go. */
   private follow(changed: string): void {
-    let isFolder = false;
+    let isFolderNow = false;
     try {
-      isFolder = fs.statSync(changed).isDirectory();
+      isFolderNow = fs.statSync(changed).isDirectory();
     } catch {
       // Gone: it, and any folder below it, no longer needs a watcher.
       for (const folder of [...this.watchers.keys()]) {
@@ -83,11 +106,14 @@ export class TreeWatcher {
       }
       return;
     }
-    if (isFolder) this.add(changed);
+    if (isFolderNow) this.add(changed);
   }
 
   private forget(folder: string): void {
     this.watchers.get(folder)?.close();
     this.watchers.delete(folder);
+    const real = this.realOf.get(folder);
+    if (real !== undefined) this.realFolders.delete(real);
+    this.realOf.delete(folder);
   }
 }

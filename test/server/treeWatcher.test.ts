@@ -5,9 +5,10 @@ import * as path from 'path';
 import { TreeWatcher } from '../../src/server/treeWatcher';
 
 /** A watcher on a fresh tree, and a way to wait for the change event of a given path. */
-function watchedTree(folders: string[]) {
+function watchedTree(folders: string[], prepare: (root: string) => void = () => undefined) {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-tree-')));
   for (const folder of folders) fs.mkdirSync(path.join(root, folder), { recursive: true });
+  prepare(root);
   const waiting: { file: string; resolve: () => void }[] = [];
   const watcher = new TreeWatcher(root, {
     onChange: (changed) => {
@@ -54,5 +55,23 @@ describe('TreeWatcher', () => {
     fs.rmSync(path.join(root, 'wire'), { recursive: true });
     await removed;
     assert.equal(watcher.size, 1);
+  });
+});
+
+describe('TreeWatcher and links', () => {
+  it('follows a linked folder, as the corpus walk does, and a link back up the tree only once', async () => {
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-outside-')));
+    const { root, watcher, changeOf } = watchedTree(['a'], (made) => {
+      fs.symlinkSync(outside, path.join(made, 'linked'));
+      fs.symlinkSync(made, path.join(made, 'a', 'loop'));
+    });
+    try {
+      assert.equal(watcher.size, 3); // the root, a and linked; a/loop is the root again
+      const written = changeOf('linked/interview.txt');
+      fs.writeFileSync(path.join(root, 'linked', 'interview.txt'), 'A new interview.');
+      await written;
+    } finally {
+      watcher.close();
+    }
   });
 });
