@@ -216,6 +216,21 @@ describe('openCorpus and its cache', () => {
     assert.deepEqual(opened.corpus.documents.map((d) => d.text), ['', 'The minister said there was “little ground for optimism”.']);
   });
 
+  it('writes every text into one file again when a texts file it keeps was removed meanwhile', async () => {
+    const { sources, cache } = workspace(FILES);
+    await openCorpus([sources], { cacheDir: cache });
+    const [first] = fs.readdirSync(cache).filter((name) => name.startsWith('texts-'));
+    fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little hope for optimism”.');
+    const refreshed = await openCorpus([sources], { cacheDir: cache });
+    // Another process's clean-up removes the texts file before this refresh writes its cache.
+    fs.unlinkSync(path.join(cache, first));
+    assert.equal(await refreshed.cacheSaved, true);
+    const reopened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(reopened.stats.fromCache, true);
+    assert.deepEqual(reopened.corpus.documents.map((d) => d.text), refreshed.corpus.documents.map((d) => d.text));
+    assert.deepEqual(verdicts(reopened, '“little hope for optimism” and “resume in two weeks”'), ['verbatim:wire.txt', 'verbatim:page.html']);
+  });
+
   it('removes old texts files no index names, but not a new one another process may be about to use', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
