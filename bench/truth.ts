@@ -3,6 +3,8 @@
 // apostrophes, letters and digits), kept independent of the engine so that the truth does not
 // inherit the engine's mistakes.
 
+import { lastAtOrBefore } from '../src/core/sortedSearch';
+
 /** A change the draft made to the source's words. `dropped` words are in the source only. */
 export interface TruthChange {
   op: 'changed' | 'dropped';
@@ -82,13 +84,6 @@ export class NormalizedCorpus {
   }
 
   private fileAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.starts, offset));
   }
 }

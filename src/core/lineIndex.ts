@@ -2,6 +2,8 @@
 // The core itself works in offsets; this is the arithmetic the server's position module and the
 // CLI's output share, kept here so that both count lines the same way.
 
+import { lastAtOrBefore } from './sortedSearch';
+
 /** A 0-based line and UTF-16 character, the way LSP and the CLI's JSON report positions. */
 export interface LineCharacter {
   line: number;
@@ -29,14 +31,9 @@ export class LineIndex {
   /** The 0-based line and character of `offset` (clamped into the text). */
   position(offset: number): LineCharacter {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low] };
+    // The first line starts at 0, so some line always starts at or before the offset.
+    const line = lastAtOrBefore(this.starts, clamped);
+    return { line, character: clamped - this.starts[line] };
   }
 
   /** The offset of a 0-based line and character (clamped to the line's end). */

@@ -3,6 +3,7 @@
 // lookup finds the last mark at or before the offset, so a passage is cited by where it starts.
 
 import type { SourceLocation } from '../types';
+import { lastAtOrBefore } from '../sortedSearch';
 
 /** The location that holds from `start` in a source's text until the next mark. */
 export interface LocationMark {
@@ -20,13 +21,7 @@ export function locatorFromMarks(marks: readonly LocationMark[]): (textOffset: n
   const starts = Int32Array.from(marks, (mark) => mark.start);
   const locations = marks.map((mark) => Object.freeze({ ...mark.location }));
   return (textOffset: number): SourceLocation => {
-    let low = 0;
-    let high = starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] <= textOffset) { found = mid; low = mid + 1; } else { high = mid - 1; }
-    }
+    const found = lastAtOrBefore(starts, textOffset);
     // Text before the first mark (a title line above a transcript's first turn) has no location.
     return found >= 0 ? { ...locations[found] } : {};
   };

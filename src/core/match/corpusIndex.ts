@@ -13,6 +13,7 @@ import { searchCorpus, type SearchHit } from './searchCorpus';
 import { buildPostings, decodePositions, type Postings } from './postings';
 import { TokenStreamBuilder, type TokenStream } from './tokenStream';
 import { Vocabulary } from './vocabulary';
+import { lastAtOrBefore } from '../sortedSearch';
 
 /**
  * True when the ASCII run `text[i, j)` may not be a whole word by itself: the word rules could
@@ -190,14 +191,7 @@ export class CorpusIndex {
 
   /** The document that holds token position `p`. */
   docOf(p: number): number {
-    let low = 0;
-    let high = this.docStarts.length - 2;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.docStarts[mid] <= p) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.docStarts, p, 0, this.docStarts.length - 2));
   }
 
   /** True when token `p` is the first of its document (so no word pair runs into it). */

@@ -3,6 +3,8 @@
 // reached by galloping forward, so a run of nearby positions costs a step or two each instead
 // of a binary search over every document.
 
+import { lastAtOrBefore } from '../sortedSearch';
+
 /** The documents of token positions, given the first token of each document. */
 export class DocFinder {
   private doc = -1;
@@ -33,15 +35,11 @@ export class DocFinder {
       // Backward: the answer lies before the remembered document.
       high = Math.max(0, this.doc - 1);
     }
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= p) low = mid;
-      else high = mid - 1;
-    }
-    this.doc = low;
-    this.low = starts[low];
-    this.high = starts[low + 1];
-    return low;
+    const doc = Math.max(low, lastAtOrBefore(starts, p, low, high));
+    this.doc = doc;
+    this.low = starts[doc];
+    this.high = starts[doc + 1];
+    return doc;
   }
 
   /** True when token `p` is the first of its document, as `CorpusIndex.isDocStart`. */
