@@ -1,21 +1,12 @@
 import * as assert from 'assert';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { QuoteResult } from '../../src/core/types';
-import { quoteDiagnostics, type DiagnosticContext, type QuoteDiagnosticData } from '../../src/server/diagnostics';
+import { quoteDiagnostics, type QuoteDiagnosticData } from '../../src/server/diagnostics';
 import { TextPositions } from '../../src/server/positions';
 import { DEFAULT_SETTINGS, type VerbatimSettings } from '../../src/shared/settings';
-import { entry, matchOf, quoteIn, resultOf, sourceDoc, spanOf } from './quoteResults';
+import { diagnosticContext, entry, matchOf, quoteIn, resultOf, sourceDoc, spanOf } from './quoteResults';
 
-function context(draftText: string, settings: Partial<VerbatimSettings> = {}, accepted = false): DiagnosticContext {
-  return {
-    draftText,
-    positions: new TextPositions(draftText),
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    folderUri: 'file:///work',
-    isAccepted: () => accepted,
-    locate: (match) => ({ uri: `file://${match.document.path}`, range: { start: { line: 0, character: match.span.start }, end: { line: 0, character: match.span.end } } }),
-  };
-}
+const context = diagnosticContext;
 
 /** The underlined text, severity, code and message of each diagnostic. */
 function summary(draftText: string, diagnostics: Diagnostic[]): { text: string; severity?: number; code?: string | number; message: string }[] {

@@ -6,11 +6,11 @@ import * as assert from 'assert';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Misattribution, QuoteResult, SourceDocument, SourceSpeaker } from '../../src/core/types';
 import { codeActionsFor } from '../../src/server/codeActions';
-import { quoteDiagnostics, type DiagnosticContext, type QuoteDiagnosticData } from '../../src/server/diagnostics';
+import { quoteDiagnostics, type QuoteDiagnosticData } from '../../src/server/diagnostics';
 import { TextPositions } from '../../src/server/positions';
 import { countResults } from '../../src/server/publisher';
 import { DEFAULT_SETTINGS, type VerbatimSettings } from '../../src/shared/settings';
-import { entry, matchOf, quoteIn, resultOf, sourceDoc, spanOf } from './quoteResults';
+import { diagnosticContext, entry, matchOf, quoteIn, resultOf, sourceDoc, spanOf } from './quoteResults';
 
 const SOURCE = 'Talks stalled. "We will not retreat from the coast," Kuleba said on Monday.';
 const WORDS = 'We will not retreat from the coast,';
@@ -38,18 +38,7 @@ function misattributed(draft: string, overrides: Partial<Misattribution> = {}, w
   return resultOf(quote, 'misattributed', match, { sourceSpeakers: [speaker(doc)], misattribution });
 }
 
-function context(draftText: string, settings: Partial<VerbatimSettings> = {}, accepted = false): DiagnosticContext {
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  return {
-    draftText,
-    positions: new TextPositions(draftText),
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    folderUri: 'file:///work',
-    isAccepted: () => accepted,
-    locate: (match) => ({ uri: `file://${match.document.path}`, range }),
-    locatePassage: (document) => ({ uri: `file://${document.path}`, range }),
-  };
-}
+const context = diagnosticContext;
 
 const covered = (draft: string, range: { start: { character: number }; end: { character: number } }) => draft.slice(range.start.character, range.end.character);
 

@@ -2,6 +2,9 @@
 // the matcher scores: each helper states exactly the quote, source and diff under test.
 
 import type { DiffEntry, Quote, QuoteResult, SourceDocument, SourceMatch, Span } from '../../src/core/types';
+import type { DiagnosticContext } from '../../src/server/diagnostics';
+import { TextPositions } from '../../src/server/positions';
+import { DEFAULT_SETTINGS, type VerbatimSettings } from '../../src/shared/settings';
 
 /** A source document whose text is its file's text (as for .txt sources). */
 export function sourceDoc(text: string, title = 'The Source', file = '/corpus/source.txt', shift = 0): SourceDocument {
@@ -43,4 +46,21 @@ export function matchOf(doc: SourceDocument, diff: DiffEntry[], score = 0.9): So
 export function resultOf(quote: Quote, status: QuoteResult['status'], match: SourceMatch | null, extra: Partial<QuoteResult> = {}): QuoteResult {
   const flags = [...new Set((match?.diff ?? []).flatMap((e) => e.flags))];
   return { quote, status, short: false, match, sources: match ? [match] : [], variants: [], flags, ...extra };
+}
+
+/**
+ * What the diagnostics of a draft need from the server, with sources placed on line 0 of their
+ * files (a match at its span's characters, a speaker's passage at the file's start).
+ */
+export function diagnosticContext(draftText: string, settings: Partial<VerbatimSettings> = {}, accepted = false): DiagnosticContext {
+  const line0 = (start: number, end: number) => ({ start: { line: 0, character: start }, end: { line: 0, character: end } });
+  return {
+    draftText,
+    positions: new TextPositions(draftText),
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    folderUri: 'file:///work',
+    isAccepted: () => accepted,
+    locate: (match) => ({ uri: `file://${match.document.path}`, range: line0(match.span.start, match.span.end) }),
+    locatePassage: (document) => ({ uri: `file://${document.path}`, range: line0(0, 1) }),
+  };
 }
