@@ -1,17 +1,52 @@
-// Decides which characters open and close quotations. Only double marks delimit quotations:
-// single marks are apostrophes far more often than quotation marks ("Russia’s", "rock ’n’
+// Decides which characters open and close quotations. English single marks never delimit
+// quotations: they are apostrophes far more often than quotation marks ("Russia’s", "rock ’n’
 // roll", "the ’90s"), so single-quoted passages are never quotations of their own and, inside a
-// double-quoted passage, are simply part of its words.
+// double-quoted passage, are simply part of its words. The single marks that are never
+// apostrophes (German ‚…‘ and ›…‹, Swiss ‹…›) do delimit quotations.
+//
+// The conventions covered, by the mark that opens:
+//   “…” English; "…" straight (and the full-width ＂); „…“ German, „…” Polish and Hungarian;
+//   «…» French, Russian, Swiss and others; »…« German and Danish, »…» Swedish and Finnish;
+//   ‚…‘ and ›…‹ German single; ‹…› Swiss single; 「…」 and 『…』 Japanese and traditional
+//   Chinese (with the half-width ｢…｣); 〝…〞 and 〝…〟 East Asian double primes.
 
 /** The marks that can open a quotation. */
-export type OpeningMark = '“' | '"' | '«' | '„';
+export type OpeningMark = '“' | '"' | '«' | '„' | '»' | '‚' | '‹' | '›' | '「' | '『' | '｢' | '〝' | '＂';
 
-const OPENING_MARKS = new Set<string>(['“', '"', '«', '„']);
+/**
+ * How each opening mark is closed. `position` marks the openers that are also closers in some
+ * convention (a straight mark, or » which closes «): they open only where an opening mark
+ * stands, after a space or opening punctuation and before a word.
+ */
+interface MarkRule {
+  closers: string;
+  position: boolean;
+}
 
-// Characters after which a straight `"` still reads as an opening mark.
-const OPENING_CONTEXT = /[\s([{<—–\-/“‘«„'"]/;
+const RULES: Record<OpeningMark, MarkRule> = {
+  '“': { closers: '”"', position: false },
+  '"': { closers: '”"', position: true },
+  // Chinese and Japanese put no space before a full-width mark, so it pairs without position.
+  '＂': { closers: '＂”"', position: false },
+  '„': { closers: '“”', position: false },
+  '«': { closers: '»', position: false },
+  '»': { closers: '«»', position: true },
+  '‚': { closers: '‘’', position: false },
+  '‹': { closers: '›', position: false },
+  '›': { closers: '‹›', position: true },
+  '「': { closers: '」', position: false },
+  '『': { closers: '』', position: false },
+  '｢': { closers: '｣', position: false },
+  '〝': { closers: '〞〟', position: false },
+};
 
-/** True when the straight mark at `i` stands where an opening mark would: after a space or opening punctuation, before a word. */
+/** Every character that takes part in quotation marks, for a quick pre-check while scanning. */
+const ALL_MARKS = new Set<string>([...Object.keys(RULES), ...Object.values(RULES).flatMap((rule) => [...rule.closers])]);
+
+// Characters after which a mark in opening position still reads as an opening mark.
+const OPENING_CONTEXT = /[\s([{<—–\-/“‘«„'"»‚‹›「『｢〝＂]/;
+
+/** True when the mark at `i` stands where an opening mark would: after a space or opening punctuation, before a word. */
 export function isOpeningPosition(masked: string, i: number, blockStart: number): boolean {
   const before = i > blockStart ? masked.charAt(i - 1) : ' ';
   const after = masked.charAt(i + 1);
@@ -20,32 +55,30 @@ export function isOpeningPosition(masked: string, i: number, blockStart: number)
 
 /** Returns the mark at `i` when it opens a quotation there, else null. */
 export function openingMarkAt(masked: string, i: number, blockStart: number): OpeningMark | null {
-  const c = masked.charAt(i);
-  if (!OPENING_MARKS.has(c)) return null;
-  if (c === '"' && !isOpeningPosition(masked, i, blockStart)) return null;
-  return c as OpeningMark;
+  const c = masked.charAt(i) as OpeningMark;
+  const rule = RULES[c];
+  if (!rule) return null;
+  if (rule.position && !isOpeningPosition(masked, i, blockStart)) return null;
+  return c;
 }
 
 /**
  * True when the character at `i` closes a passage opened with `opener`. Writers and word
  * processors mix curly and straight marks, so a curly opening is also closed by a straight mark
- * in closing position, and a straight opening by a curly closing mark. German quotations open
- * with „ and close with “ (or ” in the Polish and Hungarian style).
+ * in closing position, and a straight opening by a curly closing mark.
  */
 export function closesMark(opener: OpeningMark, masked: string, i: number, blockStart: number): boolean {
   const c = masked.charAt(i);
-  switch (opener) {
-    case '“':
-    case '"':
-      return c === '”' || (c === '"' && !isOpeningPosition(masked, i, blockStart));
-    case '«':
-      return c === '»';
-    case '„':
-      return c === '“' || c === '”';
-  }
+  if (!RULES[opener].closers.includes(c)) return false;
+  // A straight mark, or a mark that also opened this passage (»…», ›…›), closes only where it
+  // cannot be read as opening a new one.
+  if (c === '"' || (c === opener && opener !== '＂')) return !isOpeningPosition(masked, i, blockStart);
+  // ’ closes a German ‚…’ only where it is no apostrophe inside a word.
+  if (c === '’') return !/\p{L}/u.test(masked.charAt(i + 1));
+  return true;
 }
 
 /** True when `c` can be any quotation mark at all, for a quick pre-check while scanning. */
 export function isDoubleMark(c: string): boolean {
-  return c === '“' || c === '”' || c === '"' || c === '«' || c === '»' || c === '„';
+  return ALL_MARKS.has(c);
 }

@@ -24,8 +24,8 @@ export interface QuoteCase {
   quotes: ExpectedQuote[];
 }
 
-const OPENING = new Set(['“', '"', '«', '„']);
-const CLOSING = new Set(['”', '"', '»', '“']);
+const OPENING = new Set(['“', '"', '«', '„', '»', '‚', '‹', '›', '「', '『', '｢', '〝', '＂']);
+const CLOSING = new Set(['”', '"', '»', '“', '«', '‘', '’', '›', '‹', '」', '』', '｣', '〞', '〟', '＂']);
 
 /** Asserts the span invariants every extracted quotation must satisfy. */
 export function assertWellFormed(draft: string, quote: Quote): void {
