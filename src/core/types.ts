@@ -101,7 +101,7 @@ export interface SourceLocation {
 }
 
 /** The metadata fields a source may declare (front matter, page metadata, folder defaults). */
-export const SOURCE_META_FIELDS = ['source', 'date', 'url', 'author'] as const;
+export const SOURCE_META_FIELDS = ['source', 'date', 'url', 'author', 'lang'] as const;
 
 export interface SourceMeta {
   /** The outlet or site that published the source. */
@@ -109,6 +109,8 @@ export interface SourceMeta {
   date?: string;
   url?: string;
   author?: string;
+  /** The language the source is written in, as declared (`lang: de`, `<html lang="de">`). */
+  lang?: string;
 }
 
 /** A problem met while loading the corpus; the file named was skipped or partly read. */

@@ -1,10 +1,14 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { hashWord, WordScanner } from '../../src/core/wordScanner';
+import { CorpusIndex } from '../../src/core/match/corpusIndex';
+import type { SourceDocument } from '../../src/core/types';
+import { tokenize } from '../../src/core/words';
+import { hashWord, isSpacelessCodePoint, WordScanner } from '../../src/core/wordScanner';
 
 // The word rules written as one regular expression: simple to read, too slow for an archive.
-// The scanner must find exactly the same words.
+// The scanner must find exactly the same words, outside the scripts written without spaces
+// (tested on their own below).
 const REFERENCE = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*(?:[.,]\p{N}+)*/gu;
 
 function referenceWords(text: string): string[] {
@@ -26,7 +30,7 @@ describe('WordScanner', () => {
     ['numbers with separators', '10,000 troops, 3.5%, 1,000,000. 2021,2022 and 5.'],
     ['initialisms', 'U.S. U.N. e.g. i.e.x A.B Mr.Smith U.S.A.'],
     ['dashes, hyphens and handles', 'long-term — @kremlin #tag a–b'],
-    ['non-Latin scripts and marks', 'Зеленський café naïve 東京 ﬁnal ＡＢＣ１２'],
+    ['non-Latin scripts and marks', 'Зеленський café naïve ﬁnal ＡＢＣ１２ 서울 עברית'],
     ['astral characters', '𝐀𝐁 𝟏𝟐 😀 text'],
     ['edges of the text', "'a' b. c,"],
   ];
@@ -63,5 +67,34 @@ describe('WordScanner', () => {
     const found: string[] = [];
     while (scanner.next()) found.push('abc def ghi'.slice(scanner.start, scanner.end));
     assert.deepEqual(found, ['c', 'de']);
+  });
+
+  const segmented: [string, string, string[]][] = [
+    ['Chinese', '我们对谈判的前景并不乐观，但对话仍将继续。', ['我们', '对', '谈判', '的', '前景', '并不', '乐观', '但', '对话', '仍', '将', '继续']],
+    ['Japanese', '交渉の見通しは楽観できない', ['交渉', 'の', '見通し', 'は', '楽観', 'でき', 'ない']],
+    ['Thai', 'ภาษาไทยง่ายนิดเดียว', ['ภาษา', 'ไทย', 'ง่าย', 'นิด', 'เดียว']],
+    ['Latin words and digits beside Chinese', 'iPhone手机在2022年卖了', ['iPhone', '手机', '在', '2022', '年', '卖', '了']],
+    ['Japanese with a long-vowel mark and katakana', 'コーヒーを飲む', ['コーヒー', 'を', '飲む']],
+  ];
+  for (const [name, text, expected] of segmented) {
+    it(`splits a script written without spaces into words: ${name}`, () => {
+      assert.deepEqual(scannedWords(text).map((w) => w.slice(w.indexOf(':') + 1)), expected);
+    });
+  }
+
+  it('tells the scripts written without spaces by code point', () => {
+    const spaceless = [...'中日ひカタｶ々〇ไทยລາວមြ𠀀'].map((c) => isSpacelessCodePoint(c.codePointAt(0)!));
+    assert.deepEqual(spaceless, spaceless.map(() => true));
+    const spaced = [...'aéЖאع한・、。「」１'].map((c) => isSpacelessCodePoint(c.codePointAt(0)!));
+    assert.deepEqual(spaced, spaced.map(() => false));
+  });
+
+  it('gives the index the words tokenize finds, in mixed Chinese, Japanese, Thai and Latin text', () => {
+    const text = '外交部说：“我们对谈判的前景并不乐观”。 The talks (会谈) go on; 交渉の見通しは楽観できない。 ภาษาไทยง่ายนิดเดียว U.S. 2022年';
+    const doc = { id: 0, path: '/mixed.txt', title: 'mixed', meta: {}, text, fileOffset: (o: number) => o, blocks: [{ start: 0, end: text.length }], size: text.length, mtimeMs: 0 } as SourceDocument;
+    const index = CorpusIndex.build({ documents: [doc], warnings: [] });
+    const indexed: string[] = [];
+    for (let p = 0; p < index.tokenCount; p++) indexed.push(`${index.tokenStart(p)}:${index.word(index.idAt(p))}`);
+    assert.deepEqual(indexed, tokenize(text).map((w) => `${w.start}:${w.norm}`));
   });
 });

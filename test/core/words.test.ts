@@ -15,6 +15,8 @@ describe('tokenize and normalizeWord', () => {
     ['punctuation and quote marks are not words', '“Yes!” — (no) «oui»', ['yes', 'no', 'oui']],
     ['line breaks are just spaces', 'little\nground', ['little', 'ground']],
     ['accented letters stay', 'Zelenskyy café', ['zelenskyy', 'café']],
+    ['digits of every script compare as ASCII digits', '٤٠ ۴۰ ४० ４０ 40', ['40', '40', '40', '40', '40']],
+    ['Chinese numerals compare as their value', '二十 三千五百 两万 二〇二二 十', ['20', '3500', '20000', '2022', '10']],
   ];
   for (const [name, text, expected] of rows) {
     it(name, () => assert.deepEqual(tokenize(text).map((w) => w.norm), expected));
@@ -32,10 +34,16 @@ describe('tokenize and normalizeWord', () => {
 });
 
 describe('word classes', () => {
-  const negations: [string, boolean][] = [['not', true], ['never', true], ["isn't", true], ['no', true], ['cannot', true], ['note', false], ['know', false]];
+  const negations: [string, boolean][] = [
+    ['not', true], ['never', true], ["isn't", true], ['no', true], ['cannot', true], ['note', false], ['know', false],
+    ['nicht', true], ['keine', true], ['pas', true], ['jamais', true], ['nunca', true], ['não', true], ['не', true], ['ніколи', true],
+    ['لا', true], ['לא', true], ['不', true], ['并不', true], ['没有', true], ['ない', true], ['ません', true],
+    // "ne" is dropped in speech without changing the sense; "不过" is "but".
+    ['ne', false], ['nicht-', false], ['不过', false], ['personne', false],
+  ];
   for (const [word, expected] of negations) it(`isNegation(${word}) is ${expected}`, () => assert.equal(isNegation(word), expected));
 
-  const numbers: [string, boolean][] = [['40', true], ['3.5', true], ['forty', true], ['thousands', true], ['for', false], ['often', false]];
+  const numbers: [string, boolean][] = [['40', true], ['3.5', true], ['forty', true], ['thousands', true], ['for', false], ['often', false], ['٤٠', true], ['二十', true], ['前景', false]];
   for (const [word, expected] of numbers) it(`isNumber(${word}) is ${expected}`, () => assert.equal(isNumber(word), expected));
 
   const names: [string, string, boolean][] = [

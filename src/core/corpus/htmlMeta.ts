@@ -20,6 +20,8 @@ interface PageFacts {
   metas: Map<string, string>;
   canonical?: string;
   timeDatetime?: string;
+  /** The `lang` attribute of the page's <html> element. */
+  lang?: string;
   /** The text of the first `rel="author"` link or `itemprop="author"` element. */
   authorElement?: string;
 }
@@ -43,6 +45,8 @@ export function readHtmlMeta(document: Html.Document): HtmlMeta {
   if (date) meta.date = date;
   if (url) meta.url = url;
   if (author) meta.author = author;
+  const lang = facts.lang ?? pick('og:locale', 'content-language', 'dc.language');
+  if (lang) meta.lang = lang;
   // og:title is the headline alone; a <title> usually carries the site name as well.
   return { title: pick('og:title') || (title && withoutSiteName(title, source)) || facts.h1 || null, meta };
 }
@@ -70,6 +74,7 @@ function collect(node: Html.ParentNode, facts: PageFacts): void {
   for (const child of node.childNodes) {
     if (!isElement(child)) continue;
     const tag = child.tagName;
+    if (tag === 'html' && facts.lang === undefined) facts.lang = attr(child, 'lang')?.trim() || undefined;
     if (tag === 'title' && facts.title === undefined) facts.title = collapseWhitespace(textOf(child));
     else if (tag === 'h1' && facts.h1 === undefined) facts.h1 = collapseWhitespace(textOf(child));
     else if (tag === 'meta') readMetaTag(child, facts);

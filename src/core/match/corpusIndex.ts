@@ -104,6 +104,9 @@ export class IndexBuilder {
       ids.push(scanner.simple
         ? vocabulary.internAscii(text, scanner.start, scanner.end, scanner.hash)
         : vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
+      // A run of Chinese, Japanese or Thai is split as a whole; a scanner started inside it
+      // would split it again, perhaps differently, and once per word.
+      while (scanner.inSegmentedRun && scanner.next()) ids.push(vocabulary.intern(normalizeWord(text.slice(scanner.start, scanner.end))));
       i = scanner.end;
     }
   }

@@ -9,6 +9,7 @@ import { alignWords, type Alignment } from './alignWords';
 import { findRegions } from './candidates';
 import type { CorpusIndex } from './corpusIndex';
 import { wordCount, type QueryElement } from './queryWords';
+import { absorbResegmentation } from './segmentation';
 
 /** One aligned passage of one document. */
 export interface Candidate {
@@ -77,8 +78,9 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
   const queryWordCount = wordCount(elements);
   const found: Candidate[] = [];
   for (const region of findRegions(index, elements)) {
-    const alignment = alignWords(elements, queryIds, index.tokens, region.start, region.end);
-    if (!alignment || alignment.end <= alignment.start) continue;
+    const aligned = alignWords(elements, queryIds, index.tokens, region.start, region.end);
+    if (!aligned || aligned.end <= aligned.start) continue;
+    const alignment = absorbResegmentation(aligned, elements, index);
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
     if (share < threshold) continue;

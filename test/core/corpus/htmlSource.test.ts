@@ -83,6 +83,7 @@ describe('corpus: HTML sources', () => {
       date: '2024-03-14T09:30:00Z',
       url: 'https://ledger.example/harbour-vote',
       author: 'Mara Quill',
+      lang: 'en',
     });
   });
 
