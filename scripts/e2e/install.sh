@@ -34,7 +34,8 @@ log() { echo "[e2e:install] $*"; }
 # Building code-server's native modules (node-pty, kerberos, native-keymap, @vscode/spdlog)
 # needs a compiler and these headers; ripgrep seeds @vscode/ripgrep's download cache.
 APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep)
-if [ "$ONLY_CODE_SERVER" = false ]; then APT_PACKAGES+=(chromium neovim); fi
+# fonts-ipafont-gothic draws the Japanese draft of the end-to-end tests (and its screenshot).
+if [ "$ONLY_CODE_SERVER" = false ]; then APT_PACKAGES+=(chromium neovim fonts-ipafont-gothic); fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

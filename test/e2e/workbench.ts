@@ -55,9 +55,10 @@ export async function openFromExplorer(page: Page, fileName: string, firstLine: 
  * spans (tokens, and chunks of about 50 characters), so the word is looked up in the line's
  * joined text and the range may start and end in different text nodes.
  */
-export async function wordBox(page: Page, word: string): Promise<Box | null> {
-  return page.evaluate((target) => {
-    const pattern = new RegExp(`\\b${target}\\b`);
+export async function wordBox(page: Page, word: string, wholeWord = true): Promise<Box | null> {
+  // Chinese and Japanese words have no \b around them: there, any occurrence of the text is meant.
+  return page.evaluate(([target, whole]) => {
+    const pattern = new RegExp(whole ? `\\b${target}\\b` : target);
     for (const line of Array.from(document.querySelectorAll('.editor-instance .view-line'))) {
       const nodes: { node: DomNode; start: number }[] = [];
       let joined = '';
@@ -84,7 +85,7 @@ export async function wordBox(page: Page, word: string): Promise<Box | null> {
       return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
     }
     return null;
-  }, word);
+  }, [word, wholeWord] as const);
 }
 
 /** True when two boxes share some horizontal extent and are on the same text line. */
