@@ -163,8 +163,9 @@ async function runCheck(uri: string, token: CheckToken): Promise<void> {
   if (!doc) return;
   const resolved = await settings.get(uri);
   const file = uriToPath(uri);
-  if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) {
-    // A document that stopped being a draft (the languages setting changed) loses its diagnostics.
+  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) {
+    // A document that stopped being a draft (the languages setting changed, or verbatim.enable
+    // was turned off) loses its diagnostics.
     if (published.delete(uri)) publisher.clear(uri);
     return;
   }
