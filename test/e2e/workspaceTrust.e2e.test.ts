@@ -11,7 +11,11 @@ import { CodeServer, createProfile, installExtension, packExtension } from './co
 import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
 import { languageStatusHover, notificationTexts } from './languageStatus';
 import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
-import { openFolder, openFromExplorer, overlaps, readProblems, runCommand, squiggleBoxes, TIMEOUT_MS, wordBox } from './workbench';
+import { activeTabLabel, openFolder, openFromExplorer, overlaps, readProblems, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
+
+// scripts/demo.js is plain CommonJS; it exports the address it prints.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { demoUrl } = require('../../scripts/demo.js') as { demoUrl(baseUrl: string, folder: string, file: string): string };
 
 describe('VS Code (code-server) with workspace trust', function () {
   this.timeout(TIMEOUT_MS * 3);
@@ -87,5 +91,12 @@ describe('VS Code (code-server) with workspace trust', function () {
     assert.deepStrictEqual(notifications.filter((text) => /Verbatim|corpus/i.test(text)), [], `notifications: ${JSON.stringify(notifications)}`);
     const statusTexts = await page.locator('.statusbar-item').allInnerTexts();
     assert.ok(!statusTexts.some((text) => /no corpus/.test(text)), `no "no corpus" item in the status bar: ${JSON.stringify(statusTexts)}`);
+  });
+
+  it("opens the example draft at the address `npm run demo` prints", async function () {
+    const example = copyFixture(path.join(repoRoot(), 'example'), temp);
+    await page.goto(demoUrl(server!.url, example, path.join(example, 'draft.md')), { timeout: TIMEOUT_MS });
+    assert.strictEqual(await activeTabLabel(page, 'draft.md'), 'draft.md');
+    await waitForLine(page, 'title: Downstream and worried');
   });
 });
