@@ -60,8 +60,9 @@ export function corpusStatusView(input: { enabled: boolean; index: IndexStatePar
     case 'noCorpus':
       return {
         text: 'Verbatim: no corpus',
-        // When nothing asked for a corpus, say where one would come from; else why it was not found.
-        detail: input.expected ? index.message ?? 'The corpus has no readable source files' : 'No sources/ folder, verbatim.json or verbatim.corpus setting',
+        // Short: the language status hover is narrow, and cuts the action off after a long detail.
+        // When nothing asked for a corpus, say where one would come from; else that it is missing.
+        detail: input.expected ? 'corpus not found' : 'no sources/ or verbatim.json',
         severity: input.expected ? 1 : 0,
         busy: false,
         command: { title: 'Pick Corpus Folder…', command: COMMANDS.pickCorpusFolder },
@@ -78,7 +79,7 @@ export function trustStatusView(trusted: boolean): LanguageStatusView | undefine
   if (trusted) return undefined;
   return {
     text: 'Verbatim: Restricted Mode',
-    detail: 'Only sources inside the workspace are read',
+    detail: 'outside sources left out',
     severity: 1,
     busy: false,
     command: { title: 'Manage Workspace Trust', command: MANAGE_TRUST_COMMAND },
