@@ -35,6 +35,7 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
     const generation = ++this.generation;
     const view = this.view();
     if (!draft) {
+      void vscode.commands.executeCommand('setContext', 'verbatim.quotesNotice', '');
       this.uri = undefined;
       this.groups = [];
       if (view) { view.description = undefined; view.message = undefined; }
