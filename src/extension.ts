@@ -3,10 +3,13 @@
 // side only displays what the server reports and forwards the writer's commands.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { WorkspaceTrustNotification } from './shared/protocol';
 import { SETTINGS_SECTION } from './shared/settings';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
+import { CheckingContext } from './client/checkingContext';
 import { registerIndexingNotice } from './client/indexingNotice';
+import { registerLanguageStatus } from './client/languageStatus';
 import { registerNoCorpus } from './client/noCorpus';
 import { registerQuotesReport } from './client/quotesReport';
 import { registerQuotesTree } from './client/quotesTree';
@@ -34,6 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
     middleware: sourceLinkMiddleware,
+    // A function, so a restart reports the trust of that moment. In Restricted Mode the server
+    // reads only the corpus entries inside the workspace folder (src/server/workspaceTrust.ts).
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
   // The id 'verbatim' makes the client read its trace level from `verbatim.trace.server`.
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
@@ -41,17 +47,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const events = new ServerEvents(started);
   const drafts = new DraftTracker();
+  const checking = new CheckingContext(events);
   context.subscriptions.push(
     outputChannel,
     events,
     drafts,
+    checking,
     registerWorkspaceCommands(started),
     registerSearchCorpus(started),
     registerSourceText(started),
-    registerStatusBar(events, drafts),
-    registerQuotesTree(started, events, drafts),
+    registerStatusBar(events, drafts, checking),
+    registerQuotesTree(started, events, drafts, checking),
     registerQuotesReport(context, started, events, drafts),
-    registerNoCorpus(events),
+    registerNoCorpus(events, checking, context.workspaceState),
+    registerLanguageStatus(events, drafts, checking),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (started.isRunning()) void started.sendNotification(WorkspaceTrustNotification, { trusted: true });
+    }),
     registerIndexingNotice(events),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) return;

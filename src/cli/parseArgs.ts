@@ -10,7 +10,7 @@ export interface CheckArgs {
   /** Corpus entries from `--corpus`, as typed; empty means "use the config". */
   corpus: string[];
   format: OutputFormat;
-  /** The `--config` file, as typed, or null to look for verbatim.json in the current folder. */
+  /** The `--config` file, as typed, or null to look for verbatim.json above each draft, then in the current folder. */
   config: string | null;
   minWords: number | null;
   threshold: number | null;
@@ -37,8 +37,9 @@ and reports whether it is verbatim, has drifted from its source, or is unsupport
 
 Options:
   --corpus PATH      Source folder, file or glob; repeat for several (default: the
-                     "corpus" of verbatim.json in the current folder, else sources/)
-  --config FILE      Read settings from FILE instead of ./verbatim.json
+                     "corpus" of the draft's verbatim.json, else sources/)
+  --config FILE      Read settings from FILE (default: the nearest verbatim.json in
+                     each draft's folder or above, else in the current folder)
   --format FORMAT    text (default), json or sarif
   --min-words N      Shorter quotes are only checked for exact presence (default 3)
   --threshold X      Similarity from 0 to 1 at which a reworded quote counts as drift

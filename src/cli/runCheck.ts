@@ -9,9 +9,10 @@ import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus, type OpenedCorpus } from '../core/cache/openCorpus';
 import { Checker } from '../core/checker';
 import { formatOfFile } from '../core/draftFormats';
-import { ConfigError, corpusPaths, findConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
-import type { SourceMeta } from '../core/types';
-import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
+import { ConfigError, corpusPaths, defaultConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
+import type { CorpusWarning, SourceMeta } from '../core/types';
+import { displayPath, reportDraft, summarize, type CheckReport, type DraftReport } from './checkReport';
+import { configFileFor } from './configLookup';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -36,27 +37,33 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Checks the drafts named in `args` and writes the report; resolves to the exit code. */
 export async function runCheck(args: CheckArgs, io: CliIO, version: string): Promise<number> {
-  const config = loadConfig(args, io.cwd);
   const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
-  const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
-  const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-  const { corpus, index, cacheSaved } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
-  const warningsBeforeSave = corpus.warnings.length;
-  for (const warning of corpus.warnings) {
-    io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+  const reports: DraftReport[] = new Array(drafts.length);
+  const warnings: CorpusWarning[] = [];
+  const pendingSaves: { saved: Promise<boolean>; warnings: CorpusWarning[]; before: number }[] = [];
+  // Drafts under different verbatim.json files are checked against their own corpus each.
+  for (const group of groupByConfig(args, io.cwd, drafts)) {
+    const { config } = group;
+    const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
+    const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
+    const { corpus, index, cacheSaved } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
+    pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
+    for (const warning of corpus.warnings) {
+      io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+    }
+    warnings.push(...corpus.warnings);
+    if (corpus.documents.length === 0) {
+      const from = config.file && args.corpus.length === 0 ? ` (corpus of ${displayPath(io.cwd, config.file)})` : '';
+      throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
+    }
+    const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases };
+    const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
+    for (const i of group.drafts) {
+      const draft = drafts[i];
+      reports[i] = reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, formatOfFile(draft.path)), (quote) => checker.isAccepted(quote));
+    }
   }
-  if (corpus.documents.length === 0) {
-    throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}`);
-  }
-  const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases };
-  const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
-  const report: CheckReport = {
-    cwd: io.cwd,
-    warnings: corpus.warnings,
-    drafts: drafts.map((draft) =>
-      reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, formatOfFile(draft.path)), (quote) => checker.isAccepted(quote)),
-    ),
-  };
+  const report: CheckReport = { cwd: io.cwd, warnings, drafts: reports };
   const locator = new SourceLocator(io.cwd);
   switch (args.format) {
     case 'json':
@@ -70,8 +77,9 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   }
   // After a few sources changed, the cache is refreshed once the results are out; a failure
   // to write it only means the next run reads those files again.
-  if (!(await cacheSaved)) {
-    for (const warning of corpus.warnings.slice(warningsBeforeSave)) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+  for (const pending of pendingSaves) {
+    if (await pending.saved) continue;
+    for (const warning of pending.warnings.slice(pending.before)) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
   return summarize(report).failing > 0 ? EXIT_QUOTES_FAILED : EXIT_OK;
 }
@@ -85,11 +93,36 @@ export function useColor(flag: boolean | null, io: Pick<CliIO, 'env' | 'stdout'>
   return io.stdout.isTTY === true;
 }
 
-function loadConfig(args: CheckArgs, cwd: string): VerbatimConfig {
+/** Drafts that share a verbatim.json, in the order their first draft was named. */
+interface ConfigGroup {
+  config: VerbatimConfig;
+  /** Indexes into the drafts named on the command line. */
+  drafts: number[];
+}
+
+/**
+ * Groups the drafts by the verbatim.json that applies to each: `--config` for all, else the
+ * nearest one above each draft, else the working folder's, else the defaults.
+ */
+function groupByConfig(args: CheckArgs, cwd: string, drafts: { path: string }[]): ConfigGroup[] {
+  const groups = new Map<string, ConfigGroup>();
+  drafts.forEach((draft, i) => {
+    const file = args.config !== null ? path.resolve(cwd, args.config) : configFileFor(draft.path, cwd);
+    const key = file ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      group = { config: loadConfig(file, args.config ?? '', cwd), drafts: [] };
+      groups.set(key, group);
+    }
+    group.drafts.push(i);
+  });
+  return [...groups.values()];
+}
+
+function loadConfig(file: string | null, named: string, cwd: string): VerbatimConfig {
   try {
-    if (args.config === null) return findConfig(cwd);
-    const file = path.resolve(cwd, args.config);
-    if (!fs.existsSync(file)) throw new InputError(`cannot read ${args.config}: no such file`);
+    if (file === null) return defaultConfig(path.resolve(cwd));
+    if (named && !fs.existsSync(file)) throw new InputError(`cannot read ${named}: no such file`);
     return readConfigFile(file);
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(`bad configuration: ${oneLine((error as Error).message)}`);

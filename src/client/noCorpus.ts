@@ -1,14 +1,22 @@
-// Tells the writer once per folder and session that no corpus was found, and offers a folder
-// picker that stores the choice in the `verbatim.corpus` setting of that workspace folder.
-// The server watches its configuration, so it re-indexes as soon as the setting changes.
+// Tells the writer once per folder and session that the corpus they asked for (a sources/
+// folder, a verbatim.json or a verbatim.corpus setting) was not found, unless they chose "Don't
+// Ask Again" for this workspace. A folder that asks for no corpus gets no notification at all:
+// its state is in the language status item, which offers the same folder picker. The picker
+// stores the choice in the `verbatim.corpus` setting of that workspace folder; the server
+// watches its configuration, so it re-indexes as soon as the setting changes.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../shared/commands';
 import { SETTINGS_SECTION } from '../shared/settings';
+import { CheckingContext } from './checkingContext';
+import { shouldPromptNoCorpus } from './corpusState';
 import { corpusSettingValue } from './settingValues';
 import { activeDraft } from './drafts';
 import { ServerEvents } from './serverEvents';
 
 const PICK = 'Pick Corpus Folder…';
+const DONT_ASK = "Don't Ask Again";
+/** workspaceState key: true once the writer chose "Don't Ask Again" in this workspace. */
+export const NO_CORPUS_DISMISSED_KEY = 'verbatim.noCorpusPrompt.dismissed';
 
 /** Resolves the workspace folder a folder URI string (or the active draft) belongs to. */
 function targetFolder(folderUri: string | undefined): vscode.WorkspaceFolder | undefined {
@@ -50,8 +58,8 @@ export async function pickCorpusFolder(folderUri?: string): Promise<string | und
   return value;
 }
 
-/** Shows the no-corpus warning once per folder per session and registers the picker command. */
-export function registerNoCorpus(events: ServerEvents): vscode.Disposable {
+/** Shows the no-corpus warning when it is news (see above) and registers the picker command. */
+export function registerNoCorpus(events: ServerEvents, context: CheckingContext, workspaceState: vscode.Memento): vscode.Disposable {
   const warned = new Set<string>();
   return vscode.Disposable.from(
     vscode.commands.registerCommand(COMMANDS.pickCorpusFolder, (folderUri?: unknown) =>
@@ -59,14 +67,16 @@ export function registerNoCorpus(events: ServerEvents): vscode.Disposable {
     events.onIndexState(async (state) => {
       if (state.state !== 'noCorpus') return;
       const key = state.folder ?? '';
-      if (warned.has(key)) return;
+      const expected = await context.expectedFor(state.folder);
+      const dismissedForWorkspace = workspaceState.get<boolean>(NO_CORPUS_DISMISSED_KEY, false);
+      if (!shouldPromptNoCorpus({ expected, dismissedForWorkspace, alreadyShown: warned.has(key) })) return;
+      if (!context.enabled(state.folder ? vscode.Uri.parse(state.folder) : undefined)) return;
       warned.add(key);
       const name = folderName(state.folder);
-      const answer = await vscode.window.showWarningMessage(
-        `Verbatim: no corpus found for ${name}. Sources are read from "sources/" or verbatim.json.`,
-        PICK,
-      );
+      const reason = state.message ?? `no corpus found for ${name}.`;
+      const answer = await vscode.window.showWarningMessage(`Verbatim: ${reason}`, PICK, DONT_ASK);
       if (answer === PICK) await pickCorpusFolder(state.folder ?? undefined);
+      if (answer === DONT_ASK) await workspaceState.update(NO_CORPUS_DISMISSED_KEY, true);
     }),
   );
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS } from '../shared/commands';
 import { QuotesReport, QuotesRequest } from '../shared/protocol';
+import { quotesNoticeFor } from './checkingContext';
 import { DraftTracker } from './drafts';
 import { ReportNotice, ReportUpdate, parsePageMessage, reportShell, reportUpdate } from './reportModel';
 import { ServerEvents } from './serverEvents';
@@ -26,7 +27,7 @@ class ReportPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly client: BaseLanguageClient,
     private readonly drafts: DraftTracker,
-    events: ServerEvents,
+    private readonly events: ServerEvents,
     media: vscode.Uri,
   ) {
     const webview = panel.webview;
@@ -43,6 +44,7 @@ class ReportPanel implements vscode.Disposable {
       drafts.onDidChange(() => { if (panel.visible) void this.refresh(); }),
       events.onSummary((summary) => { if (panel.visible && summary.uri === this.drafts.document?.uri.toString()) void this.refresh(); }),
       panel.onDidChangeViewState(() => { if (panel.visible) void this.refresh(); }),
+      events.onIndexState(() => { if (panel.visible) void this.refresh(); }),
     );
   }
 
@@ -58,6 +60,12 @@ class ReportPanel implements vscode.Disposable {
     }
     const title = draftTitle(draft);
     this.panel.title = `Quotes: ${title.split('/').pop()}`;
+    const notice = quotesNoticeFor(this.events, draft.uri);
+    if (notice) {
+      this.report = undefined;
+      this.post(null, notice);
+      return;
+    }
     try {
       const report = await this.client.sendRequest(QuotesRequest, { uri: draft.uri.toString() });
       if (generation !== this.generation) return;

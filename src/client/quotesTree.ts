@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS } from '../shared/commands';
 import { QuoteInfo, QuotesRequest } from '../shared/protocol';
+import { CheckingContext } from './checkingContext';
+import { quotesNotice } from './corpusState';
 import { DraftTracker } from './drafts';
 import { QuoteGroup, STATUS_ICONS, groupQuotes, quoteDescription, quoteLabel, quoteTooltip } from './quoteGroups';
 import { ServerEvents } from './serverEvents';
@@ -24,6 +26,8 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
     private readonly client: BaseLanguageClient,
     private readonly drafts: DraftTracker,
     private readonly view: () => vscode.TreeView<Node> | undefined,
+    private readonly events: ServerEvents,
+    private readonly checking: CheckingContext,
   ) {}
 
   async refresh(): Promise<void> {
@@ -31,6 +35,7 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
     const generation = ++this.generation;
     const view = this.view();
     if (!draft) {
+      void vscode.commands.executeCommand('setContext', 'verbatim.quotesNotice', '');
       this.uri = undefined;
       this.groups = [];
       if (view) { view.description = undefined; view.message = undefined; }
@@ -38,6 +43,17 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
       return;
     }
     const uri = draft.uri.toString();
+    // With no corpus or checking turned off there are no verdicts to list; the view says why
+    // (its welcome text, chosen by these context keys) instead of "no quotations".
+    const notice = quotesNotice({ enabled: this.checking.enabled(draft.uri), index: this.events.indexStateFor(draft.uri) });
+    void vscode.commands.executeCommand('setContext', 'verbatim.quotesNotice', notice === undefined ? '' : this.checking.enabled(draft.uri) ? 'noCorpus' : 'disabled');
+    if (notice) {
+      this.uri = uri;
+      this.groups = [];
+      if (view) { view.description = undefined; view.message = undefined; }
+      this.changed.fire();
+      return;
+    }
     try {
       const report = await this.client.sendRequest(QuotesRequest, { uri });
       if (generation !== this.generation) return;
@@ -91,9 +107,9 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
 }
 
 /** Creates the Quotes view and keeps it following the active draft. */
-export function registerQuotesTree(client: BaseLanguageClient, events: ServerEvents, drafts: DraftTracker): vscode.Disposable {
+export function registerQuotesTree(client: BaseLanguageClient, events: ServerEvents, drafts: DraftTracker, checking: CheckingContext): vscode.Disposable {
   let view: vscode.TreeView<Node> | undefined;
-  const provider = new QuotesProvider(client, drafts, () => view);
+  const provider = new QuotesProvider(client, drafts, () => view, events, checking);
   view = vscode.window.createTreeView('verbatim.quotes', { treeDataProvider: provider, showCollapseAll: true });
   const refresh = () => { if (view?.visible) void provider.refresh(); };
   refresh();
@@ -106,5 +122,7 @@ export function registerQuotesTree(client: BaseLanguageClient, events: ServerEve
     events.onSummary((summary) => {
       if (summary.uri === drafts.document?.uri.toString()) refresh();
     }),
+    events.onIndexState(refresh),
+    checking.onDidChange(refresh),
   );
 }

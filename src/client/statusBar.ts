@@ -3,6 +3,7 @@
 // megabytes done) appear in the status bar through the language client, and a slow build also
 // gets a notification (indexingNotice.ts); this item only shows the state.
 import * as vscode from 'vscode';
+import { CheckingContext } from './checkingContext';
 import { DraftTracker, activeDraft } from './drafts';
 import { ServerEvents } from './serverEvents';
 import { statusBarView } from './summaryText';
@@ -14,7 +15,7 @@ const TONE_COLORS = {
 } as const;
 
 /** Creates the status bar item and keeps it in step with the active editor and the server. */
-export function registerStatusBar(events: ServerEvents, drafts: DraftTracker): vscode.Disposable {
+export function registerStatusBar(events: ServerEvents, drafts: DraftTracker, checking: CheckingContext): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('verbatim.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Verbatim';
 
@@ -26,6 +27,8 @@ export function registerStatusBar(events: ServerEvents, drafts: DraftTracker): v
       isDraft: draft !== undefined,
       summary: draft ? events.summaries.get(draft.uri.toString()) : undefined,
       index: draft ? events.indexStateFor(draft.uri) : undefined,
+      enabled: checking.enabled(draft?.uri),
+      corpusExpected: draft ? checking.expectedForDraft(draft.uri) : false,
     });
     if (!view.visible) {
       item.hide();
@@ -48,5 +51,6 @@ export function registerStatusBar(events: ServerEvents, drafts: DraftTracker): v
     drafts.onDidChange(update),
     events.onSummary(update),
     events.onIndexState(update),
+    checking.onDidChange(update),
   );
 }

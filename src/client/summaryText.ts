@@ -29,6 +29,13 @@ export interface StatusInput {
   summary: Counts | undefined;
   /** The latest index state of the draft's workspace folder, if one arrived. */
   index: IndexStateParams | undefined;
+  /** False when `verbatim.enable` turned checking off for the draft (missing means on). */
+  enabled?: boolean;
+  /**
+   * Whether the writer asked for a corpus (sources/, verbatim.json or verbatim.corpus). Without
+   * that, a missing corpus is not shown here: the language status item carries it quietly.
+   */
+  corpusExpected?: boolean;
 }
 
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', command: undefined, tone: 'normal' };
@@ -50,7 +57,7 @@ export function countsInWords(counts: Counts): string {
 
 /** Decides the status bar item's text, tooltip, click command and colour. */
 export function statusBarView(input: StatusInput): StatusBarView {
-  if (!input.isDraft) return HIDDEN;
+  if (!input.isDraft || input.enabled === false) return HIDDEN;
   const index = input.index;
   if (index?.state === 'indexing') {
     return {
@@ -62,6 +69,7 @@ export function statusBarView(input: StatusInput): StatusBarView {
     };
   }
   if (index?.state === 'noCorpus') {
+    if (input.corpusExpected === false) return HIDDEN;
     return {
       visible: true,
       text: '$(warning) Verbatim: no corpus',

@@ -3,6 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkSchema } from './configSchema';
 import { DEFAULT_CHECK_OPTIONS, SOURCE_META_FIELDS, type SourceMeta } from './types';
 
 /** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
@@ -80,6 +81,10 @@ export function parseConfig(raw: unknown, root: string, file: string | null): Ve
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`${where}: expected a JSON object`);
   }
+  // The schema the editor validates verbatim.json with decides which keys exist and their types;
+  // the checks below add what a schema cannot say (names that are only spaces, say).
+  const problem = checkSchema(raw);
+  if (problem) throw new ConfigError(`${where}: ${problem.message}`);
   const obj = raw as Record<string, unknown>;
   const config = defaultConfig(root);
   config.file = file;

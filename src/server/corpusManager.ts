@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../shared/settings';
 import { watchBase, type CorpusWatcher } from './corpusWatcher';
 import type { ResolvedSettings } from './settingsStore';
 import { isInside, type Folder } from './workspaceFolders';
+import { leftOutMessage, limitToFolder } from './workspaceTrust';
 
 /** The state of one folder's corpus. */
 export interface FolderCorpus {
@@ -43,6 +44,8 @@ export interface CorpusHost {
   startProgress(title: string): Promise<ProgressHandle>;
   /** Shows the user a problem they must fix (a broken verbatim.json). */
   warn(message: string): void;
+  /** False in Restricted Mode: corpus entries outside the workspace folder are left out. */
+  trusted(): boolean;
   /** Called after a folder's checker changed, so open drafts in it are re-checked. */
   onChanged(folder: Folder): void;
   log(message: string): void;
@@ -55,6 +58,8 @@ interface Slot {
   generation: number;
   /** The verbatim.json problem last shown, so it is shown once and not on every refresh. */
   configError: string | null;
+  /** The Restricted Mode warning last shown, so it is shown once per change. */
+  trustWarning: string | null;
 }
 
 /** Milliseconds of quiet after a corpus file event before the rebuild starts. */
@@ -71,7 +76,7 @@ export class CorpusManager {
   async get(folder: Folder): Promise<FolderCorpus> {
     let slot = this.slots.get(folder.path);
     if (!slot) {
-      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null };
+      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null, trustWarning: null };
       this.slots.set(folder.path, slot);
       this.refresh(folder, true);
     }
@@ -155,7 +160,12 @@ export class CorpusManager {
     if (generation !== slot.generation) return;
     if (resolved.configError && resolved.configError !== slot.configError) this.host.warn(`${resolved.configError} (using the editor settings instead)`);
     slot.configError = resolved.configError;
-    const entries = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
+    const wanted = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
+    // Restricted Mode (workspaceTrust.ts): only entries inside the workspace folder are read.
+    const { kept: entries, leftOut } = limitToFolder(wanted, folder.path, this.host.trusted());
+    const trustWarning = leftOut.length > 0 ? leftOutMessage(folder.name, leftOut) : null;
+    if (trustWarning && trustWarning !== slot.trustWarning) this.host.warn(trustWarning);
+    slot.trustWarning = trustWarning;
     const previous = slot.current;
     const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes &&
       previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);

@@ -33,7 +33,7 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
   const doc = services.openDocument(uri);
   if (!doc) return null;
   const resolved = await services.settings.get(uri);
-  if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
+  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
   // A source file opened in the editor is not a draft.
   const file = uriToPath(uri);
   if (file && services.corpora.isCorpusFile(file)) return null;

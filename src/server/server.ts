@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { ACCEPT_RENDERING_COMMAND, IndexStateNotification, SummaryNotification } from '../shared/protocol';
+import { ACCEPT_RENDERING_COMMAND, IndexStateNotification, SummaryNotification, WorkspaceTrustNotification } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DraftAnalyzer, isDraftLanguage } from './analysis';
 import { CheckScheduler, type CheckToken } from './checkScheduler';
@@ -19,6 +19,7 @@ import { Publisher } from './publisher';
 import { SettingsStore } from './settingsStore';
 import { SourceLocator } from './sourceLocator';
 import { pathToUri, uriToPath, WorkspaceFolders, type Folder } from './workspaceFolders';
+import { trustedFromInit } from './workspaceTrust';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,6 +32,8 @@ let corpora!: CorpusManager;
 let analyzer!: DraftAnalyzer;
 let publisher!: Publisher;
 let scheduler!: CheckScheduler;
+/** False in VS Code's Restricted Mode (see workspaceTrust.ts). */
+let trusted = true;
 const client = { configuration: false, dynamicWatch: false, relativePatterns: false, progress: false, folderEvents: false, configRegistration: false };
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -41,6 +44,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.progress = caps.window?.workDoneProgress === true;
   client.folderEvents = caps.workspace?.workspaceFolders === true;
   client.configRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  trusted = trustedFromInit(params.initializationOptions);
   const rootUri = params.rootUri ?? (params.rootPath ? pathToUri(params.rootPath) : null);
   folders.set(params.workspaceFolders ?? (rootUri ? [{ uri: rootUri }] : []));
 
@@ -66,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settingsFor: (folder) => settings.get(folder.uri),
     sendState: (state) => void connection.sendNotification(IndexStateNotification, state),
     startProgress: (title) => startProgress(connection, client.progress, title),
+    trusted: () => trusted,
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Verbatim: ${message}` }),
     onChanged: (folder) => recheckFolder(folder),
     log,
@@ -119,6 +124,13 @@ connection.onDidChangeConfiguration((change) => {
   void corpora.refreshAll(false);
 });
 
+connection.onNotification(WorkspaceTrustNotification, (params) => {
+  if (params.trusted === trusted) return;
+  trusted = params.trusted;
+  // Entries left out in Restricted Mode change the corpus, which then rebuilds.
+  void corpora.refreshAll(false);
+});
+
 connection.onDidChangeWatchedFiles((params) => {
   filesChanged(params.changes.map((change) => uriToPath(change.uri)).filter((file): file is string => file !== null));
 });
@@ -151,8 +163,9 @@ async function runCheck(uri: string, token: CheckToken): Promise<void> {
   if (!doc) return;
   const resolved = await settings.get(uri);
   const file = uriToPath(uri);
-  if (!isDraftLanguage(doc.languageId, resolved.settings.languages)) {
-    // A document that stopped being a draft (the languages setting changed) loses its diagnostics.
+  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) {
+    // A document that stopped being a draft (the languages setting changed, or verbatim.enable
+    // was turned off) loses its diagnostics.
     if (published.delete(uri)) publisher.clear(uri);
     return;
   }

@@ -10,6 +10,7 @@ export const COMMANDS = {
   revealQuote: 'verbatim.revealQuote',
   pickCorpusFolder: 'verbatim.pickCorpusFolder',
   openSourceText: 'verbatim.openSourceText',
+  toggleChecking: 'verbatim.toggleChecking',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -204,3 +204,14 @@ export interface AcceptRenderingArgs {
   /** The quote as the draft words it. */
   quote: string;
 }
+
+/** Sent by the VS Code client when the user trusts the workspace (Restricted Mode ends). */
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/**
+ * The workspace's trust changed. The client also sends `trusted` in initializationOptions; a
+ * client that sends neither is treated as trusted.
+ */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('verbatim/workspaceTrust');

@@ -14,6 +14,8 @@ export interface SeveritySettings {
 }
 
 export interface VerbatimSettings {
+  /** False turns checking off for the resource: no diagnostics, hovers or quick fixes. */
+  enable: boolean;
   /** Corpus folders, files or globs, relative to the workspace folder. */
   corpus: string[];
   /** Language ids checked as drafts. */
@@ -32,6 +34,7 @@ export interface VerbatimSettings {
 }
 
 export const DEFAULT_SETTINGS: VerbatimSettings = {
+  enable: true,
   corpus: ['sources'],
   languages: ['markdown', 'plaintext'],
   minWords: 3,
@@ -61,6 +64,7 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
   const obj = isRecord(raw) ? raw : {};
   const severity = isRecord(obj.severity) ? obj.severity : {};
   return {
+    enable: typeof obj.enable === 'boolean' ? obj.enable : base.enable,
     corpus: stringList(obj.corpus) ?? base.corpus,
     languages: stringList(obj.languages) ?? base.languages,
     minWords: numberIn(obj.minWords, 1, 1000) ?? base.minWords,

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CONFIG_SCHEMA } from '../../src/core/configSchema';
 import { COMMANDS } from '../../src/shared/commands';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -83,5 +84,73 @@ describe('extension manifest', () => {
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} does not exist`);
     }
     assert.match(manifest.scripts.package, /vsce package --no-dependencies -o verbatim\.vsix/);
+  });
+});
+
+describe('extension manifest: trust, configuration schema and first run', () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    capabilities: {
+      untrustedWorkspaces: { supported: string; description: string; restrictedConfigurations: string[] };
+      virtualWorkspaces: { supported: boolean; description: string };
+    };
+    contributes: {
+      commands: { command: string }[];
+      jsonValidation: { fileMatch: string; url: string }[];
+      viewsWelcome: { view: string; contents: string; when?: string }[];
+      walkthroughs: { id: string; title: string; steps: { id: string; title: string; description: string; media: { image?: string; markdown?: string; altText?: string }; completionEvents: string[] }[] }[];
+    };
+  };
+  const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
+    .filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+  const packaged = (file: string) => allowed.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
+
+  it('runs in Restricted Mode with limits a workspace cannot raise, and says so', () => {
+    const untrusted = raw.capabilities.untrustedWorkspaces;
+    assert.strictEqual(untrusted.supported, 'limited');
+    assert.match(untrusted.description, /only against sources inside the workspace folder/);
+    for (const key of untrusted.restrictedConfigurations) assert.ok(properties[key], `${key} is a declared setting`);
+    assert.deepStrictEqual(untrusted.restrictedConfigurations, ['verbatim.maxFileSizeMB', 'verbatim.maxCorpusSizeMB']);
+  });
+
+  it('declares that virtual workspaces are not supported, with the reason', () => {
+    assert.strictEqual(raw.capabilities.virtualWorkspaces.supported, false);
+    assert.match(raw.capabilities.virtualWorkspaces.description, /from disk/);
+  });
+
+  it('validates verbatim.json with the packaged schema the CLI and the server check it against', () => {
+    const [validation] = raw.contributes.jsonValidation;
+    assert.strictEqual(validation.fileMatch, 'verbatim.json');
+    const file = validation.url.replace(/^\.\//, '');
+    assert.ok(packaged(file), `${file} is packaged`);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')), CONFIG_SCHEMA);
+  });
+
+  it('declares verbatim.enable per resource and a Toggle Checking command', () => {
+    assert.deepStrictEqual([properties['verbatim.enable'].default, properties['verbatim.enable'].scope], [true, 'resource']);
+    assert.ok(raw.contributes.commands.some((c) => c.command === COMMANDS.toggleChecking));
+  });
+
+  it('gives the Quotes view a plain word for no corpus and for checking turned off', () => {
+    const welcome = raw.contributes.viewsWelcome.filter((w) => w.view === 'verbatim.quotes');
+    assert.deepStrictEqual(welcome.map((w) => w.when), ['!verbatim.quotesNotice', 'verbatim.quotesNotice == noCorpus', 'verbatim.quotesNotice == disabled']);
+    assert.match(welcome[1].contents, /^No corpus:.*\[Pick Corpus Folder…\]\(command:verbatim\.pickCorpusFolder\)/s);
+    assert.match(welcome[2].contents, /\(command:verbatim\.toggleChecking\)/);
+  });
+
+  it('walks a new user through corpus, draft, hover, search and report, with packaged media', () => {
+    const [walkthrough] = raw.contributes.walkthroughs;
+    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), ['pickCorpus', 'openDraft', 'hoverQuote', 'searchCorpus', 'openReport']);
+    const contributed = new Set(raw.contributes.commands.map((c) => c.command));
+    for (const step of walkthrough.steps) {
+      const media = step.media.image ?? step.media.markdown;
+      assert.ok(media, `${step.id} has media`);
+      assert.ok(fs.existsSync(path.join(ROOT, media)), `${media} exists`);
+      assert.ok(packaged(media), `${media} is packaged`);
+      if (step.media.image) assert.ok(step.media.altText, `${step.id}'s image has alt text`);
+      assert.ok(step.completionEvents.length > 0, `${step.id} can be completed`);
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(contributed.has(command) || command.startsWith('workbench.'), `${step.id} links to ${command}, which exists`);
+      }
+    }
   });
 });

@@ -40,19 +40,32 @@ export interface CodeServerProfile {
   userDataDir: string;
   extensionsDir: string;
   home: string;
+  /** True when VS Code's workspace trust is on, so a folder opens in Restricted Mode until trusted. */
+  workspaceTrust: boolean;
 }
 
-/** Creates a profile under `root` with the test user settings (no welcome page, no telemetry). */
-export function createProfile(root: string): CodeServerProfile {
+/**
+ * Creates a profile under `root` with the test user settings (no welcome page, no telemetry).
+ * With `workspaceTrust`, trust stays on and every folder opens untrusted, in Restricted Mode,
+ * without the startup dialog (the writer who never answers it); otherwise trust is off.
+ */
+export function createProfile(root: string, options: { workspaceTrust?: boolean } = {}): CodeServerProfile {
   const profile = {
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
     home: path.join(root, 'home'),
+    workspaceTrust: options.workspaceTrust === true,
   };
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir, { recursive: true });
   fs.mkdirSync(profile.home, { recursive: true });
-  fs.copyFileSync(path.join(repoRoot(), 'scripts', 'e2e', 'user-settings.json'), path.join(profile.userDataDir, 'User', 'settings.json'));
+  const settings = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'scripts', 'e2e', 'user-settings.json'), 'utf8')) as Record<string, unknown>;
+  if (profile.workspaceTrust) {
+    settings['security.workspace.trust.enabled'] = true;
+    settings['security.workspace.trust.startupPrompt'] = 'never';
+    settings['security.workspace.trust.banner'] = 'always';
+  }
+  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return profile;
 }
 
@@ -104,7 +117,7 @@ export class CodeServer {
       '--bind-addr', '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(profile.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
     ];
     // detached: the child leads a new process group (setsid), which stop() signals as a whole.

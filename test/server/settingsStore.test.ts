@@ -36,7 +36,7 @@ describe('settings precedence', function () {
     const found = readProjectConfig(dir);
     fs.rmSync(dir, { recursive: true, force: true });
     const resolved = resolveSettings({ minWords: 4 }, null, found);
-    assert.match(resolved.configError ?? '', /"minWords" must be a number/);
+    assert.match(resolved.configError ?? '', /"minWords" must be a whole number/);
     assert.strictEqual(resolved.settings.minWords, 4);
   });
 
