@@ -48,7 +48,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   if (corpus.documents.length === 0) {
     throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}`);
   }
-  const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases };
+  const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases, ignore: config.ignore };
   const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
   const report: CheckReport = {
     cwd: io.cwd,
