@@ -6,6 +6,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { SETTINGS_SECTION } from './shared/settings';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
+import { registerFixAllCommand } from './client/fixAllCommand';
 import { registerIndexingNotice } from './client/indexingNotice';
 import { registerNoCorpus } from './client/noCorpus';
 import { registerQuotesReport } from './client/quotesReport';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     events,
     drafts,
     registerWorkspaceCommands(started),
+    registerFixAllCommand(),
     registerSearchCorpus(started),
     registerSourceText(started),
     registerStatusBar(events, drafts),

@@ -4,13 +4,13 @@
 // beside each quote's own fixes. The edit names the document version it was computed for, so an
 // editor refuses it once the text changed rather than writing words into the wrong places.
 
-import { CodeActionKind, type CodeAction, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { QuoteResult } from '../core/types';
 import type { DraftAnalysis } from './analysis';
 import { renderings } from './diagnostics';
 
-/** The code action kind of the file-wide fix; `source.fixAll` and `source` requests include it. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.verbatim`;
+// `source.fixAll` and `source` requests include the file-wide fix's kind.
+export { FIX_ALL_KIND } from '../shared/commands';
 
 export const FIX_ALL_TITLE = 'Use the source wording for every drift in this file';
 

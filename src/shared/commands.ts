@@ -10,6 +10,10 @@ export const COMMANDS = {
   revealQuote: 'verbatim.revealQuote',
   pickCorpusFolder: 'verbatim.pickCorpusFolder',
   openSourceText: 'verbatim.openSourceText',
+  fixAllDrifts: 'verbatim.fixAllDrifts',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** The code action kind of the file-wide fix, which `editor.codeActionsOnSave` and the fixAllDrifts command ask for. */
+export const FIX_ALL_KIND = 'source.fixAll.verbatim';
