@@ -85,7 +85,7 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
 }
 
 /** One title per rendering, each showing the words it writes; titles that would repeat show the whole wording. */
-function wordingTitles(current: string, renderings: Rendering[]): string[] {
+export function wordingTitles(current: string, renderings: Rendering[]): string[] {
   const titles = renderings.map((r) => replacementTitle(current, r.text, r.label ?? r.title));
   return titles.map((title, i) => (titles.indexOf(title) !== titles.lastIndexOf(title) ? replacementTitle(current, renderings[i].text, renderings[i].label ?? renderings[i].title, true) : title));
 }

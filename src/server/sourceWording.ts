@@ -78,7 +78,7 @@ function insertion(text: string, inner: Span, at: number, words: string): Edit {
 /** Longest replacement shown in full in a title; longer ones keep their first and last words. */
 const TITLE_WORDS_MAX = 40;
 /** Longest source name shown; longer titles are cut between words. */
-const SOURCE_NAME_MAX = 32;
+const SOURCE_NAME_MAX = 40;
 
 /** A short name for a source: its outlet, else the part of its title before a separator, else its title cut short. */
 export function shortSourceName(document: { title: string; meta: { source?: string } }): string {

@@ -59,7 +59,7 @@ describe('fix titles', () => {
     assert.strictEqual(shortSourceName(doc('Ukraine says diplomacy still possible', 'Reuters')), 'Reuters');
     assert.strictEqual(shortSourceName(doc('Coastal Courier: Sea wall vote passes')), 'Coastal Courier');
     assert.strictEqual(shortSourceName(doc('Harbour Gazette — Council approves the new sea wall')), 'Harbour Gazette');
-    assert.strictEqual(shortSourceName(doc('Transcript of the press conference held by the foreign minister in Kyiv on Thursday')), 'Transcript of … on Thursday');
+    assert.strictEqual(shortSourceName(doc('Transcript of the press conference held by the foreign minister in Kyiv on Thursday')), 'Transcript of the … Kyiv on Thursday');
   });
 
   it('counts the other sources that word the passage the same way', () => {
