@@ -2,7 +2,7 @@
 // its own errors, logs them and answers with an empty result, and gives up (null) when the
 // client cancels the request.
 
-import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type CodeAction, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../core/config';
 import type { QuoteResult } from '../core/types';
@@ -93,7 +93,7 @@ export function registerFeatures(connection: Connection, services: FeatureServic
       if (!doc || token.isCancellationRequested) return null;
       const text = doc.getText();
       const versioned = services.supportsDocumentChanges?.() ?? false;
-      const actions = [];
+      const actions: CodeAction[] = [];
       if (fileWide) {
         const analysis = await openAnalysis(services, doc.uri, token);
         if (!analysis) return null;
