@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CodeServer, createProfile, installExtension, packExtension } from './codeServer';
 import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
-import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
+import { type Box, BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
 import { applyQuickFix, type DomElement, moveMouseAway, openFolder, openFromExplorer, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
 
 // The page's document, read in the browser by the waits below.
@@ -29,6 +29,14 @@ const FIXED_LINES = [
 async function waitForNoSquiggles(page: Page, severity: string): Promise<void> {
   await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0,
     `.editor-instance .monaco-editor .squiggly-${severity}`, { timeout: TIMEOUT_MS });
+}
+
+/** Waits until a squiggle of `severity` is drawn under `box` (a word of the draft). */
+async function waitForSquiggleOn(page: Page, box: Box, severity: string): Promise<void> {
+  await page.waitForFunction(({ selector, word }) => Array.from(document.querySelectorAll(selector)).some((squiggle) => {
+    const r = squiggle.getBoundingClientRect();
+    return r.x < word.x + word.width && word.x < r.x + r.width && r.y < word.y + word.height && word.y < r.y + r.height;
+  }), { selector: `.editor-instance .monaco-editor .squiggly-${severity}`, word: box }, { timeout: TIMEOUT_MS });
 }
 
 /** Waits until no line of the editor holds `text` any more. */
@@ -85,6 +93,8 @@ describe('VS Code (code-server): fixes that say what they do', function () {
   it('titles each quick fix with the words it writes and where they come from', async function () {
     const boat = await wordBox(page, 'boat');
     assert.ok(boat, 'the drifted quote is on screen');
+    // The quick fixes come with the diagnostic on the word: its squiggle says it has arrived.
+    await waitForSquiggleOn(page, boat, 'warning');
     await page.mouse.click(boat.x + boat.width / 2, boat.y + boat.height / 2);
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row.action');
