@@ -8,6 +8,7 @@ import { SETTINGS_SECTION } from './shared/settings';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
 import { CheckingContext } from './client/checkingContext';
+import { registerFixAllCommand } from './client/fixAllCommand';
 import { registerIndexingNotice } from './client/indexingNotice';
 import { registerLanguageStatus } from './client/languageStatus';
 import { registerNoCorpus } from './client/noCorpus';
@@ -54,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     drafts,
     checking,
     registerWorkspaceCommands(started),
+    registerFixAllCommand(),
     registerSearchCorpus(started),
     registerSourceText(started),
     registerStatusBar(events, drafts, checking),

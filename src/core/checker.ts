@@ -4,6 +4,7 @@
 
 import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
 import { draftProseOf } from './extract/markdownProse';
+import { IgnoreList } from './ignoreList';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
@@ -24,6 +25,7 @@ export class Checker {
   private readonly plans = new Map<string, MatchPlan>();
   private readonly acceptedKeys: Set<string>;
   private readonly aliases: AliasTable;
+  private readonly ignored: IgnoreList;
   /** Who each matched source credits with its quotations, read once per document when first matched. */
   private readonly sourceSpeakers: SourceSpeakers;
 
@@ -31,6 +33,7 @@ export class Checker {
     this.options = { ...DEFAULT_CHECK_OPTIONS, ...options };
     this.acceptedKeys = new Set(accepted.map(wordingKey));
     this.aliases = new AliasTable(this.options.aliases);
+    this.ignored = new IgnoreList(this.options.ignore);
     this.sourceSpeakers = new SourceSpeakers(this.aliases);
   }
 
@@ -52,9 +55,14 @@ export class Checker {
     return this.quotesOf(text, format).map((quote) => this.checkQuote(text, quote));
   }
 
-  /** The quotations of a draft with their speakers, read with this checker's alias table. */
+  /**
+   * The quotations of a draft with their speakers, read with this checker's alias table, less
+   * those on the ignore list (taken out after the speakers are read, so that a speaker named
+   * beside an ignored quotation still carries over to the next one).
+   */
   quotesOf(text: string, format: TextFormat): Quote[] {
-    return attributeQuotes(text, format, this.aliases, draftProseOf(text, format), DRAFT_QUOTES);
+    const quotes = attributeQuotes(text, format, this.aliases, draftProseOf(text, format), DRAFT_QUOTES);
+    return this.ignored.size ? quotes.filter((quote) => !this.ignored.matches(quote.text)) : quotes;
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */

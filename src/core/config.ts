@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkSchema } from './configSchema';
+import { ignoreEntryProblem } from './ignoreList';
 import { DEFAULT_CHECK_OPTIONS, SOURCE_META_FIELDS, type SourceMeta } from './types';
 
 /** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
@@ -21,6 +22,8 @@ export interface VerbatimConfig {
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
   accepted: AcceptedRendering[];
+  /** Quotations never checked: their words, or `/regular expressions/` (see ignoreList.ts). */
+  ignore: string[];
   /**
    * Source metadata defaults by folder, relative to `root` ("wires/reuters" → {source: "Reuters"});
    * a source file gets the fields it does not declare itself from the folders holding it.
@@ -48,6 +51,7 @@ export function defaultConfig(root: string): VerbatimConfig {
     driftThreshold: DEFAULT_CHECK_OPTIONS.driftThreshold,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     accepted: [],
+    ignore: [],
     folders: {},
     aliases: {},
     root,
@@ -104,9 +108,20 @@ export function parseConfig(raw: unknown, root: string, file: string | null): Ve
     }
     config.accepted = obj.accepted as AcceptedRendering[];
   }
+  if (obj.ignore !== undefined) config.ignore = parseIgnore(obj.ignore, where);
   if (obj.folders !== undefined) config.folders = parseFolders(obj.folders, where);
   if (obj.aliases !== undefined) config.aliases = parseAliases(obj.aliases, where);
   return config;
+}
+
+/** Validates "ignore": ["a quotation's words", "/a regular expression/i"]. */
+function parseIgnore(value: unknown, where: string): string[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${where}: "ignore" must be a list of quotations or /regular expressions/, like ["Slava Ukraini", "/^Section \\d+/"]`);
+  value.forEach((entry, i) => {
+    const problem = ignoreEntryProblem(entry);
+    if (problem) throw new ConfigError(`${where}: "ignore" entry ${i + 1} (${JSON.stringify(entry)}) ${problem}`);
+  });
+  return value as string[];
 }
 
 /** Validates "aliases": {"POTUS": "Joe Biden"}: non-empty names on both sides. */

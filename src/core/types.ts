@@ -225,6 +225,8 @@ export interface CheckOptions {
   driftThreshold: number;
   /** Other names for speakers, applied to draft and sources ("POTUS" → "Joe Biden"). Default none. */
   aliases?: Record<string, string>;
+  /** Quotations never checked: their words or `/regular expressions/` (verbatim.json's `ignore`). Default none. */
+  ignore?: string[];
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {

@@ -1,18 +1,20 @@
 // Quick fixes for Verbatim diagnostics: give a misattributed quote to the speaker its source
-// names, restore a source's wording, accept the draft's rendering for the whole team
-// (verbatim.json), or, in Markdown, mark the quote to be ignored. Everything comes from the
-// diagnostic's data; a diagnostic whose quote (or name) has since been edited gets no fix.
+// names, restore a source's wording (the title shows the words it writes and whose they are),
+// accept the draft's rendering for the whole team (verbatim.json), or switch the quote, or its
+// paragraph, off in the draft. Everything comes from the diagnostic's data; a diagnostic whose
+// quote (or name) has since been edited gets no fix.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { wordingKey } from '../core/checker';
 import { CONFIG_FILE_NAME, ConfigError } from '../core/config';
+import { ignoreCommentAt, ignoreQuoteInsertions } from '../core/extract/ignoreComment';
 import type { TextFormat } from '../core/types';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
-import { DIAGNOSTIC_SOURCE, type QuoteDiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type QuoteDiagnosticData, type Rendering } from './diagnostics';
 import type { TextPositions } from './positions';
-import { ignoreCommentAt } from '../core/extract/ignoreComment';
+import { replacementTitle } from './sourceWording';
 
 /** The document the actions edit. */
 export interface ActionDocument {
@@ -22,8 +24,11 @@ export interface ActionDocument {
   positions: TextPositions;
 }
 
-/** The quick fixes for the Verbatim diagnostics in `diagnostics`. */
-export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * The quick fixes for the Verbatim diagnostics in `diagnostics`. `fixAll`, when given, is the
+ * file-wide fix, offered beside the fixes of each drifted quote.
+ */
+export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic[], fixAll: CodeAction | null = null): CodeAction[] {
   const byQuote = new Map<string, { data: QuoteDiagnosticData; diagnostics: Diagnostic[] }>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isQuoteData(diagnostic.data)) continue;
@@ -35,6 +40,7 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
     byQuote.set(key, group);
   }
   const actions: CodeAction[] = [];
+  let offeredFixAll = false;
   for (const { data, diagnostics: group } of byQuote.values()) {
     const speaker = data.status === 'misattributed' ? data.speaker : undefined;
     if (speaker && stillNamed(document, speaker.range, speaker.text)) {
@@ -48,16 +54,22 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
       });
     }
     const wordings = data.status === 'drift' || data.status === 'misattributed' ? data.renderings : [];
+    const current = sliceOf(document, data.inner);
+    const titles = wordingTitles(current, wordings);
     wordings.forEach((rendering, i) => {
       const edit: TextEdit = { range: data.inner, newText: rendering.text };
       actions.push({
-        title: `Use the source wording (${rendering.title})`,
+        title: titles[i],
         kind: CodeActionKind.QuickFix,
         diagnostics: group,
         isPreferred: i === 0 && !speaker,
         edit: { changes: { [document.uri]: [edit] } },
       });
     });
+    if (wordings.length && fixAll && !offeredFixAll) {
+      actions.push({ ...fixAll, diagnostics: group });
+      offeredFixAll = true;
+    }
     if (data.status === 'drift') {
       const args: AcceptRenderingArgs = { folderUri: data.folderUri, quote: data.quote };
       actions.push({
@@ -67,19 +79,43 @@ export function codeActionsFor(document: ActionDocument, diagnostics: Diagnostic
         command: { title: 'Accept this rendering', command: ACCEPT_RENDERING_COMMAND, arguments: [args] },
       });
     }
-    if (document.format === 'markdown' && data.status !== 'verbatim') {
-      const edit = ignoreEdit(document, data.inner);
-      if (edit) {
-        actions.push({
-          title: 'Ignore this quote',
-          kind: CodeActionKind.QuickFix,
-          diagnostics: group,
-          edit: { changes: { [document.uri]: [edit] } },
-        });
-      }
-    }
+    if (data.status !== 'verbatim') actions.push(...ignoreActions(document, data.inner, group));
   }
   return actions;
+}
+
+/** One title per rendering, each showing the words it writes; titles that would repeat show the whole wording. */
+export function wordingTitles(current: string, renderings: Rendering[]): string[] {
+  const titles = renderings.map((r) => replacementTitle(current, r.text, r.label ?? r.title));
+  return titles.map((title, i) => (titles.indexOf(title) !== titles.lastIndexOf(title) ? replacementTitle(current, renderings[i].text, renderings[i].label ?? renderings[i].title, true) : title));
+}
+
+/** "Ignore this quote" (a disable and an enable switch around it) and "Ignore quotes in this paragraph". */
+function ignoreActions(document: ActionDocument, inner: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const quote = ignoreQuoteEdits(document, inner);
+  if (quote) actions.push({ title: 'Ignore this quote', kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [document.uri]: quote } } });
+  const paragraph = ignoreEdit(document, inner);
+  if (paragraph) actions.push({ title: 'Ignore quotes in this paragraph', kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [document.uri]: [paragraph] } } });
+  return actions;
+}
+
+/** The edits that switch off the one quote whose words span `inner` (its marks stand just outside). */
+export function ignoreQuoteEdits(document: ActionDocument, inner: Range): TextEdit[] | null {
+  const span = document.positions.span(inner);
+  const open = span.start - 1;
+  const close = document.text.length > span.end && /\S/.test(document.text.charAt(span.end)) ? span.end + 1 : span.end;
+  if (open < 0) return null;
+  const insertions = ignoreQuoteInsertions(document.text, document.format, { start: open, end: close });
+  return insertions && insertions.map(({ offset, insert }) => {
+    const at = document.positions.position(offset);
+    return { range: { start: at, end: at }, newText: insert };
+  });
+}
+
+function sliceOf(document: ActionDocument, range: Range): string {
+  const span = document.positions.span(range);
+  return document.text.slice(span.start, span.end);
 }
 
 /** True when `range` still holds the speaker's name as the diagnostic saw it. */
@@ -95,7 +131,7 @@ function stillQuoted(document: ActionDocument, data: QuoteDiagnosticData): boole
 }
 
 /**
- * Inserts the ignore comment on its own line before the paragraph that holds `range`, where the
+ * Inserts the ignore switch on its own line before the paragraph that holds `range`, where the
  * engine's extractor will read it (inside the same block quote or list item). Null when the
  * range lies in no paragraph.
  */

@@ -236,13 +236,13 @@ export class CorpusManager {
 function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Checker | null {
   if (!index) return null;
   const { minWords, driftThreshold } = resolved.settings;
-  return new Checker(index, { minWords, driftThreshold, aliases: resolved.aliases }, resolved.accepted.map((a) => a.quote));
+  return new Checker(index, { minWords, driftThreshold, aliases: resolved.aliases, ignore: resolved.ignore }, resolved.accepted.map((a) => a.quote));
 }
 
 function emptyCorpus(folder: Folder): FolderCorpus {
   return {
     folder, entries: [], index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
-    resolved: { settings: DEFAULT_SETTINGS, accepted: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
+    resolved: { settings: DEFAULT_SETTINGS, accepted: [], ignore: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
   };
 }
 

@@ -10,7 +10,7 @@ import { tokenize } from '../core/words';
 import type { Sev, VerbatimSettings } from '../shared/settings';
 import type { TextPositions } from './positions';
 import { matchCitation, passageCitation, speakerDocument } from './sourceCitation';
-import { driftRuns, oneLine, rewordQuote } from './sourceWording';
+import { driftRuns, oneLine, rewordQuote, sourceLabel } from './sourceWording';
 
 /** The `source` of every Verbatim diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'verbatim';
@@ -19,6 +19,8 @@ export const DIAGNOSTIC_SOURCE = 'verbatim';
 export interface Rendering {
   /** Title of the (first) source that words it so. */
   title: string;
+  /** Short name of that source and how many more word it so ("Reuters + 1"), for fix titles. */
+  label: string;
   /** The quote's new inner text. */
   text: string;
 }
@@ -194,17 +196,16 @@ export function diagnosticData(result: QuoteResult, context: DiagnosticContext):
 export function renderings(result: QuoteResult, draftText: string): Rendering[] {
   const drifted = result.status === 'drift' || (result.status === 'misattributed' && result.misattribution?.wording === 'drift');
   if (!drifted || !result.match) return [];
-  const matches = [result.match, ...result.variants.map((v) => v.matches[0]).filter((m): m is SourceMatch => !!m)];
-  const seen = new Set<string>();
+  // Each wording with every source that has it: the best match's, then the other wordings'.
+  const groups = [result.sources.length ? result.sources : [result.match], ...result.variants.map((v) => v.matches).filter((m) => m.length > 0)];
   const current = draftText.slice(result.quote.inner.start, result.quote.inner.end);
-  const list: Rendering[] = [];
-  for (const match of matches) {
-    const text = rewordQuote(draftText, result.quote.inner, match.diff);
-    if (text === current || seen.has(text)) continue;
-    seen.add(text);
-    list.push({ title: match.document.title, text });
+  const byText = new Map<string, SourceMatch[]>();
+  for (const group of groups) {
+    const text = rewordQuote(draftText, result.quote.inner, group[0].diff);
+    if (text === current) continue;
+    byText.set(text, [...(byText.get(text) ?? []), ...group]);
   }
-  return list;
+  return [...byText].map(([text, matches]) => ({ title: matches[0].document.title, label: sourceLabel(matches), text }));
 }
 
 function related(matches: SourceMatch[], context: DiagnosticContext, label?: string): DiagnosticRelatedInformation[] | undefined {

@@ -2,14 +2,16 @@
 // its own errors, logs them and answers with an empty result, and gives up (null) when the
 // client cancels the request.
 
-import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type CodeAction, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../core/config';
+import type { QuoteResult } from '../core/types';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
 import { draftFormat, isDraftLanguage, resultAt, type DraftAnalysis, type DraftAnalyzer } from './analysis';
 import { appendAccepted, codeActionsFor } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
+import { FIX_ALL_KIND, fixAllAction, fixAllEdits, wantsKind } from './fixAll';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
 import { TextPositions } from './positions';
@@ -26,6 +28,14 @@ export interface FeatureServices {
   locator: SourceLocator;
   openDocument(uri: string): TextDocument | undefined;
   log(message: string): void;
+  /** True when the client takes edits tied to a document version (`documentChanges`). */
+  supportsDocumentChanges?(): boolean;
+}
+
+/** Whether the team accepted a result's wording, by the analysis's checker. */
+function acceptedIn(analysis: DraftAnalysis): (result: QuoteResult) => boolean {
+  const checker = analysis.corpus.checker;
+  return (result) => checker?.isAccepted(result.quote) ?? false;
 }
 
 /** The analysis of an open draft, or null when the document is not a draft or the request was cancelled. */
@@ -70,17 +80,36 @@ export function registerFeatures(connection: Connection, services: FeatureServic
     }
   });
 
-  connection.onCodeAction((params, token) => {
+  connection.onCodeAction(async (params, token) => {
     try {
-      const only = params.context.only;
-      if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+      const { only, diagnostics } = params.context;
+      // The file-wide fix checks the whole draft, so it is only made when asked for by kind
+      // (on save, or by the Verbatim command); the light bulb gets it from the last check.
+      const fileWide = only !== undefined && wantsKind(only, FIX_ALL_KIND);
+      const quickFixes = wantsKind(only, CodeActionKind.QuickFix) && diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
       // Editors ask on every cursor move; without a Verbatim diagnostic there is nothing to fix.
-      if (!params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) return [];
+      if (!fileWide && !quickFixes) return [];
       const doc = services.openDocument(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
       const text = doc.getText();
-      const positions = services.analyzer.cached(doc.uri, text)?.positions ?? new TextPositions(text);
-      return codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, params.context.diagnostics);
+      const versioned = services.supportsDocumentChanges?.() ?? false;
+      const actions: CodeAction[] = [];
+      if (fileWide) {
+        const analysis = await openAnalysis(services, doc.uri, token);
+        if (!analysis) return null;
+        const action = fixAllAction(analysis, fixAllEdits(analysis, acceptedIn(analysis)), FIX_ALL_KIND, versioned);
+        if (action) actions.push(action);
+      }
+      if (quickFixes) {
+        const cached = services.analyzer.cached(doc.uri, text);
+        const analysis = cached && { ...cached, version: doc.version };
+        const edits = analysis ? fixAllEdits(analysis, acceptedIn(analysis)) : [];
+        // With one drift in the file, the quote's own fix does the same.
+        const fixAll = analysis && edits.length > 1 ? fixAllAction(analysis, edits, CodeActionKind.QuickFix, versioned) : null;
+        const positions = cached?.positions ?? new TextPositions(text);
+        actions.push(...codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, diagnostics, fixAll));
+      }
+      return actions;
     } catch (error) {
       fail('Code actions', error);
       return [];

@@ -15,6 +15,7 @@ import { CorpusManager, startProgress } from './corpusManager';
 import { CorpusWatcher } from './corpusWatcher';
 import { registerCustomRequests } from './customRequests';
 import { registerFeatures } from './featureHandlers';
+import { FIX_ALL_KIND } from './fixAll';
 import { Publisher } from './publisher';
 import { SettingsStore } from './settingsStore';
 import { SourceLocator } from './sourceLocator';
@@ -35,10 +36,13 @@ let scheduler!: CheckScheduler;
 /** False in VS Code's Restricted Mode (see workspaceTrust.ts). */
 let trusted = true;
 const client = { configuration: false, dynamicWatch: false, relativePatterns: false, progress: false, folderEvents: false, configRegistration: false };
+/** True when the client takes edits tied to a document version; the fix-all edit is tied to one. */
+let documentChanges = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   client.configuration = caps.workspace?.configuration === true;
+  documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   client.dynamicWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   client.progress = caps.window?.workDoneProgress === true;
@@ -82,7 +86,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   }, settings, locator);
   scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`));
 
-  const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all() };
+  const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all(), supportsDocumentChanges: () => documentChanges };
   registerFeatures(connection, services);
   registerCustomRequests(connection, services);
 
@@ -91,7 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       definitionProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [ACCEPT_RENDERING_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },

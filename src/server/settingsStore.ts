@@ -46,6 +46,8 @@ export interface ResolvedSettings {
   settings: VerbatimSettings;
   /** Renderings the team accepted (verbatim.json only). */
   accepted: AcceptedRendering[];
+  /** Quotations never checked (verbatim.json only). */
+  ignore: string[];
   /** Source metadata defaults by absolute folder path (verbatim.json "folders"). */
   folderMeta: Record<string, SourceMeta>;
   /** Other names for speakers (verbatim.json "aliases"). */
@@ -70,6 +72,7 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
   const resolved: ResolvedSettings = {
     settings,
     accepted: [],
+    ignore: [],
     folderMeta: {},
     aliases: {},
     maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024),
@@ -85,6 +88,7 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
   if (project.keys.has('driftThreshold')) settings.driftThreshold = config.driftThreshold;
   if (project.keys.has('maxFileBytes')) resolved.maxFileBytes = config.maxFileBytes;
   resolved.accepted = config.accepted;
+  resolved.ignore = config.ignore;
   resolved.folderMeta = folderMetaPaths(config);
   resolved.aliases = config.aliases;
   return resolved;

@@ -70,3 +70,71 @@ function insertion(text: string, inner: Span, at: number, words: string): Edit {
   const right = at < inner.end && !/\s/.test(text.charAt(at)) ? ' ' : '';
   return { start: at, end: at, text: `${left}${words}${right}` };
 }
+
+// Fix titles say what a fix will write and on whose word: `Replace with “little ground”
+// (Reuters + 1)`. The words shown are the stretch that changes, with a word of context when
+// one word alone would say little, so two renderings of one quote never look alike.
+
+/** Longest replacement shown in full in a title; longer ones keep their first and last words. */
+const TITLE_WORDS_MAX = 40;
+/** Longest source name shown; longer titles are cut between words. */
+const SOURCE_NAME_MAX = 40;
+
+/** A short name for a source: its outlet, else the part of its title before a separator, else its title cut short. */
+export function shortSourceName(document: { title: string; meta: { source?: string } }): string {
+  const outlet = document.meta.source?.trim();
+  if (outlet) return clip(oneLine(outlet), SOURCE_NAME_MAX);
+  const title = oneLine(document.title);
+  const head = /^(.{2,40}?)(?::\s| [—–|-] )/.exec(title)?.[1];
+  return clip(head ?? title, SOURCE_NAME_MAX);
+}
+
+/** "Reuters", or "Reuters + 2" when two more sources word the passage the same way. */
+export function sourceLabel(matches: readonly { document: { title: string; meta: { source?: string } } }[]): string {
+  const name = matches.length ? shortSourceName(matches[0].document) : 'source';
+  return matches.length > 1 ? `${name} + ${matches.length - 1}` : name;
+}
+
+/**
+ * The title of the fix that turns the quote's `current` words into `replacement`. With `wide`,
+ * the whole replacement is shown (shortened), for when two titles would otherwise be the same.
+ */
+export function replacementTitle(current: string, replacement: string, label: string, wide = false): string {
+  const before = oneLine(current).split(' ');
+  const after = oneLine(replacement).split(' ');
+  if (wide) return `Replace with “${clip(after.join(' '), TITLE_WORDS_MAX * 2)}” (${label})`;
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const added = after.slice(prefix, after.length - suffix);
+  const removed = before.slice(prefix, before.length - suffix);
+  if (!added.length) return `Remove “${clip(removed.join(' '), TITLE_WORDS_MAX)}” (${label})`;
+  if (!removed.length) return `Add “${clip(added.join(' '), TITLE_WORDS_MAX)}” (${label})`;
+  // One word alone ("ground") reads better with the word before it ("little ground").
+  const shown = added.length > 1 ? added : prefix > 0 ? [after[prefix - 1], ...added] : suffix > 0 ? [...added, after[after.length - suffix]] : added;
+  return `Replace with “${clip(shown.join(' '), TITLE_WORDS_MAX)}” (${label})`;
+}
+
+/** `text` cut to at most `max` characters: its first and last words around an ellipsis. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const words = text.split(' ');
+  const half = Math.floor((max - 3) / 2);
+  let head = '';
+  for (const word of words) {
+    const next = head ? `${head} ${word}` : word;
+    if (next.length > half) break;
+    head = next;
+  }
+  let tail = '';
+  for (let i = words.length - 1; i >= 0; i--) {
+    const next = tail ? `${words[i]} ${tail}` : words[i];
+    if (next.length > half) break;
+    tail = next;
+  }
+  // A single word longer than half the room is cut inside it.
+  if (!head) head = text.slice(0, half);
+  if (!tail) tail = text.slice(text.length - half);
+  return `${head} … ${tail}`;
+}

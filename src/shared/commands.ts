@@ -11,6 +11,10 @@ export const COMMANDS = {
   pickCorpusFolder: 'verbatim.pickCorpusFolder',
   openSourceText: 'verbatim.openSourceText',
   toggleChecking: 'verbatim.toggleChecking',
+  fixAllDrifts: 'verbatim.fixAllDrifts',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** The code action kind of the file-wide fix, which `editor.codeActionsOnSave` and the fixAllDrifts command ask for. */
+export const FIX_ALL_KIND = 'source.fixAll.verbatim';

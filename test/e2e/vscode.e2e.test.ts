@@ -250,7 +250,7 @@ describe('VS Code (code-server) end to end', function () {
     await page.keyboard.press('Escape');
     const room = await wordBox(page, 'room');
     assert.ok(room);
-    await applyQuickFix(page, room, /Use the source wording/);
+    await applyQuickFix(page, room, /^Replace with “little ground”/);
     await waitForLine(page, '"little ground for optimism"');
     // The fixed quote is now verbatim: the server re-checks the edited draft and says so.
     await page.locator('.statusbar-item').filter({ hasText: /✓ 3\s+~ 0\s+✗ 1\s+⚠ 1/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });

@@ -134,8 +134,8 @@ describe('diagnostics', function () {
     assert.deepStrictEqual(diagnostic.relatedInformation?.map((r) => r.location.uri), ['file:///corpus/gazette.txt', 'file:///corpus/courier.txt']);
     const data = diagnostic.data as QuoteDiagnosticData;
     assert.deepStrictEqual(data.renderings, [
-      { title: 'Harbour Gazette', text: 'We have little ground for optimism.' },
-      { title: 'Tidewater Post', text: 'We have little cause for optimism.' },
+      { title: 'Harbour Gazette', label: 'Harbour Gazette + 1', text: 'We have little ground for optimism.' },
+      { title: 'Tidewater Post', label: 'Tidewater Post', text: 'We have little cause for optimism.' },
     ]);
     assert.strictEqual(data.quote, 'We have little room for optimism.');
     assert.strictEqual(data.folderUri, 'file:///work');

@@ -17,6 +17,7 @@ const FULL_CAPABILITIES = {
     configuration: true,
     workspaceFolders: true,
     didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+    workspaceEdit: { documentChanges: true },
   },
   window: { workDoneProgress: true },
   textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
@@ -123,12 +124,17 @@ describe('language server over stdio', function () {
     }) as CodeAction[];
     const inner = rangeOf(draft, 'We have little room for optimism about the old wall.');
     const summary = actions.map((a) => ({ title: a.title, edit: a.edit?.changes?.[draftUri]?.[0], command: a.command?.command }));
+    const lineStart = { line: inner.start.line, character: 0 };
     assert.deepStrictEqual(summary, [
-      { title: 'Use the source wording (Coastal Courier: Sea wall vote passes)', edit: { range: inner, newText: 'We have little ground for optimism about the old wall.' }, command: undefined },
-      { title: 'Use the source wording (Tidewater Post: Town backs costly sea wall)', edit: { range: inner, newText: 'We have little cause for optimism about the old wall.' }, command: undefined },
+      { title: 'Replace with “little ground” (Coastal Courier + 1)', edit: { range: inner, newText: 'We have little ground for optimism about the old wall.' }, command: undefined },
+      { title: 'Replace with “little cause” (Tidewater Post)', edit: { range: inner, newText: 'We have little cause for optimism about the old wall.' }, command: undefined },
+      { title: 'Use the source wording for every drift in this file', edit: undefined, command: undefined },
       { title: 'Accept this rendering', edit: undefined, command: 'verbatim.acceptRendering' },
-      { title: 'Ignore this quote', edit: { range: { start: inner.start, end: inner.start }, newText: '<!-- verbatim-ignore-next -->\n' }, command: undefined },
-    ].map((a) => (a.title === 'Ignore this quote' ? { ...a, edit: { ...a.edit!, range: { start: { line: inner.start.line, character: 0 }, end: { line: inner.start.line, character: 0 } } } } : a)));
+      { title: 'Ignore this quote', edit: { range: { start: inner.start, end: inner.start }, newText: '<!-- verbatim-disable -->' }, command: undefined },
+      { title: 'Ignore quotes in this paragraph', edit: { range: { start: lineStart, end: lineStart }, newText: '<!-- verbatim-ignore-next -->\n' }, command: undefined },
+    ].map((a) => (a.title === 'Ignore this quote' ? { ...a, edit: { ...a.edit!, range: { start: { ...inner.start, character: inner.start.character - 1 }, end: { ...inner.start, character: inner.start.character - 1 } } } } : a)));
+    // The client takes versioned edits, so the file-wide fix names the version it was made for.
+    assert.strictEqual(actions[2].edit?.documentChanges?.length, 1);
   });
 
   it('finds corpus passages with verbatim/search', async function () {

@@ -173,7 +173,7 @@ describe('language server with PDF, subtitle and transcript sources', function (
     const actions = await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: draftUri }, range: drift.range, context: { diagnostics: [drift] },
     }) as CodeAction[];
-    assert.strictEqual(actions[0].title, 'Use the source wording (Harbour board annual report)');
+    assert.strictEqual(actions[0].title, 'Replace with “be repaired” (Harbour Wire)');
     assert.strictEqual(actions[0].edit?.changes?.[draftUri]?.[0].newText, 'the cranes would be repaired before the winter storms arrive');
   });
 

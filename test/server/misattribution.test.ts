@@ -111,7 +111,7 @@ describe('misattributed quotes in the server', function () {
 
     it('is not offered once the name was edited', function () {
       const edited = DRAFT.replace('Lavrov', 'Lavrav');
-      assert.deepStrictEqual(actionsFor(edited).map((a) => a.title), ['Ignore this quote']);
+      assert.deepStrictEqual(actionsFor(edited).map((a) => a.title), ['Ignore this quote', 'Ignore quotes in this paragraph']);
     });
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { driftRuns, rewordQuote } from '../../src/server/sourceWording';
+import { driftRuns, replacementTitle, rewordQuote, shortSourceName, sourceLabel } from '../../src/server/sourceWording';
 import { entry, quoteIn, spanOf } from './quoteResults';
 
 describe('rewordQuote', function () {
@@ -49,5 +49,38 @@ describe('rewordQuote', function () {
     const d = 'x "a b c d"';
     const runs = driftRuns([entry('same', d, 'a', 'a', 'a'), entry('changed', d, 'z', 'b', 'z'), entry('added', d, '', 'c', ''), entry('same', d, 'd', 'd', 'd')]);
     assert.deepStrictEqual(runs.map((run) => run.map((e) => e.op)), [['changed', 'added']]);
+  });
+});
+
+describe('fix titles', () => {
+  const doc = (title: string, source?: string) => ({ title, meta: source ? { source } : {} });
+
+  it('names a source by its outlet, else by its title up to a separator, else by its title cut short', () => {
+    assert.strictEqual(shortSourceName(doc('Ukraine says diplomacy still possible', 'Reuters')), 'Reuters');
+    assert.strictEqual(shortSourceName(doc('Coastal Courier: Sea wall vote passes')), 'Coastal Courier');
+    assert.strictEqual(shortSourceName(doc('Harbour Gazette — Council approves the new sea wall')), 'Harbour Gazette');
+    assert.strictEqual(shortSourceName(doc('Transcript of the press conference held by the foreign minister in Kyiv on Thursday')), 'Transcript of the … Kyiv on Thursday');
+  });
+
+  it('counts the other sources that word the passage the same way', () => {
+    assert.strictEqual(sourceLabel([{ document: doc('A', 'Reuters') }]), 'Reuters');
+    assert.strictEqual(sourceLabel([{ document: doc('A', 'Reuters') }, { document: doc('B') }, { document: doc('C') }]), 'Reuters + 2');
+  });
+
+  it('shows the words that change, with a word of context for a single replaced word', () => {
+    const current = 'We have little room for optimism.';
+    assert.strictEqual(replacementTitle(current, 'We have little ground for optimism.', 'Reuters + 1'), 'Replace with “little ground” (Reuters + 1)');
+    assert.strictEqual(replacementTitle('room for optimism', 'ground for optimism', 'AP'), 'Replace with “ground for” (AP)');
+    assert.strictEqual(replacementTitle(current, 'We have room for optimism.', 'AP'), 'Remove “little” (AP)');
+    assert.strictEqual(replacementTitle(current, 'We have very little room for optimism.', 'AP'), 'Add “very” (AP)');
+  });
+
+  it('shortens a long replacement to its first and last words', () => {
+    const title = replacementTitle('a b', 'the council will sell the Corn Exchange to a hotel chain next spring', 'AP');
+    assert.strictEqual(title, 'Replace with “the council will … chain next spring” (AP)');
+  });
+
+  it('shows the whole wording when asked to tell two titles apart', () => {
+    assert.strictEqual(replacementTitle('We have room.', 'We have little room.', 'AP', true), 'Replace with “We have little room.” (AP)');
   });
 });

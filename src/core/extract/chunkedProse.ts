@@ -7,6 +7,7 @@ import { LruMap } from '../lruMap';
 import type { Span } from '../types';
 import { chunkStarts } from './markdownChunks';
 import { type ParsedMarkdown, parseMarkdown } from './markdownParse';
+import type { Directive } from './directives';
 import type { DraftProse } from './prose';
 
 /** Remembers parsed chunks by their text, least recently used first out, up to a total length. */
@@ -111,16 +112,16 @@ export function ownCopy(slice: string): string {
 /** Joins the chunks' prose into the document's, shifting offsets by each chunk's start. */
 function assemble(chunks: Chunk[]): DraftProse {
   if (chunks.length === 1 && chunks[0].start === 0) {
-    const { masked, blocks, frontMatter, ignoreCommentEnds } = chunks[0].parsed;
-    return { masked, blocks, frontMatter, ignoreCommentEnds };
+    const { masked, blocks, frontMatter, directives } = chunks[0].parsed;
+    return { masked, blocks, frontMatter, directives };
   }
   const masked: string[] = [];
   const blocks: Span[] = [];
-  const ignoreCommentEnds: number[] = [];
+  const directives: Directive[] = [];
   for (const { start, parsed } of chunks) {
     masked.push(parsed.masked);
     for (const block of parsed.blocks) blocks.push({ start: block.start + start, end: block.end + start });
-    for (const end of parsed.ignoreCommentEnds) ignoreCommentEnds.push(end + start);
+    for (const d of parsed.directives) directives.push({ kind: d.kind, start: d.start + start, end: d.end + start });
   }
-  return { masked: masked.join(''), blocks, frontMatter: chunks[0]?.parsed.frontMatter ?? null, ignoreCommentEnds };
+  return { masked: masked.join(''), blocks, frontMatter: chunks[0]?.parsed.frontMatter ?? null, directives };
 }

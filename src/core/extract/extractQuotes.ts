@@ -2,6 +2,7 @@
 // quotation into words, omissions and insertions, and reads the attribution beside it.
 
 import type { Quote, Span, TextFormat } from '../types';
+import { disabledSpans, ignoreNextEnds, inSpans } from './directives';
 import { draftProseOf } from './markdownProse';
 import { type DraftProse, ignoredBlockIndexes } from './prose';
 import type { QuoteMemo } from './quoteMemo';
@@ -37,8 +38,12 @@ export class ScannedQuotes {
 
   /** `fromBlock` and `until` limit the scan to the quotations around a passage (see `scanQuotes`). */
   constructor(private readonly text: string, private readonly prose: DraftProse, private readonly memo: QuoteMemo | null = null, fromBlock = 0, until = Infinity) {
-    const ignored = ignoredBlockIndexes(prose.blocks, prose.ignoreCommentEnds);
-    this.scanned = scanQuotes(prose.masked, prose.blocks, fromBlock, until).filter((scanned) => !coversIgnoredBlock(scanned, ignored));
+    // The writer's switches: a quotation is left out when it touches a paragraph an ignore
+    // switch names, or when its opening mark stands where a disable switch is in force.
+    const ignored = ignoredBlockIndexes(prose.blocks, ignoreNextEnds(prose.directives));
+    const disabled = disabledSpans(prose.directives, text.length);
+    this.scanned = scanQuotes(prose.masked, prose.blocks, fromBlock, until)
+      .filter((scanned) => !coversIgnoredBlock(scanned, ignored) && !inSpans(disabled, scanned.open));
   }
 
   /** How many quotations the marks delimit, in document order. */

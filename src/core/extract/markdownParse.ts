@@ -11,7 +11,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { parseDocument } from 'yaml';
 import type { Span } from '../types';
 import { fenceCloser, frontMatterEnd, HTML_OPENERS } from './markdownChunks';
-import { type DraftProse, isIgnoreComment } from './prose';
+import { commentDirective, type Directive } from './directives';
+import type { DraftProse } from './prose';
 
 /** The prose of one parsed stretch, with what chunking needs to know about it. */
 export interface ParsedMarkdown extends DraftProse {
@@ -134,7 +135,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedMarkdo
   const tree = parseTree(source, options.documentStart);
   const mask = new MaskBuilder(source, text.length);
   const blocks: Span[] = [];
-  const ignoreCommentEnds: number[] = [];
+  const directives: Directive[] = [];
   const definitions: string[] = [];
   let frontMatter: Record<string, unknown> | null = null;
 
@@ -149,9 +150,11 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedMarkdo
       case 'text':
         if (span) mask.reveal(span, quoteDepth > 0, node.value);
         return;
-      case 'html':
-        if (span && isIgnoreComment(node.value)) ignoreCommentEnds.push(span.end);
+      case 'html': {
+        const kind = span && commentDirective(node.value);
+        if (span && kind) directives.push({ kind, start: span.start, end: span.end });
         return;
+      }
       case 'definition':
         definitions.push(node.label ?? node.identifier);
         return;
@@ -172,7 +175,7 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedMarkdo
   visit(tree, 0);
   const last = tree.children.filter((node) => (node.position?.start.offset ?? 0) < text.length).pop();
   return {
-    masked: mask.toString(), blocks, frontMatter, ignoreCommentEnds, definitions,
+    masked: mask.toString(), blocks, frontMatter, directives, definitions,
     openAtEnd: last !== undefined && isOpenAtEnd(source, last),
   };
 }

@@ -46,8 +46,8 @@ export function* draftProseSteps(text: string, format: TextFormat): Generator<vo
 
 /** Parses a Markdown document in one piece; the reference the chunked reading must equal. */
 export function wholeMarkdownProse(text: string): DraftProse {
-  const { masked, blocks, frontMatter, ignoreCommentEnds } = parseMarkdown(text, { documentStart: true, definitions: [] });
-  return { masked, blocks, frontMatter, ignoreCommentEnds };
+  const { masked, blocks, frontMatter, directives } = parseMarkdown(text, { documentStart: true, definitions: [] });
+  return { masked, blocks, frontMatter, directives };
 }
 
 function recentProse(text: string, format: TextFormat): DraftProse | null {

@@ -5,6 +5,7 @@
 // prose, and its blocks are the paragraphs that blank lines separate.
 
 import type { Span } from '../types';
+import { type Directive, lineDirective } from './directives';
 
 /** A text's prose: non-prose characters blanked, paragraph-level blocks, parsed front matter. */
 export interface Prose {
@@ -16,18 +17,10 @@ export interface Prose {
   frontMatter: Record<string, unknown> | null;
 }
 
-/** Prose plus the ignore comments a draft may carry. */
+/** Prose plus the switches (ignore, disable, enable) a draft may carry. */
 export interface DraftProse extends Prose {
-  /** End offsets of `<!-- verbatim-ignore-next -->` comments, in document order. */
-  ignoreCommentEnds: number[];
-}
-
-// Both spellings are accepted: the quick fix writes the explicit one, people type the short one.
-const IGNORE_COMMENT = /^<!--\s*verbatim-ignore(?:-next)?\s*-->$/;
-
-/** True when `raw` (trimmed) is an ignore comment. */
-export function isIgnoreComment(raw: string): boolean {
-  return IGNORE_COMMENT.test(raw.trim());
+  /** The `verbatim-…` switches of the draft (see directives.ts), in document order. */
+  directives: Directive[];
 }
 
 /**
@@ -44,10 +37,13 @@ export function ignoredBlockIndexes(blocks: Span[], commentEnds: number[]): Set<
   return ignored;
 }
 
-/** Reads a plain-text draft or source: the whole text is prose, paragraphs are the blocks. */
+/**
+ * Reads a plain-text draft or source: the whole text is prose, paragraphs are the blocks. A
+ * line holding a switch is no prose: it is blanked and separates paragraphs like a blank line.
+ */
 export function plainTextProse(text: string): DraftProse {
   const blocks: Span[] = [];
-  const ignoreCommentEnds: number[] = [];
+  const directives: Directive[] = [];
   let blockStart = -1;
   let blockEnd = -1;
   let lineStart = 0;
@@ -57,17 +53,29 @@ export function plainTextProse(text: string): DraftProse {
     // A "\r\n" line ending leaves its "\r" at the end of the line; it is not part of the block.
     const lineEnd = lineBreak > lineStart && text.charAt(lineBreak - 1) === '\r' ? lineBreak - 1 : lineBreak;
     const line = text.slice(lineStart, lineEnd);
-    if (line.trim() === '') {
+    const kind = line.includes('verbatim-') ? lineDirective(line) : null;
+    if (kind) directives.push({ kind, start: lineStart, end: lineEnd });
+    if (kind || line.trim() === '') {
       if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
       blockStart = -1;
     } else {
       if (blockStart < 0) blockStart = lineStart;
       blockEnd = lineEnd;
-      if (isIgnoreComment(line)) ignoreCommentEnds.push(lineEnd);
     }
     if (newline < 0) break;
     lineStart = newline + 1;
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
-  return { masked: text, blocks, frontMatter: null, ignoreCommentEnds };
+  return { masked: directives.length ? blankSpans(text, directives) : text, blocks, frontMatter: null, directives };
+}
+
+/** `text` with the characters of `spans` (sorted) turned into spaces. */
+function blankSpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + ' '.repeat(span.end - span.start);
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
