@@ -33,7 +33,7 @@ describe('the ignore list', function () {
     assert.deepStrictEqual(parseConfig({}, '/p', null).ignore, []);
     const bad: [unknown, RegExp][] = [
       ['Slava Ukraini', /"ignore" must be a list of quotations or \/regular expressions\//],
-      [['ok words', 3], /"ignore" entry 2 \(3\) must be a non-empty string/],
+      [['ok words', 3], /"ignore" → item 2 must be a string, not 3/],
       [['/(unclosed/'], /"ignore" entry 1 \("\/\(unclosed\/"\) is not a valid regular expression/],
       [['/x/g'], /flags other than i, m, s and u/],
       [['  '], /entry 1 .* must be a non-empty string/],
