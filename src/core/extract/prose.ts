@@ -4,6 +4,7 @@
 // into what the writer typed. Plain text is read here too: it has no markup, so all of it is
 // prose, and its blocks are the paragraphs that blank lines separate.
 
+import { LineReader } from '../lineBreaks';
 import type { Span } from '../types';
 
 /** A text's prose: non-prose characters blanked, paragraph-level blocks, parsed front matter. */
@@ -50,13 +51,10 @@ export function plainTextProse(text: string): DraftProse {
   const ignoreCommentEnds: number[] = [];
   let blockStart = -1;
   let blockEnd = -1;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineBreak = newline < 0 ? text.length : newline;
-    // A "\r\n" line ending leaves its "\r" at the end of the line; it is not part of the block.
-    const lineEnd = lineBreak > lineStart && text.charAt(lineBreak - 1) === '\r' ? lineBreak - 1 : lineBreak;
-    const line = text.slice(lineStart, lineEnd);
+  const lines = new LineReader(text);
+  while (lines.read()) {
+    const { start: lineStart, end: lineEnd } = lines;
+    const line = lines.line();
     if (line.trim() === '') {
       if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
       blockStart = -1;
@@ -65,8 +63,6 @@ export function plainTextProse(text: string): DraftProse {
       blockEnd = lineEnd;
       if (isIgnoreComment(line)) ignoreCommentEnds.push(lineEnd);
     }
-    if (newline < 0) break;
-    lineStart = newline + 1;
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
   return { masked: text, blocks, frontMatter: null, ignoreCommentEnds };
