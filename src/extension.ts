@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from './shared/settings';
+import { corpusOriginMiddleware } from './client/corpusOrigin';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
 import { registerIndexingNotice } from './client/indexingNotice';
@@ -33,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: draftSelector(draftLanguages()),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
-    middleware: sourceLinkMiddleware,
+    middleware: { ...sourceLinkMiddleware, workspace: corpusOriginMiddleware },
   };
   // The id 'verbatim' makes the client read its trace level from `verbatim.trace.server`.
   client = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);

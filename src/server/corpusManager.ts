@@ -9,6 +9,7 @@ import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus } from '../core/cache/openCorpus';
 import { Checker, CorpusIndex } from '../core/checker';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import type { CorpusWarning } from '../core/types';
 import type { IndexStateName, IndexStateParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
@@ -20,8 +21,10 @@ import { isInside, type Folder } from './workspaceFolders';
 export interface FolderCorpus {
   folder: Folder;
   resolved: ResolvedSettings;
-  /** Absolute corpus entries (folders, files or globs). */
+  /** Absolute corpus entries (folders, files or globs) that may be read. */
   entries: string[];
+  /** The index's cache folder, whose own writes are no corpus change; null before the first build. */
+  cacheDir: string | null;
   index: CorpusIndex | null;
   checker: Checker | null;
   state: IndexStateName;
@@ -55,7 +58,12 @@ interface Slot {
   generation: number;
   /** The verbatim.json problem last shown, so it is shown once and not on every refresh. */
   configError: string | null;
+  /** The settings problems and left-out corpus paths last shown, likewise. */
+  notices: string;
 }
+
+/** What a user can do about a corpus path left out in the editor. */
+const OUTSIDE_HINT = 'Folders outside the workspace folder can only be named in your user settings ("verbatim.corpus"), never in verbatim.json or the workspace settings.';
 
 /** Milliseconds of quiet after a corpus file event before the rebuild starts. */
 export const REBUILD_DEBOUNCE_MS = 150;
@@ -71,7 +79,7 @@ export class CorpusManager {
   async get(folder: Folder): Promise<FolderCorpus> {
     let slot = this.slots.get(folder.path);
     if (!slot) {
-      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null };
+      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null, notices: '' };
       this.slots.set(folder.path, slot);
       this.refresh(folder, true);
     }
@@ -119,9 +127,9 @@ export class CorpusManager {
    */
   filesChanged(paths: string[]): void {
     for (const slot of this.slots.values()) {
-      const { folder, entries } = slot.current;
+      const { folder, entries, cacheDir } = slot.current;
       const bases = entries.map(watchBase);
-      const corpusTouched = paths.some((file) => bases.some((base) => isInside(file, base) || isInside(base, file)));
+      const corpusTouched = paths.some((file) => !(cacheDir && isInside(file, cacheDir)) && bases.some((base) => isInside(file, base) || isInside(base, file)));
       const configTouched = paths.some((file) => file === path.join(folder.path, CONFIG_FILE_NAME));
       if (corpusTouched || configTouched) this.schedule(folder, corpusTouched);
     }
@@ -155,27 +163,36 @@ export class CorpusManager {
     if (generation !== slot.generation) return;
     if (resolved.configError && resolved.configError !== slot.configError) this.host.warn(`${resolved.configError} (using the editor settings instead)`);
     slot.configError = resolved.configError;
-    const entries = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
+    // The corpus stays inside the folder unless the person's own settings reach out. A client
+    // that knows the workspace is untrusted turns `allowOutside` off.
+    const scoped = scopeCorpusPaths(resolved.settings.corpus.map((entry) => ({ entry, origin: resolved.corpusOrigin })), { root: folder.path, allowOutside: true, hint: OUTSIDE_HINT });
+    const notices = [...resolved.settingErrors.map((problem) => `${problem} (using the default instead)`), ...scoped.warnings.map((w) => `${w.path} ${w.message}`)];
+    for (const notice of notices) this.host.log(notice);
+    if (notices.join('\n') !== slot.notices) for (const notice of notices) this.host.warn(notice);
+    slot.notices = notices.join('\n');
+    const entries = scoped.kept;
+    const cacheDir = defaultCacheDir(entries);
     const previous = slot.current;
     const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes &&
-      previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);
-    this.watcher.watch(folder.path, folder.uri, entries.map(watchBase));
+      previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && previous.resolved.maxCorpusFiles === resolved.maxCorpusFiles &&
+      JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);
+    this.watcher.watch(folder.path, folder.uri, entries.map(watchBase), [cacheDir]);
     if (sameCorpus && !force) {
       slot.current = { ...previous, resolved, checker: makeChecker(previous.index, resolved) };
       this.host.onChanged(folder);
       return;
     }
-    await this.build(slot, folder, generation, resolved, entries);
+    await this.build(slot, folder, generation, resolved, entries, cacheDir, scoped.warnings);
   }
 
-  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[]): Promise<void> {
-    const indexing: FolderCorpus = { ...slot.current, resolved, entries, state: 'indexing', message: undefined };
+  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[], cacheDir: string, leftOut: CorpusWarning[]): Promise<void> {
+    const indexing: FolderCorpus = { ...slot.current, resolved, entries, cacheDir, state: 'indexing', message: undefined };
     slot.current = indexing;
     this.sendState(indexing);
     if (!entries.some(entryExists)) {
       const names = resolved.settings.corpus.join(', ') || '(none)';
       slot.current = {
-        ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: [],
+        ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: leftOut,
         message: `No corpus found in ${folder.name}: ${names}. Create the folder or set "corpus" in verbatim.json or the verbatim.corpus setting.`,
       };
       this.sendState(slot.current);
@@ -187,9 +204,10 @@ export class CorpusManager {
     try {
       // The cache is shared with the CLI, so an archive indexed by one opens warm in the other.
       opened = await openCorpus(entries, {
-        cacheDir: defaultCacheDir(entries),
+        cacheDir,
         maxFileBytes: resolved.maxFileBytes,
         maxCorpusBytes: resolved.maxCorpusBytes,
+        maxCorpusFiles: resolved.maxCorpusFiles,
         // Per-folder outlet defaults from verbatim.json, so citations name the outlet of a wire folder.
         folderMeta: resolved.folderMeta,
         onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),
@@ -200,10 +218,12 @@ export class CorpusManager {
     if (generation !== slot.generation) return;
     const { corpus, index, stats } = opened;
     for (const warning of corpus.warnings) this.host.log(`${warning.path}: ${warning.message}`);
+    // A corpus cut short at a limit answers differently from the whole one; the user is told.
+    for (const warning of corpus.warnings) if (warning.limit) this.host.warn(`${warning.path} ${warning.message}`);
     this.host.log(`Indexed ${folder.name}: ${corpus.documents.length} files (${stats.filesRead} read, ${stats.filesReused} from the cache) in ${Math.round(stats.milliseconds)} ms`);
     const documents = corpus.documents.length;
     slot.current = {
-      ...indexing, index, checker: makeChecker(index, resolved), documents, warnings: corpus.warnings,
+      ...indexing, index, checker: makeChecker(index, resolved), documents, warnings: [...leftOut, ...corpus.warnings],
       state: documents ? 'ready' : 'noCorpus',
       message: documents ? undefined : `The corpus of ${folder.name} has no readable source files.`,
     };
@@ -231,8 +251,11 @@ function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Che
 
 function emptyCorpus(folder: Folder): FolderCorpus {
   return {
-    folder, entries: [], index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
-    resolved: { settings: DEFAULT_SETTINGS, accepted: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
+    folder, entries: [], cacheDir: null, index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
+    resolved: {
+      settings: DEFAULT_SETTINGS, accepted: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, maxCorpusFiles: 0,
+      corpusOrigin: 'project', settingErrors: [], configFile: null, configError: null,
+    },
   };
 }
 
