@@ -191,10 +191,10 @@ export class CorpusManager {
     this.sendState(indexing);
     if (!entries.some(entryExists)) {
       const names = resolved.settings.corpus.join(', ') || '(none)';
-      slot.current = {
-        ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: leftOut,
-        message: `No corpus found in ${folder.name}: ${names}. Create the folder or set "corpus" in verbatim.json or the verbatim.corpus setting.`,
-      };
+      const message = entries.length === 0 && leftOut.length > 0
+        ? `The corpus of ${folder.name} (${names}) lies outside the workspace folder and was left out. ${OUTSIDE_HINT}`
+        : `No corpus found in ${folder.name}: ${names}. Create the folder or set "corpus" in verbatim.json or the verbatim.corpus setting.`;
+      slot.current = { ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: leftOut, message };
       this.sendState(slot.current);
       this.host.onChanged(folder);
       return;

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { literalBase } from '../core/corpus/corpusScope';
 import { TreeWatcher } from './treeWatcher';
 
 /** Something that can be stopped. */
@@ -34,16 +35,7 @@ interface FolderWatch {
 }
 
 /** The part of a corpus entry before its first glob character: the folder to watch. */
-export function watchBase(entry: string): string {
-  const parts = entry.split(/[\\/]/);
-  const literal: string[] = [];
-  for (const part of parts) {
-    if (/[*?[\]{}]/.test(part)) break;
-    literal.push(part);
-  }
-  const base = literal.join(path.sep);
-  return base === '' ? path.sep : base;
-}
+export const watchBase = literalBase;
 
 /** Watches the corpus entries and the verbatim.json of each folder. */
 export class CorpusWatcher {

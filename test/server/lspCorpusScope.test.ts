@@ -63,6 +63,14 @@ describe('language server: corpus paths outside the workspace folder', function 
     assert.deepStrictEqual(warnings, [leftOut(path.join(top, 'outside'), 'project'), leftOut('/etc', 'project'), leftOut('/', 'project')]);
   });
 
+  it('says in the index state why a corpus wholly outside the folder is empty', async () => {
+    fs.writeFileSync(path.join(project, 'verbatim.json'), JSON.stringify({ corpus: ['../outside'] }));
+    const diagnostics = await check();
+    assert.deepStrictEqual(diagnostics.diagnostics, []);
+    const state = await client!.waitFor((m) => m.method === 'verbatim/indexState' && (m.params as { state: string }).state === 'noCorpus', 'the no-corpus state');
+    assert.match((state.params as { message: string }).message, /^The corpus of project \(\.\.\/outside\) lies outside the workspace folder and was left out\. Folders outside/);
+  });
+
   it('leaves out outside paths from the workspace settings', async () => {
     const diagnostics = await check({ corpus: ['sources', '../outside'], corpusOrigin: 'workspace' });
     assert.deepStrictEqual(diagnostics.diagnostics.map((d) => d.code), ['unsupported']);

@@ -67,8 +67,8 @@ export function isWithin(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The part of an entry before its first glob character: the folder or file it names. */
-function literalBase(entry: string): string {
+/** The part of an entry before its first glob character: the folder or file it names (and the folder to watch). */
+export function literalBase(entry: string): string {
   const parts = entry.split(/[\\/]/);
   const literal: string[] = [];
   for (const part of parts) {
