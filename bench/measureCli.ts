@@ -41,7 +41,7 @@ export function measureCli(cli: string, corpusDir: string, draft: string, cacheD
   if (!fs.existsSync(cli)) return { error: `n/a (${cli} not built)` };
   const option = cliCacheOption(cli);
   // The preload reports the process's peak memory when it exits; it adds nothing measurable.
-  const args = ['--require', path.join(repoRoot(), 'bench', 'peakRss.js'), cli, 'check', '--corpus', corpusDir, '--format', 'json', ...(option ? [option, cacheDir] : []), draft];
+  const args = ['--require', path.join(repoRoot(), 'bench', 'peakRss.js'), cli, 'check', '--allow-outside', '--corpus', corpusDir, '--format', 'json', ...(option ? [option, cacheDir] : []), draft];
   // An empty working folder, so no verbatim.json of the repository changes what is checked.
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-cli-'));
   const rssFile = path.join(cwd, 'peak-rss');

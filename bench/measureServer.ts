@@ -1,5 +1,5 @@
 // Measures the language server as the editor runs it: a new server process (with the Node
-// options the extension gives it) on a workspace whose verbatim.json names the benchmark corpus.
+// options the extension gives it) on a workspace whose user settings name the benchmark corpus.
 // It times the corpus becoming ready, the first diagnostics of the draft, and the diagnostics
 // after a one-word edit as a client sends it, and reads the process's peak memory. The first
 // start builds the server's cache; the second opens it warm.
@@ -37,22 +37,23 @@ export async function measureServer(serverJs: string, corpusDir: string, draftFi
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-server-'));
   const cacheDir = path.join(root, '.cache');
   try {
-    fs.writeFileSync(path.join(root, 'verbatim.json'), JSON.stringify({ corpus: [corpusDir] }));
     const draft = fs.readFileSync(draftFile, 'utf8');
-    const cold = await startOnce(serverJs, root, cacheDir, draft);
-    const warm = await startOnce(serverJs, root, cacheDir, draft);
+    const cold = await startOnce(serverJs, root, cacheDir, draft, corpusDir);
+    const warm = await startOnce(serverJs, root, cacheDir, draft, corpusDir);
     return { cold, warm };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
-async function startOnce(serverJs: string, root: string, cacheDir: string, draft: string): Promise<ServerStart> {
+async function startOnce(serverJs: string, root: string, cacheDir: string, draft: string, corpusDir: string): Promise<ServerStart> {
   const started = now();
   const client = await LspTestClient.start({
     rootUri: pathToFileURL(root).href,
     capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
     serverPath: serverJs, execArgv: SERVER_EXEC_ARGV, env: { VERBATIM_CACHE_DIR: cacheDir },
+    // The corpus lies outside the workspace folder, so it is named in the user's own settings.
+    initializationOptions: { corpus: [corpusDir] },
   });
   try {
     await client.waitFor((m) => m.method === 'verbatim/indexState' && (m.params as { state: string }).state === 'ready', 'the corpus to be ready', 10 * 60 * 1000);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { WorkspaceTrustNotification } from './shared/protocol';
 import { SETTINGS_SECTION } from './shared/settings';
+import { corpusOriginMiddleware } from './client/corpusOrigin';
 import { draftSelector } from './client/settingValues';
 import { DraftTracker, draftLanguages } from './client/drafts';
 import { CheckingContext } from './client/checkingContext';
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: draftSelector(draftLanguages()),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
-    middleware: sourceLinkMiddleware,
+    middleware: { ...sourceLinkMiddleware, workspace: corpusOriginMiddleware },
     // A function, so a restart reports the trust of that moment. In Restricted Mode the server
     // reads only the corpus entries inside the workspace folder (src/server/workspaceTrust.ts).
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),

@@ -18,6 +18,8 @@ export interface CheckArgs {
   color: boolean | null;
   /** The `--cache` folder as typed, false for `--no-cache`, or null for the default cache. */
   cache: string | false | null;
+  /** `--allow-outside`: corpus paths may lie outside the folder holding verbatim.json. */
+  allowOutside: boolean;
   drafts: string[];
 }
 
@@ -51,6 +53,9 @@ Options:
                      $VERBATIM_CACHE_DIR, $XDG_CACHE_HOME/verbatim or ~/.cache/verbatim,
                      shared with the editor)
   --no-cache         Read every source file and keep no index on disk
+  --allow-outside    Let corpus paths lie outside the folder holding verbatim.json (the
+                     current folder without one); without it they are left out, with a
+                     warning naming each
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -71,7 +76,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, drafts: [] };
+  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, drafts: [] };
   let onlyDrafts = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -121,6 +126,10 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
       case '--no-cache':
         if (inline !== null) throw new UsageError(`${flag} takes no value`);
         args.cache = false;
+        break;
+      case '--allow-outside':
+        if (inline !== null) throw new UsageError(`${flag} takes no value`);
+        args.allowOutside = true;
         break;
       default:
         throw new UsageError(`unknown option ${flag} (see "verbatim --help")`);

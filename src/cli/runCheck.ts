@@ -6,11 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCacheDir } from '../core/cache/cacheLocation';
-import { openCorpus, type OpenedCorpus } from '../core/cache/openCorpus';
+import { openCorpus, type OpenedCorpus, type OpenOptions } from '../core/cache/openCorpus';
 import { Checker } from '../core/checker';
+import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import { formatOfFile } from '../core/draftFormats';
 import { ConfigError, corpusPaths, defaultConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
-import type { CorpusWarning, SourceMeta } from '../core/types';
+import type { CorpusWarning } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport, type DraftReport } from './checkReport';
 import { configFileFor } from './configLookup';
 import { formatJson } from './formatJson';
@@ -44,9 +45,17 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   // Drafts under different verbatim.json files are checked against their own corpus each.
   for (const group of groupByConfig(args, io.cwd, drafts)) {
     const { config } = group;
-    const entries = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
+    const requested = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
+    // A pull request can edit verbatim.json; only the person running the check lets it reach out.
+    const scoped = scopeCorpusPaths(requested.map((entry) => ({ entry, origin: 'person' })), { root: config.root, allowOutside: args.allowOutside, hint: 'Pass --allow-outside to include it.' });
+    if (scoped.kept.length === 0) {
+      for (const warning of scoped.warnings) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+      throw new InputError(`no corpus path lies inside ${displayPath(io.cwd, config.root)} (pass --allow-outside to read the ones outside it)`);
+    }
+    const entries = scoped.kept;
     const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-    const { corpus, index, cacheSaved } = await readCorpus(entries, config.maxFileBytes, folderMetaPaths(config), cacheDir);
+    const { corpus, index, cacheSaved } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir });
+    corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {
       io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
@@ -139,9 +148,9 @@ function readDraft(cwd: string, draft: string): { path: string; text: string } {
   }
 }
 
-async function readCorpus(entries: string[], maxFileBytes: number, folderMeta: Record<string, SourceMeta>, cacheDir: string | null): Promise<OpenedCorpus> {
+async function readCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   try {
-    return await openCorpus(entries, { maxFileBytes, folderMeta, cacheDir });
+    return await openCorpus(entries, options);
   } catch (error) {
     throw new InputError(`cannot read the corpus: ${oneLine(reason(error))}`);
   }

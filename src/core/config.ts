@@ -21,6 +21,8 @@ export interface VerbatimConfig {
   driftThreshold: number;
   /** Largest source file read, in bytes. */
   maxFileBytes: number;
+  /** Most source files indexed; the corpus walk stops there. */
+  maxCorpusFiles: number;
   accepted: AcceptedRendering[];
   /** Quotations never checked: their words, or `/regular expressions/` (see ignoreList.ts). */
   ignore: string[];
@@ -39,6 +41,8 @@ export interface VerbatimConfig {
 
 export const CONFIG_FILE_NAME = 'verbatim.json';
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Enough for a newsroom archive of articles; a corpus of `/` stops here instead of reading a disk. */
+export const DEFAULT_MAX_CORPUS_FILES = 200_000;
 
 /** A config file that exists but cannot be used; the message says why in one line. */
 export class ConfigError extends Error {}
@@ -50,6 +54,7 @@ export function defaultConfig(root: string): VerbatimConfig {
     minWords: DEFAULT_CHECK_OPTIONS.minWords,
     driftThreshold: DEFAULT_CHECK_OPTIONS.driftThreshold,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    maxCorpusFiles: DEFAULT_MAX_CORPUS_FILES,
     accepted: [],
     ignore: [],
     folders: {},
@@ -99,9 +104,10 @@ export function parseConfig(raw: unknown, root: string, file: string | null): Ve
     }
     config.corpus = corpus as string[];
   }
-  config.minWords = numberField(obj, 'minWords', config.minWords, where, 1, 1000);
+  config.minWords = numberField(obj, 'minWords', config.minWords, where, 1, 1000, true);
   config.driftThreshold = numberField(obj, 'driftThreshold', config.driftThreshold, where, 0, 1);
   config.maxFileBytes = numberField(obj, 'maxFileBytes', config.maxFileBytes, where, 1, Number.MAX_SAFE_INTEGER);
+  config.maxCorpusFiles = numberField(obj, 'maxCorpusFiles', config.maxCorpusFiles, where, 1, Number.MAX_SAFE_INTEGER, true);
   if (obj.accepted !== undefined) {
     if (!Array.isArray(obj.accepted) || !obj.accepted.every((a) => typeof a === 'object' && a && typeof (a as AcceptedRendering).quote === 'string')) {
       throw new ConfigError(`${where}: "accepted" must be a list of {"quote": "..."} objects`);
@@ -175,11 +181,12 @@ export function folderMetaPaths(config: VerbatimConfig): Record<string, SourceMe
   return resolved;
 }
 
-function numberField(obj: Record<string, unknown>, key: string, fallback: number, where: string, min: number, max: number): number {
+function numberField(obj: Record<string, unknown>, key: string, fallback: number, where: string, min: number, max: number, integer = false): number {
   const value = obj[key];
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(`${where}: "${key}" must be a number from ${min} to ${max}`);
+  // A count of words or files has no fractions: 1.5 is as wrong as 0 and gets the same message.
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new ConfigError(`${where}: "${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
   }
   return value;
 }

@@ -2,6 +2,7 @@
 // The core itself works in offsets; this is the arithmetic the server's position module and the
 // CLI's output share, kept here so that both count lines the same way.
 
+import { LineReader } from './lineBreaks';
 import { lastAtOrBefore } from './sortedSearch';
 
 /** A 0-based line and UTF-16 character, the way LSP and the CLI's JSON report positions. */
@@ -16,11 +17,9 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     this.starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // "\r\n" counts as one break; a lone "\r" is a break too, as in LSP.
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
+    // Lines end as everywhere else (see lineBreaks.ts): "\r\n" is one break, a lone "\r" is one too.
+    const lines = new LineReader(text);
+    while (lines.read()) if (lines.next > lines.end) this.starts.push(lines.next);
   }
 
   /** The number of lines (at least 1). */

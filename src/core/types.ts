@@ -117,6 +117,8 @@ export interface SourceMeta {
 export interface CorpusWarning {
   path: string;
   message: string;
+  /** True when the corpus stopped at its size or file-count limit: the user must hear of it. */
+  limit?: boolean;
 }
 
 export interface Corpus {

@@ -9,20 +9,22 @@ import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus } from '../core/cache/openCorpus';
 import { Checker, CorpusIndex } from '../core/checker';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import type { CorpusWarning } from '../core/types';
 import type { IndexStateName, IndexStateParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { watchBase, type CorpusWatcher } from './corpusWatcher';
 import type { ResolvedSettings } from './settingsStore';
 import { isInside, type Folder } from './workspaceFolders';
-import { leftOutMessage, limitToFolder } from './workspaceTrust';
 
 /** The state of one folder's corpus. */
 export interface FolderCorpus {
   folder: Folder;
   resolved: ResolvedSettings;
-  /** Absolute corpus entries (folders, files or globs). */
+  /** Absolute corpus entries (folders, files or globs) that may be read. */
   entries: string[];
+  /** The index's cache folder, whose own writes are no corpus change; null before the first build. */
+  cacheDir: string | null;
   index: CorpusIndex | null;
   checker: Checker | null;
   state: IndexStateName;
@@ -58,9 +60,12 @@ interface Slot {
   generation: number;
   /** The verbatim.json problem last shown, so it is shown once and not on every refresh. */
   configError: string | null;
-  /** The Restricted Mode warning last shown, so it is shown once per change. */
-  trustWarning: string | null;
+  /** The settings problems and left-out corpus paths last shown, likewise. */
+  notices: string;
 }
+
+/** What a user can do about a corpus path left out in the editor. */
+const OUTSIDE_HINT = 'Folders outside the workspace folder can only be named in your user settings ("verbatim.corpus"), never in verbatim.json or the workspace settings.';
 
 /** Milliseconds of quiet after a corpus file event before the rebuild starts. */
 export const REBUILD_DEBOUNCE_MS = 150;
@@ -76,7 +81,7 @@ export class CorpusManager {
   async get(folder: Folder): Promise<FolderCorpus> {
     let slot = this.slots.get(folder.path);
     if (!slot) {
-      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null, trustWarning: null };
+      slot = { current: emptyCorpus(folder), ready: Promise.resolve(), generation: 0, configError: null, notices: '' };
       this.slots.set(folder.path, slot);
       this.refresh(folder, true);
     }
@@ -124,9 +129,9 @@ export class CorpusManager {
    */
   filesChanged(paths: string[]): void {
     for (const slot of this.slots.values()) {
-      const { folder, entries } = slot.current;
+      const { folder, entries, cacheDir } = slot.current;
       const bases = entries.map(watchBase);
-      const corpusTouched = paths.some((file) => bases.some((base) => isInside(file, base) || isInside(base, file)));
+      const corpusTouched = paths.some((file) => !(cacheDir && isInside(file, cacheDir)) && bases.some((base) => isInside(file, base) || isInside(base, file)));
       const configTouched = paths.some((file) => file === path.join(folder.path, CONFIG_FILE_NAME));
       if (corpusTouched || configTouched) this.schedule(folder, corpusTouched);
     }
@@ -160,34 +165,40 @@ export class CorpusManager {
     if (generation !== slot.generation) return;
     if (resolved.configError && resolved.configError !== slot.configError) this.host.warn(`${resolved.configError} (using the editor settings instead)`);
     slot.configError = resolved.configError;
-    const wanted = resolved.settings.corpus.map((entry) => path.resolve(folder.path, entry));
-    // Restricted Mode (workspaceTrust.ts): only entries inside the workspace folder are read.
-    const { kept: entries, leftOut } = limitToFolder(wanted, folder.path, this.host.trusted());
-    const trustWarning = leftOut.length > 0 ? leftOutMessage(folder.name, leftOut) : null;
-    if (trustWarning && trustWarning !== slot.trustWarning) this.host.warn(trustWarning);
-    slot.trustWarning = trustWarning;
+    // The corpus stays inside the folder unless the person's own settings reach out, and in
+    // Restricted Mode (an untrusted workspace, workspaceTrust.ts) it never reaches out.
+    const trusted = this.host.trusted();
+    const hint = trusted ? OUTSIDE_HINT : 'Restricted Mode: Trust the workspace to read it.';
+    const scoped = scopeCorpusPaths(resolved.settings.corpus.map((entry) => ({ entry, origin: resolved.corpusOrigin })), { root: folder.path, allowOutside: trusted, hint });
+    const notices = [...resolved.settingErrors.map((problem) => `${problem} (using the default instead)`), ...scoped.warnings.map((w) => `${w.path} ${w.message}`)];
+    for (const notice of notices) this.host.log(notice);
+    if (notices.join('\n') !== slot.notices) for (const notice of notices) this.host.warn(notice);
+    slot.notices = notices.join('\n');
+    const entries = scoped.kept;
+    const cacheDir = defaultCacheDir(entries);
     const previous = slot.current;
     const sameCorpus = previous.index !== null && sameList(previous.entries, entries) && previous.resolved.maxFileBytes === resolved.maxFileBytes &&
-      previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);
-    this.watcher.watch(folder.path, folder.uri, entries.map(watchBase));
+      previous.resolved.maxCorpusBytes === resolved.maxCorpusBytes && previous.resolved.maxCorpusFiles === resolved.maxCorpusFiles &&
+      JSON.stringify(previous.resolved.folderMeta) === JSON.stringify(resolved.folderMeta);
+    this.watcher.watch(folder.path, folder.uri, entries.map(watchBase), [cacheDir]);
     if (sameCorpus && !force) {
       slot.current = { ...previous, resolved, checker: makeChecker(previous.index, resolved) };
       this.host.onChanged(folder);
       return;
     }
-    await this.build(slot, folder, generation, resolved, entries);
+    await this.build(slot, folder, generation, resolved, entries, cacheDir, scoped.warnings);
   }
 
-  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[]): Promise<void> {
-    const indexing: FolderCorpus = { ...slot.current, resolved, entries, state: 'indexing', message: undefined };
+  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[], cacheDir: string, leftOut: CorpusWarning[]): Promise<void> {
+    const indexing: FolderCorpus = { ...slot.current, resolved, entries, cacheDir, state: 'indexing', message: undefined };
     slot.current = indexing;
     this.sendState(indexing);
     if (!entries.some(entryExists)) {
       const names = resolved.settings.corpus.join(', ') || '(none)';
-      slot.current = {
-        ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: [],
-        message: `No corpus found in ${folder.name}: ${names}. Create the folder or set "corpus" in verbatim.json or the verbatim.corpus setting.`,
-      };
+      const message = entries.length === 0 && leftOut.length > 0
+        ? `The corpus of ${folder.name} (${names}) lies outside the workspace folder and was left out. ${OUTSIDE_HINT}`
+        : `No corpus found in ${folder.name}: ${names}. Create the folder or set "corpus" in verbatim.json or the verbatim.corpus setting.`;
+      slot.current = { ...indexing, index: null, checker: null, state: 'noCorpus', documents: 0, warnings: leftOut, message };
       this.sendState(slot.current);
       this.host.onChanged(folder);
       return;
@@ -197,9 +208,10 @@ export class CorpusManager {
     try {
       // The cache is shared with the CLI, so an archive indexed by one opens warm in the other.
       opened = await openCorpus(entries, {
-        cacheDir: defaultCacheDir(entries),
+        cacheDir,
         maxFileBytes: resolved.maxFileBytes,
         maxCorpusBytes: resolved.maxCorpusBytes,
+        maxCorpusFiles: resolved.maxCorpusFiles,
         // Per-folder outlet defaults from verbatim.json, so citations name the outlet of a wire folder.
         folderMeta: resolved.folderMeta,
         onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),
@@ -210,10 +222,12 @@ export class CorpusManager {
     if (generation !== slot.generation) return;
     const { corpus, index, stats } = opened;
     for (const warning of corpus.warnings) this.host.log(`${warning.path}: ${warning.message}`);
+    // A corpus cut short at a limit answers differently from the whole one; the user is told.
+    for (const warning of corpus.warnings) if (warning.limit) this.host.warn(`${warning.path} ${warning.message}`);
     this.host.log(`Indexed ${folder.name}: ${corpus.documents.length} files (${stats.filesRead} read, ${stats.filesReused} from the cache) in ${Math.round(stats.milliseconds)} ms`);
     const documents = corpus.documents.length;
     slot.current = {
-      ...indexing, index, checker: makeChecker(index, resolved), documents, warnings: corpus.warnings,
+      ...indexing, index, checker: makeChecker(index, resolved), documents, warnings: [...leftOut, ...corpus.warnings],
       state: documents ? 'ready' : 'noCorpus',
       message: documents ? undefined : `The corpus of ${folder.name} has no readable source files.`,
     };
@@ -241,8 +255,11 @@ function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Che
 
 function emptyCorpus(folder: Folder): FolderCorpus {
   return {
-    folder, entries: [], index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
-    resolved: { settings: DEFAULT_SETTINGS, accepted: [], ignore: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, configFile: null, configError: null },
+    folder, entries: [], cacheDir: null, index: null, checker: null, state: 'indexing', documents: 0, warnings: [],
+    resolved: {
+      settings: DEFAULT_SETTINGS, accepted: [], ignore: [], folderMeta: {}, aliases: {}, maxFileBytes: 0, maxCorpusBytes: 0, maxCorpusFiles: 0,
+      corpusOrigin: 'project', settingErrors: [], configFile: null, configError: null,
+    },
   };
 }
 

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { literalBase } from '../core/corpus/corpusScope';
 import { TreeWatcher } from './treeWatcher';
 
 /** Something that can be stopped. */
@@ -34,16 +35,7 @@ interface FolderWatch {
 }
 
 /** The part of a corpus entry before its first glob character: the folder to watch. */
-export function watchBase(entry: string): string {
-  const parts = entry.split(/[\\/]/);
-  const literal: string[] = [];
-  for (const part of parts) {
-    if (/[*?[\]{}]/.test(part)) break;
-    literal.push(part);
-  }
-  const base = literal.join(path.sep);
-  return base === '' ? path.sep : base;
-}
+export const watchBase = literalBase;
 
 /** Watches the corpus entries and the verbatim.json of each folder. */
 export class CorpusWatcher {
@@ -51,16 +43,19 @@ export class CorpusWatcher {
 
   constructor(private readonly host: WatchHost) {}
 
-  /** Starts (or restarts) watching a folder's corpus `bases` and its verbatim.json. */
-  watch(folderPath: string, folderUri: string, bases: string[]): void {
+  /**
+   * Starts (or restarts) watching a folder's corpus `bases` and its verbatim.json; folders in
+   * `ignore` (the index's cache folder) are never watched.
+   */
+  watch(folderPath: string, folderUri: string, bases: string[], ignore: string[] = []): void {
     // Whether each base exists is part of the key: a corpus folder created since the last call
     // must be watched itself instead of through its parent.
-    const key = bases.map((base) => `${base}:${fs.existsSync(base)}`).join('\n');
+    const key = [...bases.map((base) => `${base}:${fs.existsSync(base)}`), ...ignore].join('\n');
     const current = this.folders.get(folderPath);
     if (current?.key === key) return;
     this.unwatch(folderPath);
     const fsWatchers: Closable[] = [];
-    for (const base of bases) this.watchPath(base, fsWatchers);
+    for (const base of bases) this.watchPath(base, fsWatchers, ignore);
     this.watchConfig(folderPath, fsWatchers);
     const patterns = bases.map((base) => ({ base, pattern: '**/*' }));
     patterns.push({ base: folderPath, pattern: CONFIG_FILE_NAME });
@@ -85,7 +80,7 @@ export class CorpusWatcher {
     for (const folderPath of [...this.folders.keys()]) this.unwatch(folderPath);
   }
 
-  private watchPath(base: string, into: Closable[]): void {
+  private watchPath(base: string, into: Closable[], ignore: string[]): void {
     // A corpus folder that does not exist yet is noticed through its nearest existing parent,
     // so creating `sources/` later brings the corpus in without a restart.
     let target = base;
@@ -96,7 +91,7 @@ export class CorpusWatcher {
     } catch {
       return;
     }
-    if (recursive) into.push(new TreeWatcher(target, { onChange: (changed) => this.host.onChange([changed]), log: (message) => this.host.log(message) }));
+    if (recursive) into.push(new TreeWatcher(target, { onChange: (changed) => this.host.onChange([changed]), log: (message) => this.host.log(message) }, { ignore }));
     else this.open(target, into, () => true);
   }
 

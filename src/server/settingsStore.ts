@@ -6,8 +6,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME, ConfigError, folderMetaPaths, parseConfig, type AcceptedRendering, type VerbatimConfig } from '../core/config';
+import type { CorpusOrigin } from '../core/corpus/corpusScope';
 import type { SourceMeta } from '../core/types';
-import { DEFAULT_SETTINGS, isRecord, normalizeSettings, SETTINGS_SECTION, type VerbatimSettings } from '../shared/settings';
+import { CORPUS_ORIGIN_KEY, DEFAULT_SETTINGS, isRecord, normalizeSettings, settingProblems, SETTINGS_SECTION, type VerbatimSettings } from '../shared/settings';
 
 // verbatim.json is read for its keys as well as its values: only the keys the file sets
 // override the editor settings, so a file that names just the corpus keeps the user's thresholds.
@@ -56,6 +57,16 @@ export interface ResolvedSettings {
   maxFileBytes: number;
   /** Largest total size of the corpus indexed, in bytes. */
   maxCorpusBytes: number;
+  /** Most source files indexed. */
+  maxCorpusFiles: number;
+  /**
+   * Who chose `settings.corpus`: the project (verbatim.json, workspace or folder settings) or
+   * the person (user or machine settings; a client that does not say where its settings come
+   * from is taken to send its user's own configuration).
+   */
+  corpusOrigin: CorpusOrigin;
+  /** Editor settings of the wrong kind or range, one line each; their defaults are used. */
+  settingErrors: string[];
   /** The verbatim.json that was applied, or null. */
   configFile: string | null;
   /** Why verbatim.json could not be used, or null. */
@@ -77,13 +88,20 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
     aliases: {},
     maxFileBytes: Math.round(settings.maxFileSizeMB * 1024 * 1024),
     maxCorpusBytes: Math.round(settings.maxCorpusSizeMB * 1024 * 1024),
+    maxCorpusFiles: settings.maxCorpusFiles,
+    corpusOrigin: editorRaw[CORPUS_ORIGIN_KEY] === 'workspace' ? 'project' : 'person',
+    settingErrors: settingProblems(editorRaw),
     configFile: null,
     configError: project?.error ?? null,
   };
   const config = project?.config;
   if (!project || !config) return resolved;
   resolved.configFile = project.file;
-  if (project.keys.has('corpus')) settings.corpus = config.corpus;
+  if (project.keys.has('corpus')) {
+    settings.corpus = config.corpus;
+    resolved.corpusOrigin = 'project';
+  }
+  if (project.keys.has('maxCorpusFiles')) resolved.maxCorpusFiles = config.maxCorpusFiles;
   if (project.keys.has('minWords')) settings.minWords = config.minWords;
   if (project.keys.has('driftThreshold')) settings.driftThreshold = config.driftThreshold;
   if (project.keys.has('maxFileBytes')) resolved.maxFileBytes = config.maxFileBytes;

@@ -13,6 +13,20 @@ export interface TreeWatcherHost {
   log(message: string): void;
 }
 
+/** How a tree is watched. */
+export interface TreeWatchOptions {
+  /** Folders never watched, nor anything below them (the index's cache folder). */
+  ignore?: string[];
+  /**
+   * Most folders given a watcher. Past it the tree is not watched further (the system's
+   * watches are shared by every program), and the log says so once.
+   */
+  maxFolders?: number;
+}
+
+/** Folder watchers per tree at most: an archive needs a few dozen, a corpus of `/` tens of thousands. */
+export const MAX_WATCHED_FOLDERS = 4096;
+
 /** True when `file` is a folder, following links. */
 function isFolder(file: string): boolean {
   try {
@@ -33,11 +47,21 @@ export class TreeWatcher {
   private readonly realFolders = new Set<string>();
   private readonly realOf = new Map<string, string>();
   private closed = false;
+  private readonly ignored: string[];
+  private readonly maxFolders: number;
+  /** True once the folder limit stopped the watch; said once. */
+  private full = false;
 
   /** Starts watching `root` and every folder below it. */
-  constructor(private readonly root: string, private readonly host: TreeWatcherHost, native = process.platform === 'darwin' || process.platform === 'win32') {
+  constructor(private readonly root: string, private readonly host: TreeWatcherHost, options: TreeWatchOptions = {}, native = process.platform === 'darwin' || process.platform === 'win32') {
+    this.ignored = (options.ignore ?? []).map((folder) => path.resolve(folder));
+    this.maxFolders = options.maxFolders ?? MAX_WATCHED_FOLDERS;
     if (native) this.open(root, true);
     else this.add(root);
+  }
+
+  private isIgnored(file: string): boolean {
+    return this.ignored.some((folder) => file === folder || file.startsWith(folder + path.sep));
   }
 
   /** How many folders have their own watcher (one for the whole tree where watching is native). */
@@ -56,7 +80,12 @@ export class TreeWatcher {
    * followed, as the corpus walk follows them, each real folder once.
    */
   private add(folder: string): void {
-    if (this.closed || this.watchers.has(folder)) return;
+    if (this.closed || this.watchers.has(folder) || this.isIgnored(folder)) return;
+    if (this.watchers.size >= this.maxFolders) {
+      if (!this.full) this.host.log(`Watching ${this.root} stopped at ${this.maxFolders} folders; changes in the folders past them are not noticed until the next rebuild.`);
+      this.full = true;
+      return;
+    }
     let real: string;
     let entries: fs.Dirent[];
     try {
@@ -82,6 +111,7 @@ export class TreeWatcher {
         const name = filename ? filename.toString() : '';
         if (name && name.split(/[\\/]/).some(skipped)) return;
         const changed = name ? path.join(folder, name) : folder;
+        if (this.isIgnored(changed)) return;
         if (!recursive) this.follow(changed);
         this.host.onChange(changed);
       });

@@ -31,6 +31,8 @@ export interface VerbatimSettings {
   maxFileSizeMB: number;
   /** Files past this total size of the corpus are not indexed, in megabytes. */
   maxCorpusSizeMB: number;
+  /** The corpus walk stops after this many source files. */
+  maxCorpusFiles: number;
 }
 
 export const DEFAULT_SETTINGS: VerbatimSettings = {
@@ -44,10 +46,19 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   debounceMs: 300,
   maxFileSizeMB: 10,
   maxCorpusSizeMB: 2048,
+  maxCorpusFiles: 200_000,
 };
 
 /** The configuration section all settings live under. */
 export const SETTINGS_SECTION = 'verbatim';
+
+/**
+ * Added by the VS Code client to its answer for the `verbatim` section: where the effective
+ * `verbatim.corpus` comes from. 'user' (user or machine settings) may name folders outside the
+ * workspace; 'workspace' (workspace or folder settings, which the project carries) may not.
+ */
+export const CORPUS_ORIGIN_KEY = 'corpusOrigin';
+export type CorpusSettingOrigin = 'user' | 'workspace' | 'default';
 
 const SEVERITIES: readonly Sev[] = ['error', 'warning', 'information', 'hint'];
 
@@ -67,8 +78,8 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
     enable: typeof obj.enable === 'boolean' ? obj.enable : base.enable,
     corpus: stringList(obj.corpus) ?? base.corpus,
     languages: stringList(obj.languages) ?? base.languages,
-    minWords: numberIn(obj.minWords, 1, 1000) ?? base.minWords,
-    driftThreshold: numberIn(obj.driftThreshold, 0, 1) ?? base.driftThreshold,
+    minWords: numberSetting(obj, 'minWords') ?? base.minWords,
+    driftThreshold: numberSetting(obj, 'driftThreshold') ?? base.driftThreshold,
     severity: {
       drift: isSeverity(severity.drift) ? severity.drift : base.severity.drift,
       unsupported: isSeverity(severity.unsupported) ? severity.unsupported : base.severity.unsupported,
@@ -76,10 +87,44 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
       misattributed: isSeverity(severity.misattributed) ? severity.misattributed : base.severity.misattributed,
     },
     showVerbatim: typeof obj.showVerbatim === 'boolean' ? obj.showVerbatim : base.showVerbatim,
-    debounceMs: numberIn(obj.debounceMs, 0, 60_000) ?? base.debounceMs,
-    maxFileSizeMB: numberIn(obj.maxFileSizeMB, 0.001, 10_000) ?? base.maxFileSizeMB,
-    maxCorpusSizeMB: numberIn(obj.maxCorpusSizeMB, 0.001, 1_000_000) ?? base.maxCorpusSizeMB,
+    debounceMs: numberSetting(obj, 'debounceMs') ?? base.debounceMs,
+    maxFileSizeMB: numberSetting(obj, 'maxFileSizeMB') ?? base.maxFileSizeMB,
+    maxCorpusSizeMB: numberSetting(obj, 'maxCorpusSizeMB') ?? base.maxCorpusSizeMB,
+    maxCorpusFiles: numberSetting(obj, 'maxCorpusFiles') ?? base.maxCorpusFiles,
   };
+}
+
+/** The numeric settings and the values each accepts. */
+const NUMBER_SETTINGS = {
+  minWords: { min: 1, max: 1000, integer: true },
+  driftThreshold: { min: 0, max: 1, integer: false },
+  debounceMs: { min: 0, max: 60_000, integer: false },
+  maxFileSizeMB: { min: 0.001, max: 10_000, integer: false },
+  maxCorpusSizeMB: { min: 0.001, max: 1_000_000, integer: false },
+  maxCorpusFiles: { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true },
+} as const;
+
+type NumberSetting = keyof typeof NUMBER_SETTINGS;
+
+function numberSetting(obj: Record<string, unknown>, key: NumberSetting): number | undefined {
+  const { min, max, integer } = NUMBER_SETTINGS[key];
+  const value = numberIn(obj[key], min, max);
+  return value !== undefined && (!integer || Number.isInteger(value)) ? value : undefined;
+}
+
+/**
+ * One line per numeric setting that is set to a value of the wrong kind or range (a fractional
+ * `minWords`, a string), saying what it must be; such a value is replaced by its default.
+ */
+export function settingProblems(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  const problems: string[] = [];
+  for (const key of Object.keys(NUMBER_SETTINGS) as NumberSetting[]) {
+    if (raw[key] === undefined || raw[key] === null || numberSetting(raw, key) !== undefined) continue;
+    const { min, max, integer } = NUMBER_SETTINGS[key];
+    problems.push(`"${SETTINGS_SECTION}.${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not ${JSON.stringify(raw[key])}`);
+  }
+  return problems;
 }
 
 /** True for a plain object (not null, not an array). */

@@ -115,7 +115,7 @@ describe('verbatim CLI', function () {
     }
 
     it('exits 2 when the corpus folder holds no source documents', function () {
-      const run = cli(['check', '--corpus', tempDir(), fixture('clean.md')]);
+      const run = cli(['check', '--allow-outside', '--corpus', tempDir(), fixture('clean.md')]);
       assert.strictEqual(run.status, 2);
       assert.match(run.stderr, /no source documents/);
     });
@@ -129,7 +129,7 @@ describe('verbatim CLI', function () {
     it('reports skipped corpus files as warnings on stderr', function () {
       const dir = tempDir();
       fs.writeFileSync(path.join(dir, 'verbatim.json'), JSON.stringify({ corpus: [path.join(REPO, CORPUS)], maxFileBytes: 10 }));
-      const run = cli(['check', path.join(REPO, fixture('clean.md'))], { cwd: dir });
+      const run = cli(['check', '--allow-outside', path.join(REPO, fixture('clean.md'))], { cwd: dir });
       assert.strictEqual(run.status, 2, 'every file is too large, so no documents remain');
       assert.match(run.stderr, /^verbatim: warning: .*council-meeting\.txt: .+$/m);
     });
@@ -286,7 +286,8 @@ describe('verbatim CLI', function () {
     const project = path.join(REPO, fixture('project'));
 
     it('takes the corpus and accepted renderings from it', function () {
-      const run = cli(['check', '--format', 'json', 'draft.md'], { cwd: project });
+      // The fixture project's corpus is a shared fixture folder outside it.
+      const run = cli(['check', '--allow-outside', '--format', 'json', 'draft.md'], { cwd: project });
       assert.strictEqual(run.status, 0, `an accepted rendering does not fail the run: ${run.stdout}${run.stderr}`);
       const quotes = JSON.parse(run.stdout).files[0].quotes;
       assert.deepStrictEqual(
@@ -296,7 +297,7 @@ describe('verbatim CLI', function () {
     });
 
     it('lets --corpus override the configured corpus', function () {
-      const run = cli(['check', '--corpus', '../../../fixtures/labelled/corpus/harbour-report.md', 'draft.md'], { cwd: project });
+      const run = cli(['check', '--allow-outside', '--corpus', '../../../fixtures/labelled/corpus/harbour-report.md', 'draft.md'], { cwd: project });
       assert.strictEqual(run.status, 1, run.stdout);
       assert.match(run.stdout, /2 quotes: 0 verbatim, \d drift, \d unsupported/);
     });

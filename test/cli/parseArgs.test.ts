@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { parseArgs, UsageError, type CheckArgs } from '../../src/cli/parseArgs';
 
-const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, drafts: [] };
+const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, drafts: [] };
 
 describe('parseArgs', function () {
   const valid: { argv: string[]; expected: Partial<CheckArgs> }[] = [
@@ -21,6 +21,7 @@ describe('parseArgs', function () {
     { argv: ['check', '--', '--odd-name.md'], expected: { drafts: ['--odd-name.md'] } },
     { argv: ['check', '--cache', '.index', 'd.md'], expected: { cache: '.index', drafts: ['d.md'] } },
     { argv: ['check', '--no-cache', 'd.md'], expected: { cache: false, drafts: ['d.md'] } },
+    { argv: ['check', '--allow-outside', '--corpus', '../archive', 'd.md'], expected: { allowOutside: true, corpus: ['../archive'], drafts: ['d.md'] } },
   ];
   for (const row of valid) {
     it(`parses ${row.argv.join(' ')}`, function () {

@@ -46,9 +46,9 @@ describe('language server on the real corpus', function () {
     const changed = passage.replace(target, 'zebras');
     const draft = `# Notes\n\nOne report quoted: "${passage}"\n\nAnother draft has: "${changed}"\n`;
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-real-'));
-    fs.writeFileSync(path.join(root, 'verbatim.json'), JSON.stringify({ corpus: [CORPUS] }));
     fs.writeFileSync(path.join(root, 'draft.md'), draft);
-    client = await LspTestClient.start({ rootUri: pathToFileURL(root).href, capabilities: {} });
+    // The corpus lies outside the workspace folder, so it comes from the user's own settings.
+    client = await LspTestClient.start({ rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { corpus: [CORPUS] } });
     const uri = pathToFileURL(path.join(root, 'draft.md')).href;
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
     const params = await client.diagnostics(uri, (p) => p.version === 1, 'diagnostics on the real corpus');

@@ -145,7 +145,7 @@ describe('language server with PDF, subtitle and transcript sources', function (
     const text = await hoverAt('nobody will lose');
     assert.match(text, /Verbatim: the quote matches the source word for word/);
     assert.match(text, / — Port press office, HALE at 00\\:12\\:31/);
-    assert.ok(text.includes('[https\\://port.example/briefings?id\\=7](https://port.example/briefings?id=7)'), text);
+    assert.ok(text.includes('[https\\://port\\.example/briefings?id\\=7](https://port.example/briefings?id=7)'), text);
     // Subtitles are text: the link opens the file itself at the cue's line.
     assert.match(text, /\(file:\/\/\/[^)]*press-briefing\.srt#L3\)/);
   });

@@ -9,12 +9,15 @@ describe('escapeMarkdown', function () {
     ['**bold** _em_ `code` ~~gone~~', '\\*\\*bold\\*\\* \\_em\\_ \\`code\\` \\~\\~gone\\~\\~'],
     ['# heading', '\\# heading'],
     ['1. not a list', '1\\. not a list'],
-    ['see https://evil.example', 'see https\\://evil.example'],
-    ['mail me@evil.example', 'mail me\\@evil.example'],
+    ['see https://evil.example', 'see https\\://evil\\.example'],
+    ['mail me@evil.example', 'mail me\\@evil\\.example'],
     ['&lt;b&gt;', '\\&lt;b\\&gt;'],
     ['a \\ backslash', 'a \\\\ backslash'],
     ['line\nbreaks\r\n  collapse', 'line breaks collapse'],
     ['| table | row |', '\\| table \\| row \\|'],
+    ['log in at www.example.com/login.', 'log in at www\\.example\\.com/login.'],
+    ['see example.org or EXAMPLE.CO.UK', 'see example\\.org or EXAMPLE\\.CO\\.UK'],
+    ['3.5 per cent. Then', '3\\.5 per cent. Then'],
   ];
   for (const [input, expected] of cases) {
     it(`escapes ${JSON.stringify(input)}`, function () {

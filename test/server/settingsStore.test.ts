@@ -36,8 +36,46 @@ describe('settings precedence', function () {
     const found = readProjectConfig(dir);
     fs.rmSync(dir, { recursive: true, force: true });
     const resolved = resolveSettings({ minWords: 4 }, null, found);
-    assert.match(resolved.configError ?? '', /"minWords" must be a whole number/);
+    assert.match(resolved.configError ?? '', /"minWords" must be a whole number from 1 to 1000/);
     assert.strictEqual(resolved.settings.minWords, 4);
+  });
+
+  it('reports a fractional minWords in verbatim.json as it reports any other wrong value', function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-settings-'));
+    const messages: string[] = [];
+    for (const value of ['1.5', '0', '"three"']) {
+      fs.writeFileSync(path.join(dir, 'verbatim.json'), `{ "minWords": ${value} }`);
+      messages.push(resolveSettings({ minWords: 4 }, null, readProjectConfig(dir)).configError ?? '(accepted)');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    const expected = `${path.join(dir, 'verbatim.json')}: "minWords" must be a whole number from 1 to 1000`;
+    assert.deepStrictEqual(messages, [expected, expected, expected]);
+  });
+
+  it('reports editor settings of the wrong kind or range, one line each, and uses the defaults', function () {
+    const resolved = resolveSettings({ minWords: 1.5, driftThreshold: 2, debounceMs: 'slow', maxCorpusFiles: 10.5, showVerbatim: true }, null, null);
+    assert.strictEqual(resolved.settings.minWords, 3);
+    assert.strictEqual(resolved.settings.driftThreshold, 0.6);
+    assert.deepStrictEqual(resolved.settingErrors, [
+      '"verbatim.minWords" must be a whole number from 1 to 1000, not 1.5',
+      '"verbatim.driftThreshold" must be a number from 0 to 1, not 2',
+      '"verbatim.debounceMs" must be a number from 0 to 60000, not "slow"',
+      '"verbatim.maxCorpusFiles" must be a whole number from 1 to 9007199254740991, not 10.5',
+    ]);
+    assert.deepStrictEqual(resolveSettings({ minWords: 5, maxCorpusFiles: 100 }, null, null).settingErrors, []);
+  });
+
+  it('takes the corpus origin from the client, and verbatim.json as the project\'s own', function () {
+    assert.strictEqual(resolveSettings({ corpus: ['/archive'], corpusOrigin: 'user' }, null, null).corpusOrigin, 'person');
+    assert.strictEqual(resolveSettings({ corpus: ['/archive'], corpusOrigin: 'workspace' }, null, null).corpusOrigin, 'project');
+    // A client that does not say (Neovim, initializationOptions) sends its user's own configuration.
+    assert.strictEqual(resolveSettings(null, { corpus: ['/archive'] }, null).corpusOrigin, 'person');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-settings-'));
+    fs.writeFileSync(path.join(dir, 'verbatim.json'), '{ "corpus": ["../outside"], "maxCorpusFiles": 50 }');
+    const resolved = resolveSettings({ corpus: ['/archive'], corpusOrigin: 'user' }, null, readProjectConfig(dir));
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.strictEqual(resolved.corpusOrigin, 'project');
+    assert.strictEqual(resolved.maxCorpusFiles, 50);
   });
 
   const shapes: [string, unknown, unknown][] = [

@@ -2,10 +2,10 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TreeWatcher } from '../../src/server/treeWatcher';
+import { TreeWatcher, type TreeWatchOptions } from '../../src/server/treeWatcher';
 
 /** A watcher on a fresh tree, and a way to wait for the change event of a given path. */
-function watchedTree(folders: string[], prepare: (root: string) => void = () => undefined) {
+function watchedTree(folders: string[], prepare: (root: string) => void = () => undefined, options: (root: string) => TreeWatchOptions = () => ({}), logged: string[] = []) {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-tree-')));
   for (const folder of folders) fs.mkdirSync(path.join(root, folder), { recursive: true });
   prepare(root);
@@ -14,8 +14,8 @@ function watchedTree(folders: string[], prepare: (root: string) => void = () => 
     onChange: (changed) => {
       for (const w of waiting.filter((x) => x.file === changed)) { waiting.splice(waiting.indexOf(w), 1); w.resolve(); }
     },
-    log: () => undefined,
-  }, false);
+    log: (message) => logged.push(message),
+  }, options(root), false);
   /** Resolves once a change of `file` (relative to the root) has been reported from now on. */
   const changeOf = (file: string): Promise<void> => new Promise((resolve) => waiting.push({ file: path.join(root, file), resolve }));
   return { root, watcher, changeOf };
@@ -30,6 +30,31 @@ describe('TreeWatcher', () => {
     opened.push(watcher);
     for (let n = 0; n < 50; n++) fs.writeFileSync(path.join(root, 'a', `file${n}.txt`), 'text');
     assert.equal(watcher.size, 4); // the root, a, a/b and c
+  });
+
+  it('never watches the folders it is told to ignore, nor reports changes in them', async () => {
+    const { root, watcher, changeOf } = watchedTree(['a', 'cache/x/y'], undefined, (r) => ({ ignore: [path.join(r, 'cache')] }));
+    opened.push(watcher);
+    assert.equal(watcher.size, 2); // the root and a
+    // The root's own watcher sees the cache folder change; the change is not passed on, the next one is.
+    let reported = false;
+    const inCache = changeOf('cache/index.bin').then(() => { reported = true; });
+    const after = changeOf('a/report.txt');
+    fs.writeFileSync(path.join(root, 'cache/index.bin'), 'x');
+    fs.writeFileSync(path.join(root, 'a/report.txt'), 'The minister said so.');
+    await after;
+    void inCache;
+    assert.equal(reported, false);
+  });
+
+  it('stops at its folder limit with one message instead of watching a whole disk', () => {
+    const folders = Array.from({ length: 30 }, (_, i) => `f${i}/g`);
+    const logged: string[] = [];
+    const { watcher } = watchedTree(folders, undefined, () => ({ maxFolders: 10 }), logged);
+    opened.push(watcher);
+    assert.equal(watcher.size, 10);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /stopped at 10 folders/);
   });
 
   it('reports a change to a file two folders down', async () => {

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { limitToFolder, leftOutMessage, trustedFromInit } from '../../src/server/workspaceTrust';
+import { scopeCorpusPaths } from '../../src/core/corpus/corpusScope';
+import { trustedFromInit } from '../../src/server/workspaceTrust';
 import { LspTestClient } from './lspTestClient';
 
 const uriOf = (file: string) => pathToFileURL(file).href;
@@ -16,17 +17,21 @@ function tempDir(prefix: string): string {
 
 describe('workspace trust: which corpus entries are read', () => {
   const root = '/work/book';
+  const HINT = 'Restricted Mode: Trust the workspace to read it.';
+  // The editor's one containment rule (corpusScope.ts), fed with the workspace's trust.
+  const scope = (entries: string[], folder: string, trusted: boolean) =>
+    scopeCorpusPaths(entries.map((entry) => ({ entry, origin: 'person' as const })), { root: folder, allowOutside: trusted, hint: HINT });
 
-  it('keeps every entry in a trusted workspace', () => {
-    assert.deepStrictEqual(limitToFolder(['/etc', '/work/book/sources'], root, true), { kept: ['/etc', '/work/book/sources'], leftOut: [] });
+  it("keeps the person's own outside entries in a trusted workspace", () => {
+    assert.deepStrictEqual(scope(['/etc', '/work/book/sources'], root, true).kept, ['/etc', '/work/book/sources']);
   });
 
-  it('leaves out absolute paths, paths above the folder and globs rooted outside when untrusted', () => {
+  it('leaves out absolute paths, paths above the folder and globs rooted outside when untrusted, and names each', () => {
     const entries = ['/work/book/sources', '/work/book/notes/*.md', '/work/other', '/etc', '/work/*/secrets', '/work/book'];
-    assert.deepStrictEqual(limitToFolder(entries, root, false), {
-      kept: ['/work/book/sources', '/work/book/notes/*.md', '/work/book'],
-      leftOut: ['/work/other', '/etc', '/work/*/secrets'],
-    });
+    const scoped = scope(entries, root, false);
+    assert.deepStrictEqual(scoped.kept, ['/work/book/sources', '/work/book/notes/*.md', '/work/book']);
+    assert.deepStrictEqual(scoped.warnings.map((w) => w.path), ['/work/other', '/etc', '/work/*/secrets']);
+    for (const warning of scoped.warnings) assert.match(warning.message, /Restricted Mode: Trust the workspace to read it\.$/);
   });
 
   it('leaves out a link inside the folder that leads outside', () => {
@@ -35,19 +40,13 @@ describe('workspace trust: which corpus entries are read', () => {
     try {
       fs.symlinkSync(outside, path.join(folder, 'linked'));
       fs.mkdirSync(path.join(folder, 'sources'));
-      assert.deepStrictEqual(limitToFolder([path.join(folder, 'linked'), path.join(folder, 'sources')], folder, false), {
-        kept: [path.join(folder, 'sources')],
-        leftOut: [path.join(folder, 'linked')],
-      });
+      const scoped = scope([path.join(folder, 'linked'), path.join(folder, 'sources')], folder, false);
+      assert.deepStrictEqual(scoped.kept, [path.join(folder, 'sources')]);
+      assert.deepStrictEqual(scoped.warnings.map((w) => w.path), [path.join(folder, 'linked')]);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
       fs.rmSync(outside, { recursive: true, force: true });
     }
-  });
-
-  it('names each entry left out and how to get it back', () => {
-    assert.strictEqual(leftOutMessage('book', ['/etc', '/srv/x']),
-      'Restricted Mode: the corpus of book leaves out "/etc", "/srv/x", outside the workspace folder. Trust the workspace to read them.');
   });
 
   it('trusts clients that say nothing about trust', () => {

@@ -25,6 +25,10 @@ export class SourceReading {
   /** Every quotation with its speaker followed through the document. */
   private resolved: Quote[] | null = null;
   private fullNames: Map<string, string> | null = null;
+  /** Quotations scanned from a block that starts afresh, by that block, and how far the scan ran. */
+  private readonly scans = new Map<number, { until: number; found: ScannedQuotes }>();
+  /** How many times a stretch was scanned for quotations: the work a lookup costs, for tests. */
+  scanCount = 0;
 
   constructor(private readonly text: string, private readonly aliases: AliasTable) {}
 
@@ -35,7 +39,7 @@ export class SourceReading {
     let bestInside = 0;
     try {
       const found = this.quotationsAround(span);
-      for (let i = 0; i < found.count; i++) {
+      for (let i = firstEndingAfter(found, span.start); i < found.count; i++) {
         const inner = found.inner(i);
         if (inner.start >= span.end) break;
         const inside = Math.min(inner.end, span.end) - Math.max(inner.start, span.start);
@@ -75,7 +79,16 @@ export class SourceReading {
     const prose = this.readProse();
     let from = spanIndexAt(prose.blocks, span.start);
     while (!startsAfresh(prose.masked, prose.blocks, from)) from--;
-    return new ScannedQuotes(this.text, prose, null, from, span.end);
+    // A scan runs through the whole block that holds the passage's end and is remembered, so
+    // the next passage of the same stretch (a one-paragraph source of megabytes holds them
+    // all) is looked up in it instead of scanning from the stretch's start again.
+    const until = prose.blocks[spanIndexAt(prose.blocks, Math.max(span.start, span.end - 1))]?.end ?? span.end;
+    const known = this.scans.get(from);
+    if (known && known.until >= until) return known.found;
+    const found = new ScannedQuotes(this.text, prose, null, from, Math.max(until, span.end));
+    this.scanCount++;
+    this.scans.set(from, { until, found });
+    return found;
   }
 
   private resolvedQuotes(): Quote[] {
@@ -94,4 +107,16 @@ export class SourceReading {
   private readProse(): DraftProse {
     return (this.prose ??= plainTextProse(this.text));
   }
+}
+
+/** The first quotation of `found` (in document order, none overlapping) whose words end after `offset`. */
+function firstEndingAfter(found: ScannedQuotes, offset: number): number {
+  let lo = 0;
+  let hi = found.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found.inner(mid).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -17,6 +17,7 @@ import { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
 import { partsFit } from './cacheChecks';
 import { DocumentTable } from './documentTable';
+import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
 export const CACHE_VERSION = 7;
@@ -177,7 +178,7 @@ export function writeIndexFile(dir: string, contents: CacheContents): void {
 
 /** Writes `data` to `file` through a temporary file and a rename. */
 export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryPath(file);
   const fd = fs.openSync(temporary, 'w');
   try {
     for (const chunk of Array.isArray(data) ? data : [data]) fs.writeSync(fd, chunk);

@@ -17,6 +17,7 @@ import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
+import { removeOrphanedTemporaries } from './temporaryFiles';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';
 
@@ -32,6 +33,8 @@ export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
   cacheDir: string | null;
   /** Largest total size of source files indexed, in bytes; the files past it are left out with a warning. */
   maxCorpusBytes?: number;
+  /** Most source files indexed; the walk stops there with a warning. */
+  maxCorpusFiles?: number;
   onProgress?: (progress: OpenProgress) => void;
 }
 
@@ -70,7 +73,9 @@ export const SLICE_MS = 25;
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
-  const { files, warnings } = await walkCorpus(entries);
+  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles });
+  // Writes killed halfway leave temporary files that nothing else would ever remove.
+  if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
   let cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
@@ -97,7 +102,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
     }
   }
   if (skippedForSize) {
-    warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed` });
+    warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed`, limit: true });
   }
   if (cache && stores) {
     try {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CorpusWarning } from '../types';
 import { newGeneration, textsFileName } from './cacheFile';
+import { temporaryPath } from './temporaryFiles';
 
 /** Texts are gathered into writes of about this many bytes: one write per small file is slow. */
 const WRITE_BATCH_BYTES = 1 << 20;
@@ -39,7 +40,7 @@ export class TextsWriter {
   }
 
   private get temporary(): string {
-    return path.join(this.dir, `${textsFileName(this.segment)}.${process.pid}.tmp`);
+    return temporaryPath(path.join(this.dir, textsFileName(this.segment)));
   }
 
   /** Writes `text` and returns where it landed. */

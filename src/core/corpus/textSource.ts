@@ -1,6 +1,7 @@
 // Reads plain-text sources, and defines what every format reader hands back. A plain-text
 // source is matched exactly as it stands, so its offsets are the file's own.
 
+import { LineReader } from '../lineBreaks';
 import type { DocumentMapping, SourceLocation, SourceMeta, Span } from '../types';
 
 /** What a format reader makes of a file's text, before the loader adds id, path and stats. */
@@ -32,20 +33,17 @@ export function textBlocks(text: string): Span[] {
   const blocks: Span[] = [];
   let blockStart = -1;
   let blockEnd = -1;
-  for (let lineStart = 0; lineStart <= text.length;) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
+  const lines = new LineReader(text);
+  while (lines.read()) {
+    const line = lines.line();
     const first = line.search(/\S/);
     if (first < 0) {
       if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
       blockStart = -1;
     } else {
-      if (blockStart < 0) blockStart = lineStart + first;
-      blockEnd = lineStart + line.trimEnd().length;
+      if (blockStart < 0) blockStart = lines.start + first;
+      blockEnd = lines.start + line.trimEnd().length;
     }
-    if (newline < 0) break;
-    lineStart = newline + 1;
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
   return blocks;

@@ -29,17 +29,40 @@ export interface CorpusFiles {
 
 const SUPPORTED = SOURCE_EXTENSIONS.join(', ');
 
+/** Bounds of a walk. */
+export interface WalkOptions {
+  /** Folders never entered (the index's own cache folder): absolute paths. */
+  exclude?: string[];
+  /** The walk stops, with a warning, once it has found this many source files. */
+  maxFiles?: number;
+}
+
+/** What every part of one walk shares: the folders it must not enter and the files it may still take. */
+interface WalkBudget {
+  excluded: Set<string>;
+  maxFiles: number;
+  /** Source files taken so far. */
+  taken: number;
+  /** True once the file limit was reached; every folder walk then returns at once. */
+  full: boolean;
+}
+
 /** Expands corpus entries into a sorted, duplicate-free list of source files. */
-export async function walkCorpus(entries: string[]): Promise<CorpusFiles> {
+export async function walkCorpus(entries: string[], options: WalkOptions = {}): Promise<CorpusFiles> {
   const found: FoundFile[] = [];
   const warnings: CorpusWarning[] = [];
+  const budget: WalkBudget = { excluded: new Set((options.exclude ?? []).map(realOrSelf)), maxFiles: options.maxFiles ?? Number.POSITIVE_INFINITY, taken: 0, full: false };
   for (const entry of entries) {
+    if (budget.full) break;
     const absolute = path.resolve(entry);
     const target = await inspect(absolute);
-    if (target.kind === 'folder') await walkNamedFolder(absolute, found, warnings);
+    if (target.kind === 'folder') await walkNamedFolder(absolute, found, warnings, budget);
     else if (target.kind === 'file') await addNamedFile(absolute, target.viaLink, found, warnings);
-    else if (target.kind === 'missing' && isGlob(entry)) await walkGlob(absolute, found, warnings);
+    else if (target.kind === 'missing' && isGlob(entry)) await walkGlob(absolute, found, warnings, budget);
     else warnings.push({ path: absolute, message: target.message });
+  }
+  if (budget.full) {
+    warnings.push({ path: entries.join(', '), message: `has more than ${budget.maxFiles} source files, the corpus file limit; the walk stopped there and the rest were not indexed (raise maxCorpusFiles to index more)`, limit: true });
   }
   // Overlapping entries meet the same broken link twice; it is reported once.
   const seen = new Set<string>();
@@ -84,13 +107,13 @@ async function addNamedFile(file: string, viaLink: boolean, found: FoundFile[], 
   found.push({ path: file, realPath: await fsp.realpath(file).catch(() => file), viaLink });
 }
 
-async function walkNamedFolder(folder: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
-  const { sources } = await walkFolder(folder, () => true, warnings);
-  if (sources.length === 0) warnings.push({ path: folder, message: `contains no source files (${SUPPORTED})` });
+async function walkNamedFolder(folder: string, found: FoundFile[], warnings: CorpusWarning[], budget: WalkBudget): Promise<void> {
+  const { sources } = await walkFolder(folder, () => true, warnings, budget);
+  if (sources.length === 0 && !budget.full) warnings.push({ path: folder, message: `contains no source files (${SUPPORTED})` });
   found.push(...sources);
 }
 
-async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
+async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWarning[], budget: WalkBudget): Promise<void> {
   let plans;
   try {
     plans = planGlob(pattern);
@@ -103,13 +126,13 @@ async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWar
   let otherCount = 0;
   for (const plan of plans) {
     const walked = plan.matcher === null
-      ? await walkLiteral(plan.base, warnings)
-      : await walkMatching(plan.base, plan.matcher, warnings);
+      ? await walkLiteral(plan.base, warnings, budget)
+      : await walkMatching(plan.base, plan.matcher, warnings, budget);
     found.push(...walked.sources);
     sourceCount += walked.sources.length;
     otherCount += walked.others;
   }
-  if (sourceCount > 0) return;
+  if (sourceCount > 0 || budget.full) return;
   const message = otherCount > 0
     ? `matches ${otherCount} file${otherCount === 1 ? '' : 's'}, but none has a supported type (${SUPPORTED})`
     : 'matches no files';
@@ -117,9 +140,9 @@ async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWar
 }
 
 /** Reads a brace alternative without wildcards; unlike a named entry, a missing one is no match. */
-async function walkLiteral(target: string, warnings: CorpusWarning[]): Promise<FolderWalk> {
+async function walkLiteral(target: string, warnings: CorpusWarning[], budget: WalkBudget): Promise<FolderWalk> {
   const inspection = await inspect(target);
-  if (inspection.kind === 'folder') return walkFolder(target, () => true, warnings);
+  if (inspection.kind === 'folder') return walkFolder(target, () => true, warnings, budget);
   if (inspection.kind !== 'file') return { sources: [], others: 0 };
   if (!isSourceFile(target)) return { sources: [], others: 1 };
   const named: FoundFile[] = [];
@@ -128,9 +151,9 @@ async function walkLiteral(target: string, warnings: CorpusWarning[]): Promise<F
 }
 
 /** Walks the folder a glob starts from, keeping the files its pattern matches. */
-async function walkMatching(base: string, matcher: RegExp, warnings: CorpusWarning[]): Promise<FolderWalk> {
+async function walkMatching(base: string, matcher: RegExp, warnings: CorpusWarning[], budget: WalkBudget): Promise<FolderWalk> {
   if ((await inspect(base)).kind !== 'folder') return { sources: [], others: 0 };
-  return walkFolder(base, (relative) => matcher.test(relative), warnings);
+  return walkFolder(base, (relative) => matcher.test(relative), warnings, budget);
 }
 
 interface FolderWalk {
@@ -145,25 +168,33 @@ interface PendingFolder {
 }
 
 /** Walks `root` recursively, keeping files whose `/`-separated path relative to root is accepted. */
-async function walkFolder(root: string, accept: (relative: string) => boolean, warnings: CorpusWarning[]): Promise<FolderWalk> {
+async function walkFolder(root: string, accept: (relative: string) => boolean, warnings: CorpusWarning[], budget: WalkBudget): Promise<FolderWalk> {
   const result: FolderWalk = { sources: [], others: 0 };
   const visited = new Set<string>();
   const linked: PendingFolder[] = [];
 
   const keep = (file: string, relative: string, realPath: string, viaLink: boolean): void => {
     if (!accept(relative)) return;
-    if (isSourceFile(file)) result.sources.push({ path: file, realPath, viaLink });
-    else result.others++;
+    if (!isSourceFile(file)) {
+      result.others++;
+    } else if (budget.taken >= budget.maxFiles) {
+      budget.full = true;
+    } else {
+      budget.taken++;
+      result.sources.push({ path: file, realPath, viaLink });
+    }
   };
 
   const visit = async (folder: string, relative: string, viaLink: boolean): Promise<void> => {
+    if (budget.full) return;
     let realFolder: string;
     let entries;
     try {
       // Synchronous calls: an archive has hundreds of folders, and a trip through the thread
       // pool for each costs more than the call itself.
       realFolder = fs.realpathSync.native(folder);
-      if (visited.has(realFolder)) return;
+      // The index's own cache folder is never read: its writes would set off rebuild after rebuild.
+      if (visited.has(realFolder) || budget.excluded.has(realFolder)) return;
       visited.add(realFolder);
       entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
@@ -172,6 +203,7 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (budget.full) return;
       // Hidden files and installed packages are tooling, never sources.
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = childPath(folder, entry.name);
@@ -197,8 +229,17 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
   };
 
   await visit(root, '', false);
-  for (let next = linked.shift(); next; next = linked.shift()) await visit(next.folder, next.relative, true);
+  for (let next = linked.shift(); next && !budget.full; next = linked.shift()) await visit(next.folder, next.relative, true);
   return result;
+}
+
+/** The real path of `file`, or the path itself while it does not exist (a cache folder not yet made). */
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /**

@@ -31,6 +31,8 @@ interface Chunk {
 export interface ChunkStats {
   chunks: number;
   parsed: number;
+  /** The characters handed to the parser, summed over every parse. */
+  parsedChars?: number;
 }
 
 /** Tuning of a chunked read. */
@@ -59,7 +61,10 @@ export function* chunkedProseSteps(text: string, cache: ChunkCache | null, optio
       const chunkText = cache ? ownCopy(slice) : slice;
       parsed = parseMarkdown(chunkText, { documentStart, definitions });
       cache?.set(cacheKey(chunkText, documentStart, definitions), parsed);
-      if (stats) stats.parsed++;
+      if (stats) {
+        stats.parsed++;
+        stats.parsedChars = (stats.parsedChars ?? 0) + chunkText.length;
+      }
       yield;
     }
     return parsed;
@@ -72,9 +77,11 @@ export function* chunkedProseSteps(text: string, cache: ChunkCache | null, optio
     const start = starts[i];
     let end = starts[i + 1];
     let parsed = yield* parse(start, end, []);
-    // A chunk that ends inside a fence or HTML block takes in the next chunk, and so on.
-    while (parsed.openAtEnd && end < text.length) {
-      i++;
+    // A chunk that ends inside a fence or HTML block takes in the chunks after it. Each retry
+    // takes in as many as all before it, so a block that runs to the end of a long text costs
+    // parses of twice its length at most, not one parse per chunk it swallows.
+    for (let take = 1; parsed.openAtEnd && end < text.length; take *= 2) {
+      i = Math.min(i + take, starts.length - 2);
       end = starts[i + 1];
       parsed = yield* parse(start, end, []);
     }

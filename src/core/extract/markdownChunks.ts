@@ -5,6 +5,8 @@
 // scanner errs towards fewer chunks; a fence or HTML block it misjudges is caught after
 // parsing, when a chunk turns out to end inside one and is merged with the next.
 
+import { LineReader } from '../lineBreaks';
+
 /** Chunks smaller than this are joined to the next one: each parse has a fixed cost. */
 const MIN_CHUNK_CHARS = 256;
 
@@ -18,7 +20,7 @@ export const HTML_OPENERS: [opener: RegExp, terminator: RegExp][] = [
 ];
 
 const FENCE_OPENER = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
-const BLANK = /^[ \t]*\r?$/;
+const BLANK = /^[ \t]*$/;
 
 /** What a line scanner is inside of when it reaches a line. */
 type Inside = { kind: 'text' } | { kind: 'fence'; closer: RegExp } | { kind: 'html'; terminator: RegExp };
@@ -42,8 +44,8 @@ function nextState(inside: Inside, line: string): Inside {
   return inside;
 }
 
-// Front matter: a `---` line at the very start and a closing `---` line.
-const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/;
+// Front matter: a `---` line at the very start and a closing `---` line (any line break).
+const FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)(?:[^\r\n]*(?:\r\n?|\n))*?---[ \t]*(?:\r\n?|\n|$)/;
 
 /** The offset just after the front matter's closing line, or 0 when the text has no closed front matter. */
 export function frontMatterEnd(text: string): number {
@@ -56,11 +58,10 @@ export function chunkStarts(text: string, minChars = MIN_CHUNK_CHARS): number[] 
   const starts = [0];
   let inside: Inside = { kind: 'text' };
   let afterBlank = false;
-  let lineStart = frontMatterEnd(text);
-  while (lineStart < text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
+  const lines = new LineReader(text, frontMatterEnd(text));
+  while (lines.read()) {
+    const lineStart = lines.start;
+    const line = lines.line();
     if (inside.kind === 'text' && BLANK.test(line)) {
       afterBlank = true;
     } else {
@@ -71,7 +72,6 @@ export function chunkStarts(text: string, minChars = MIN_CHUNK_CHARS): number[] 
       afterBlank = false;
       inside = nextState(inside, line);
     }
-    lineStart = lineEnd + 1;
   }
   return starts;
 }

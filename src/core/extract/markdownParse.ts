@@ -9,6 +9,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { parseDocument } from 'yaml';
+import { lineStartBefore } from '../lineBreaks';
 import type { Span } from '../types';
 import { fenceCloser, frontMatterEnd, HTML_OPENERS } from './markdownChunks';
 import { commentDirective, type Directive } from './directives';
@@ -188,11 +189,12 @@ export function parseMarkdown(text: string, options: ParseOptions): ParsedMarkdo
 function isOpenAtEnd(source: string, node: Nodes): boolean {
   const span = spanOf(node);
   if (!span) return true;
-  const raw = source.slice(span.start, span.end);
+  // A block's span ends before its line break; a stray trailing break is dropped all the same.
+  const raw = source.slice(span.start, span.end).replace(/[\r\n]+$/, '');
   if (node.type === 'code') {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
     if (!fence) return false;
-    const lastLineStart = raw.lastIndexOf('\n') + 1;
+    const lastLineStart = lineStartBefore(raw, raw.length);
     if (lastLineStart === 0) return true;
     return !fenceCloser(fence[1]).test(raw.slice(lastLineStart));
   }

@@ -4,6 +4,7 @@
 // into what the writer typed. Plain text is read here too: it has no markup, so all of it is
 // prose, and its blocks are the paragraphs that blank lines separate.
 
+import { LineReader } from '../lineBreaks';
 import type { Span } from '../types';
 import { type Directive, lineDirective } from './directives';
 
@@ -46,13 +47,10 @@ export function plainTextProse(text: string): DraftProse {
   const directives: Directive[] = [];
   let blockStart = -1;
   let blockEnd = -1;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineBreak = newline < 0 ? text.length : newline;
-    // A "\r\n" line ending leaves its "\r" at the end of the line; it is not part of the block.
-    const lineEnd = lineBreak > lineStart && text.charAt(lineBreak - 1) === '\r' ? lineBreak - 1 : lineBreak;
-    const line = text.slice(lineStart, lineEnd);
+  const lines = new LineReader(text);
+  while (lines.read()) {
+    const { start: lineStart, end: lineEnd } = lines;
+    const line = lines.line();
     const kind = line.includes('verbatim-') ? lineDirective(line) : null;
     if (kind) directives.push({ kind, start: lineStart, end: lineEnd });
     if (kind || line.trim() === '') {
@@ -62,8 +60,6 @@ export function plainTextProse(text: string): DraftProse {
       if (blockStart < 0) blockStart = lineStart;
       blockEnd = lineEnd;
     }
-    if (newline < 0) break;
-    lineStart = newline + 1;
   }
   if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd });
   return { masked: directives.length ? blankSpans(text, directives) : text, blocks, frontMatter: null, directives };

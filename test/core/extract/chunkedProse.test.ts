@@ -60,6 +60,9 @@ const trickyCases: [name: string, text: string][] = [
   ['whitespace-only separator lines', 'One.\n  \t\nTwo “x y”.\n \n- item\n   \n  more\n'],
   ['a setext heading after a blank line', 'Para.\n\nHeading\n=======\n\n===\n'],
   ['no trailing newline', 'A.\n\nB “c d”'],
+  ['a lone CR before a fence', 'x\r```\n\nPara “one two”.\n\nPara “three four”.\n'],
+  ['old Mac line endings throughout', 'One “a b c”\r\r```\rcode\r\r“in code”\r```\r\rTwo “d e f”\r'],
+  ['front matter with lone CRs', '---\rtitle: "T"\r---\r\rBody “words here”.\r'],
   ['an empty text', ''],
 ];
 
@@ -109,6 +112,19 @@ describe('chunked Markdown prose', () => {
     const prose = chunked(edited, cache, second);
     assert.strictEqual(second.parsed, 1);
     assert.deepStrictEqual(prose, wholeMarkdownProse(edited));
+  });
+
+  it('reads a lone-CR fence before 200 KB of paragraphs in parses of linear total size', () => {
+    const paragraphs = Array.from({ length: 3500 }, (_, i) => `Paragraph ${i} says “quote number ${i} here”, she said today.`);
+    const text = `x\r\`\`\`\n\n${paragraphs.join('\n\n')}\n`;
+    assert.ok(text.length > 200_000);
+    // The fence opens on the line after the CR and runs to the end: every paragraph is code.
+    const stats: ChunkStats = { chunks: 0, parsed: 0 };
+    const steps = chunkedProseSteps(text, null, { stats });
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    assert.deepStrictEqual(step.value, wholeMarkdownProse(text));
+    assert.ok((stats.parsedChars ?? 0) <= 2 * text.length, `parsed ${stats.parsedChars} characters of a ${text.length}-character text`);
   });
 
   it('forgets the least recently used chunks beyond its size limit', () => {
