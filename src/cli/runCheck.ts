@@ -14,6 +14,7 @@ import type { SourceMeta } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport } from './checkReport';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
+import { formatHtml, formatMarkdown } from './formatSheet';
 import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
@@ -64,6 +65,12 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       break;
     case 'sarif':
       io.stdout.write(formatSarif(report, locator, version));
+      break;
+    case 'html':
+      io.stdout.write(formatHtml(report));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(report));
       break;
     default:
       io.stdout.write(formatText(report, useColor(args.color, io)));
