@@ -95,7 +95,8 @@ export function sourceLink(match: SourceMatch, locator: SourceLocator): string {
   const line = locator.lineNumber(match.document, match.span);
   const full = match.document.title || 'source';
   const text = escapeMarkdown(shortTitle(full)) || 'source';
-  const tooltip = full.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&');
+  // The link's title is Markdown too: escaped like the rest, quotes included, so it cannot close early.
+  const tooltip = escapeMarkdown(full).replace(/"/g, '\\"');
   return `[${text}](${markdownLinkTarget(locator.uri(match.document), line)} "${tooltip}")`;
 }
 
