@@ -10,7 +10,7 @@ import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, scre
 import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
 import {
   activeTabLabel, applyQuickFix, clickHoverLink, closeTab, dismissHover, DomElement, FrameLocator, horizontalOverlap, hoverStatusItem, hoverText,
-  maximizeActiveGroup, moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
+  moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
   squiggleBoxes, TIMEOUT_MS, viewRows, waitForCursor, waitForLine, waitForQuickInput, webviewFrame, wordBox,
 } from './workbench';
 
@@ -228,15 +228,16 @@ describe('VS Code (code-server) end to end', function () {
     const text = await report.locator('body').innerText();
     assert.doesNotMatch(text, RAW_DATA);
     assert.strictEqual(await activeTabLabel(page, REPORT_TAB), REPORT_TAB);
-    // For the picture the report gets the whole editor area: beside the draft its columns are narrow.
     await page.locator(`.tabs-container .tab[aria-label^="${REPORT_TAB}"]`).first().click({ timeout: TIMEOUT_MS });
-    const editorArea = await maximizeActiveGroup(page);
+    // The report opens across the editor area, not in a half column beside the draft.
+    const editorArea = await page.locator('.part.editor').first().boundingBox();
+    const group = await page.locator('.part.editor .editor-group-container.active').first().boundingBox();
+    assert.ok(editorArea && group && Math.abs(editorArea.width - group.width) < 2, `the report's group is ${group?.width}px of ${editorArea?.width}px`);
     const table = await report.locator('#quotes').boundingBox();
     assert.ok(table, 'the table is on screen');
     await moveMouseAway(page);
     const height = Math.min(editorArea.height, table.y + table.height + 16 - editorArea.y);
     await page.screenshot({ path: path.join(screenshots, 'quotes-report.png'), clip: { ...editorArea, height } });
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
     await closeTab(page, REPORT_TAB);
   });
 
