@@ -130,11 +130,18 @@ export function registerQuotesReport(
   let current: ReportPanel | undefined;
   const media = vscode.Uri.joinPath(context.extensionUri, 'media');
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.showReport, () => {
+    vscode.commands.registerCommand(COMMANDS.showReport, async () => {
       if (current) {
         current.panel.reveal(undefined, true);
         void current.refresh();
         return;
+      }
+      // A draft opened with a single click is a preview tab, which the report would replace; kept,
+      // it stays open in a tab beside the report.
+      if (vscode.window.activeTextEditor && drafts.document && vscode.window.activeTextEditor.document === drafts.document) {
+        await vscode.commands.executeCommand('workbench.action.keepEditor');
+        // A second click while the tab was kept has opened the panel already.
+        if (current) return;
       }
       const panel = vscode.window.createWebviewPanel(
         'verbatim.report',
