@@ -90,14 +90,20 @@ function sourceLines(result: QuoteResult, match: SourceMatch, locator: SourceLoc
   return ['Sources:', '', ...shown.map((line) => `- ${line}`), ...(more > 0 ? [`- and ${more} more`] : [])];
 }
 
-/** A Markdown link to the source file at the passage's first line: the short title shown, the full title on hover. */
+/**
+ * A Markdown link to the source file at the passage's first line, with the short title shown. A
+ * shortened title puts the full one on the link of a file; the editor does not render a link of
+ * its own `verbatim-source:` scheme that carries a title, so those show the short title alone.
+ */
 export function sourceLink(match: SourceMatch, locator: SourceLocator): string {
   const line = locator.lineNumber(match.document, match.span);
   const full = match.document.title || 'source';
-  const text = escapeMarkdown(shortTitle(full)) || 'source';
+  const short = shortTitle(full);
+  const text = escapeMarkdown(short) || 'source';
+  const uri = locator.uri(match.document);
   // The link's title is Markdown too: escaped like the rest, quotes included, so it cannot close early.
-  const tooltip = escapeMarkdown(full).replace(/"/g, '\\"');
-  return `[${text}](${markdownLinkTarget(locator.uri(match.document), line)} "${tooltip}")`;
+  const tooltip = short !== full.replace(/\s+/g, ' ').trim() && /^(file|https?):/.test(uri) ? ` "${escapeMarkdown(full).replace(/"/g, '\\"')}"` : '';
+  return `[${text}](${markdownLinkTarget(uri, line)}${tooltip})`;
 }
 
 /** The passage's citation and the source's web address, after the source link. */

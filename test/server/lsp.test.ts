@@ -103,12 +103,13 @@ describe('language server over stdio', function () {
     const text = hoverText(hover);
     assert.match(text, /Drift: the source words this differently/);
     assert.match(text, /We have little ~~room~~ \*\*ground\*\* for optimism about the old wall/);
-    // The short title is shown, the full one is the link's title.
-    assert.match(text, /\[Coastal Courier\\: Sea wall vote passes\]\(file:\/\/\/[^)]*coastal-courier\.txt#L5 "Coastal Courier\\: Sea wall vote passes"\)/);
+    assert.match(text, /\[Coastal Courier\\: Sea wall vote passes\]\(file:\/\/\/[^)]*coastal-courier\.txt#L5\)/);
+    // A shortened title carries the full one on its link.
+    assert.match(text, /\[Harbour Gazette — Council approves the new sea…\]\(file:\/\/\/[^)]*harbour-gazette\.md#L11 "Harbour Gazette — Council approves the new sea wall"\)/);
     assert.match(text, /"We have little cause for optimism about the old wall" — 1 source: Tidewater Post\\: Town backs costly sea…/);
     // Answer first: the verdict, then the diff, then the sources; each title once.
     assert.ok(text.indexOf('~~room~~') < text.indexOf('Sources:'), text);
-    assert.strictEqual(text.split('Coastal Courier\\: Sea wall vote passes').length - 1, 2, 'the link text and its title');
+    assert.strictEqual(text.split('Coastal Courier\\: Sea wall vote passes').length - 1, 1, 'the title once');
   });
 
   it('goes to every source passage, other renderings included', async function () {
