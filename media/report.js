@@ -1,6 +1,8 @@
 // The quotes report page. It receives the rows as JSON from the extension and builds the
 // table with DOM calls and textContent only, so quote and source text can never become markup
-// (the page's Content-Security-Policy also forbids inline script and any remote content).
+// (the page's Content-Security-Policy also forbids inline script and any remote content). The
+// filter (all, problems only) and the order (line, verdict) are the page's own and are kept in
+// its state, so they survive the panel being hidden and shown again.
 // @ts-check
 (function () {
   'use strict';
@@ -11,6 +13,17 @@
   const empty = /** @type {HTMLElement} */ (document.getElementById('empty'));
   const table = /** @type {HTMLTableElement} */ (document.getElementById('quotes'));
   const body = /** @type {HTMLElement} */ (table.querySelector('tbody'));
+  const filtered = /** @type {HTMLElement} */ (document.getElementById('filtered'));
+  const filter = /** @type {HTMLSelectElement} */ (document.getElementById('filter'));
+  const sort = /** @type {HTMLSelectElement} */ (document.getElementById('sort'));
+  const exportButton = /** @type {HTMLButtonElement} */ (document.getElementById('export'));
+  /** The worst verdict first, as the Quotes view groups them (src/core/verdicts.ts VERDICT_ORDER). */
+  const VERDICT_ORDER = ['misattributed', 'drift', 'unsupported', 'short', 'verbatim'];
+  const saved = vscode.getState() || {};
+  filter.value = saved.filter === 'problems' ? 'problems' : 'all';
+  sort.value = saved.sort === 'verdict' ? 'verdict' : 'line';
+  /** The latest update, re-rendered when the filter or the order changes. */
+  let current = null;
 
   /** Creates an element with a class and text. */
   function el(tag, className, text) {
@@ -19,8 +32,6 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-
-  const FLAG_WORDS = { number: 'number changed', negation: 'negation changed', name: 'name changed' };
 
   function quoteCell(row) {
     const cell = el('td', 'quote');
@@ -49,42 +60,59 @@
       const tag = segment.kind === 'del' ? 'del' : segment.kind === 'ins' ? 'ins' : 'span';
       cell.appendChild(el(tag, '', segment.text));
     });
-    const notes = row.flags.map(function (f) { return FLAG_WORDS[f] || f; });
-    // Similarity only helps judge a drift; verbatim is always 100% and unsupported has none.
-    if (row.score && row.status === 'drift') notes.unshift(row.score + ' similar');
-    if (notes.length > 0) cell.appendChild(el('div', 'notes', notes.join(' · ')));
+    if (row.notes.length > 0) cell.appendChild(el('div', 'notes', row.notes.join(' · ')));
     if (row.saidBy) cell.appendChild(el('div', 'notes said-by', row.saidBy));
     return cell;
   }
 
   function statusCell(row) {
     const cell = el('td', 'status');
-    cell.appendChild(el('span', 'badge ' + row.status, row.statusLabel));
+    // The pill's colour is the severity Problems shows (error, warning, information).
+    const badge = el('span', 'badge ' + row.verdict + (row.severity ? ' ' + row.severity : ''), row.verdictLabel);
+    if (row.severity) badge.title = row.severity;
+    cell.appendChild(badge);
     return cell;
   }
 
+  function ordered(rows) {
+    const list = rows.slice();
+    if (sort.value === 'verdict') {
+      list.sort(function (a, b) {
+        return VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.line - b.line || a.index - b.index;
+      });
+    } else {
+      list.sort(function (a, b) { return a.line - b.line || a.index - b.index; });
+    }
+    return filter.value === 'problems' ? list.filter(function (row) { return row.severity !== null; }) : list;
+  }
+
   function render(update) {
+    current = update;
     title.textContent = 'Quotes: ' + update.title;
     document.title = title.textContent;
-    // Misattributions are rare; the count appears only when there is one.
-    totals.textContent = update.totals.verbatim + ' verbatim · ' + update.totals.drift + ' drifted · '
-      + update.totals.unsupported + ' unsupported'
-      + (update.totals.misattributed ? ' · ' + update.totals.misattributed + ' misattributed' : '');
+    // The server's counts for the draft, in the status bar tooltip's words.
+    totals.textContent = update.totalsText;
+    const rows = ordered(update.rows);
     body.replaceChildren();
-    for (const row of update.rows) {
-      const tr = el('tr', 'row ' + row.status);
+    for (const row of rows) {
+      const tr = el('tr', 'row ' + row.verdict);
       tr.tabIndex = 0;
       tr.title = 'Show this quote in the draft';
       tr.dataset.index = String(row.index);
       tr.append(el('td', 'line', row.line), statusCell(row), quoteCell(row), sourceCell(row), diffCell(row));
       body.appendChild(tr);
     }
-    table.hidden = update.rows.length === 0;
+    table.hidden = rows.length === 0;
     empty.hidden = update.rows.length !== 0;
     empty.textContent = 'No quotations in this draft.';
+    filtered.hidden = !(update.rows.length !== 0 && rows.length === 0);
+    exportButton.disabled = false;
   }
 
   function notice(text) {
+    current = null;
+    exportButton.disabled = true;
+    filtered.hidden = true;
     title.textContent = 'Quotes';
     totals.textContent = '';
     body.replaceChildren();
@@ -107,6 +135,14 @@
       reveal(event.target);
     }
   });
+
+  function onViewChange() {
+    vscode.setState({ filter: filter.value, sort: sort.value });
+    if (current) render(current);
+  }
+  filter.addEventListener('change', onViewChange);
+  sort.addEventListener('change', onViewChange);
+  exportButton.addEventListener('click', function () { vscode.postMessage({ type: 'export' }); });
 
   window.addEventListener('message', function (event) {
     const message = event.data;

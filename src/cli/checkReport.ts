@@ -1,18 +1,22 @@
-// The result of one `verbatim check` run, shared by the three output formats. It decides once
-// which quotes fail the run (so that text, JSON and SARIF can never disagree about it) and keeps
-// each draft's text and line index so that every format reports the same positions.
+// The result of one `verbatim check` run, shared by the output formats. It decides once, from
+// the editor's verdicts (src/core/verdicts.ts), which quotes fail the run, so that text, JSON,
+// SARIF and the fact-check sheet never disagree about it, and keeps each draft's text and line
+// index so that every format reports the same positions.
 
 import * as path from 'path';
 import { LineIndex } from '../core/lineIndex';
 import type { LineCharacter } from '../core/lineIndex';
-import type { CorpusWarning, Quote, QuoteResult, QuoteStatus, Span } from '../core/types';
+import type { CorpusWarning, Quote, QuoteResult, Span } from '../core/types';
+import { countVerdicts, quoteVerdict, type QuoteVerdict, type VerdictCounts } from '../core/verdicts';
 
 /** One quote's result with the run's verdict on it. */
 export interface ReportedQuote {
   result: QuoteResult;
+  /** The verdict every format shows (src/core/verdicts.ts), as the editor shows it. */
+  verdict: QuoteVerdict;
   /** True when verbatim.json lists this wording as an accepted rendering. */
   accepted: boolean;
-  /** True when this quote makes the run exit 1. */
+  /** True when this quote makes the run exit 1: it is a problem (drift, unsupported, misattributed). */
   fails: boolean;
 }
 
@@ -26,18 +30,15 @@ export interface DraftReport {
   quotes: ReportedQuote[];
 }
 
-export interface CheckSummary {
+/**
+ * The run's counts: the editor's verdict counts (accepted renderings count as verbatim, short
+ * quotes not found as `short`) over every draft, with the files, quotes and failing quotes.
+ */
+export interface CheckSummary extends VerdictCounts {
   files: number;
   quotes: number;
-  verbatim: number;
-  drift: number;
-  unsupported: number;
-  /** Quotes whose words the sources credit to someone else; they always fail the run. */
-  misattributed: number;
-  /** Short quotes that were not found; reported, but they do not fail the run. */
+  /** The same as `short`, under the name earlier versions of the JSON report used. */
   shortNotFound: number;
-  /** Drifted or unsupported quotes whose wording verbatim.json accepts. */
-  accepted: number;
   /** Quotes that fail the run. */
   failing: number;
 }
@@ -55,29 +56,19 @@ export interface CheckReport {
  */
 export function reportDraft(cwd: string, absolutePath: string, text: string, results: QuoteResult[], isAccepted: (quote: Quote) => boolean): DraftReport {
   const quotes = results.map((result): ReportedQuote => {
-    // An accepted wording settles the words, not who said them.
-    const accepted = result.status !== 'verbatim' && result.status !== 'misattributed' && isAccepted(result.quote);
-    // Short quotes are only looked up for exact presence, so a miss is too weak to fail on.
-    const fails = result.status !== 'verbatim' && !result.short && !accepted;
-    return { result, accepted, fails };
+    // An accepted wording settles the words, not who said them; a short quote is only looked up
+    // for exact presence, so a miss is too weak to fail on. The verdict decides both.
+    const verdict = quoteVerdict(result, result.status !== 'verbatim' && isAccepted(result.quote));
+    return { result, verdict, accepted: verdict.accepted, fails: verdict.severity !== null };
   });
   return { displayPath: displayPath(cwd, absolutePath), absolutePath, text, lines: new LineIndex(text), quotes };
 }
 
-/** Counts the quotes of every draft by status and verdict. */
+/** Counts the quotes of every draft by verdict, as the editor's status bar and report count them. */
 export function summarize(report: CheckReport): CheckSummary {
-  const summary: CheckSummary = { files: report.drafts.length, quotes: 0, verbatim: 0, drift: 0, unsupported: 0, misattributed: 0, shortNotFound: 0, accepted: 0, failing: 0 };
-  for (const draft of report.drafts) {
-    for (const quote of draft.quotes) {
-      const status: QuoteStatus = quote.result.status;
-      summary.quotes++;
-      summary[status]++;
-      if (quote.result.short && status !== 'verbatim') summary.shortNotFound++;
-      if (quote.accepted) summary.accepted++;
-      if (quote.fails) summary.failing++;
-    }
-  }
-  return summary;
+  const quotes = report.drafts.flatMap((draft) => draft.quotes);
+  const counts = countVerdicts(quotes.map((q) => q.verdict));
+  return { files: report.drafts.length, quotes: quotes.length, ...counts, shortNotFound: counts.short, failing: quotes.filter((q) => q.fails).length };
 }
 
 /** A path relative to `cwd` with forward slashes, or the absolute path when it lies elsewhere on Windows. */

@@ -5,6 +5,7 @@
 import { sourceLocationOf } from '../core/citation';
 import { describeMisattribution } from '../core/attribution';
 import type { QuoteStatus, SourceMatch } from '../core/types';
+import type { Severity, VerdictKind } from '../core/verdicts';
 import { displayPath, spanRange, summarize, type CheckReport, type CheckSummary, type DraftReport, type LineRange, type ReportedQuote } from './checkReport';
 import type { SourceLocator } from './sourceLocations';
 
@@ -39,6 +40,10 @@ export interface JsonQuote {
   text: string;
   range: LineRange;
   status: QuoteStatus;
+  /** The verdict the editor shows (a short quote not found is `short`, an accepted rendering `verbatim`). */
+  verdict: VerdictKind;
+  /** The mark the editor's Problems view gives the quote, or null when it is not a problem. */
+  severity: Severity | null;
   short: boolean;
   /** True when verbatim.json accepts this wording, so it does not fail the run. */
   accepted: boolean;
@@ -91,6 +96,8 @@ function jsonQuote(draft: DraftReport, quote: ReportedQuote, locator: SourceLoca
     text: result.quote.text,
     range: spanRange(draft.lines, result.quote.inner),
     status: result.status,
+    verdict: quote.verdict.kind,
+    severity: quote.verdict.severity,
     short: result.short,
     accepted: quote.accepted,
     speaker: result.quote.speaker?.name ?? null,

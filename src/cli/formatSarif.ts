@@ -6,6 +6,7 @@ import { createHash } from 'crypto';
 import { misattributionReason } from '../core/attribution';
 import { citeSource } from '../core/citation';
 import type { QuoteResult, SourceMatch } from '../core/types';
+import type { Severity } from '../core/verdicts';
 import type { CheckReport, DraftReport, LineRange, ReportedQuote } from './checkReport';
 import { spanRange } from './checkReport';
 import { inlineDiff, quoteText } from './inlineDiff';
@@ -81,6 +82,8 @@ export function formatSarif(report: CheckReport, locator: SourceLocator, version
   return JSON.stringify(sarifLog(report, locator, version), null, 2) + '\n';
 }
 
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
 function ruleFor(result: QuoteResult): RuleId {
   if (result.status === 'unsupported') return 'unsupported';
   if (result.status === 'misattributed') return 'misattributed';
@@ -98,7 +101,8 @@ function sarifResult(draft: DraftReport, quote: ReportedQuote, locator: SourceLo
   return {
     ruleId,
     ruleIndex: RULES.findIndex((r) => r.id === ruleId),
-    level: RULES.find((r) => r.id === ruleId)?.level ?? 'warning',
+    // The verdict's severity, the mark the editor's Problems view gives the same quote.
+    level: SARIF_LEVEL[quote.verdict.severity ?? 'warning'],
     message: { text: message(draft, result) },
     locations: [
       {
@@ -125,6 +129,7 @@ function message(draft: DraftReport, result: QuoteResult): string {
   // Brackets in a title would otherwise read as part of the embedded link to the source.
   const title = (result.match?.document.title ?? 'its source').replace(/[[\]\\]/g, (c) => `\\${c}`);
   const flags = result.flags.length > 0 ? ` (changes a ${result.flags.join(', ')})` : '';
+  // [-draft words-]{+source words+}: the draft's words struck, the source's as their replacement.
   return `Quote drifts from [${title}](1)${flags}: "${inlineDiff(draft.text, result)}". The source reads: "${result.match?.text.replace(/\s+/g, ' ') ?? ''}"`;
 }
 

@@ -4,6 +4,7 @@
 import { citeSource } from '../core/citation';
 import { misattributionReason } from '../core/attribution';
 import type { ChangeFlag } from '../core/types';
+import { countsInWords, type Severity, type VerdictKind } from '../core/verdicts';
 import { summarize, type CheckReport, type CheckSummary, type DraftReport, type ReportedQuote } from './checkReport';
 import { inlineDiff, quoteText, type DiffStyle } from './inlineDiff';
 
@@ -15,13 +16,31 @@ interface Palette {
   red(text: string): string;
   green(text: string): string;
   yellow(text: string): string;
+  blue(text: string): string;
   dim(text: string): string;
   bold(text: string): string;
+  strike(text: string): string;
 }
 
 function palette(color: boolean): Palette {
   const wrap = (code: string) => (text: string) => (color ? `${ESC}${code}m${text}${RESET}` : text);
-  return { red: wrap('31'), green: wrap('32'), yellow: wrap('33'), dim: wrap('2'), bold: wrap('1') };
+  return { red: wrap('31'), green: wrap('32'), yellow: wrap('33'), blue: wrap('34'), dim: wrap('2'), bold: wrap('1'), strike: wrap('9') };
+}
+
+/** The severity word in the colour Problems gives it, so a terminal and the editor mark alike. */
+function severityMark(severity: Severity | null, paint: Palette): string {
+  switch (severity) {
+    case 'error':
+      return paint.red('error');
+    case 'warning':
+      return paint.yellow('warning');
+    case 'information':
+      return paint.blue('info');
+    case 'hint':
+      return paint.dim('hint');
+    default:
+      return '';
+  }
 }
 
 const FLAG_LABELS: Record<ChangeFlag, string> = {
@@ -45,16 +64,17 @@ function quoteLines(draft: DraftReport, quote: ReportedQuote, paint: Palette): s
   const { result } = quote;
   const position = draft.lines.position(result.quote.inner.start);
   const where = `${draft.displayPath}:${position.line + 1}:${position.character + 1}`;
-  const style: DiffStyle = { removed: paint.red, added: paint.green };
+  const style: DiffStyle = { removed: (t) => paint.red(paint.strike(t)), added: paint.green };
   const drifted = result.status === 'drift' || result.misattribution?.wording === 'drift';
   const shown = drifted ? inlineDiff(draft.text, result, style) : quoteText(draft.text, result.quote.inner);
-  let line = `${where} ${statusLabel(quote, paint)} "${shown}"`;
+  const mark = severityMark(quote.verdict.severity, paint);
+  let line = `${where} ${mark ? `${mark} ` : ''}${VERDICT_WORDS[quote.verdict.kind]} "${shown}"`;
   if (result.misattribution) line += ` → ${result.misattribution.source.documentTitle}: ${misattributionReason(result.misattribution)}`;
   else if (result.match) line += ` → ${sourceLabel(quote)}`;
   if (result.flags.length > 0) line += ' ' + paint.bold(paint.red(`[${result.flags.map((f) => FLAG_LABELS[f]).join(', ')}]`));
   const notes = quoteNotes(quote);
   if (notes) line += ` ${paint.dim(`(${notes})`)}`;
-  const out = [result.status === 'verbatim' ? paint.dim(line) : line];
+  const out = [quote.verdict.severity === null ? paint.dim(line) : line];
   for (const variant of result.variants) {
     const count = variant.matches.length;
     const titles = [...new Set(variant.matches.map((m) => m.document.title))].join('; ');
@@ -63,18 +83,14 @@ function quoteLines(draft: DraftReport, quote: ReportedQuote, paint: Palette): s
   return out;
 }
 
-function statusLabel(quote: ReportedQuote, paint: Palette): string {
-  switch (quote.result.status) {
-    case 'verbatim':
-      return 'verbatim';
-    case 'drift':
-      return quote.fails ? paint.yellow('drift') : 'drift';
-    case 'misattributed':
-      return quote.fails ? paint.red('misattributed') : 'misattributed';
-    default:
-      return quote.fails ? paint.red('unsupported') : 'unsupported';
-  }
-}
+/** The verdict as the line names it; a short quote not found is named for what it is. */
+const VERDICT_WORDS: Record<VerdictKind, string> = {
+  misattributed: 'misattributed',
+  drift: 'drift',
+  unsupported: 'unsupported',
+  short: 'short, not found',
+  verbatim: 'verbatim',
+};
 
 function sourceLabel(quote: ReportedQuote): string {
   const { match, sources } = quote.result;
@@ -89,7 +105,7 @@ function sourceLabel(quote: ReportedQuote): string {
 
 function quoteNotes(quote: ReportedQuote): string {
   const notes: string[] = [];
-  if (quote.result.short && quote.result.status !== 'verbatim') notes.push('short quote, not counted');
+  if (quote.verdict.kind === 'short') notes.push('checked for exact presence only; not flagged');
   if (quote.accepted) notes.push('accepted rendering');
   if (quote.result.quote.speaker) notes.push(`speaker: ${quote.result.quote.speaker.name}`);
   return notes.join('; ');
@@ -97,17 +113,8 @@ function quoteNotes(quote: ReportedQuote): string {
 
 function summaryLine(summary: CheckSummary, paint: Palette): string {
   const quotes = `${summary.quotes} ${summary.quotes === 1 ? 'quote' : 'quotes'}`;
-  const counts = [
-    `${summary.verbatim} verbatim`,
-    summary.drift > 0 ? paint.yellow(`${summary.drift} drift`) : `${summary.drift} drift`,
-    summary.unsupported > 0 ? paint.red(`${summary.unsupported} unsupported`) : `${summary.unsupported} unsupported`,
-  ];
-  if (summary.misattributed > 0) counts.push(paint.red(`${summary.misattributed} misattributed`));
-  let line = `${paint.bold(quotes)}: ${counts.join(', ')}`;
-  const extras: string[] = [];
-  if (summary.shortNotFound > 0) extras.push(`${summary.shortNotFound} short not counted`);
-  if (summary.accepted > 0) extras.push(`${summary.accepted} accepted`);
-  if (summary.files > 1) extras.push(`${summary.files} files`);
-  if (extras.length > 0) line += ` (${extras.join(', ')})`;
+  // The same words as the editor's status bar tooltip and the report's totals.
+  let line = `${paint.bold(quotes)}: ${countsInWords(summary)}`;
+  if (summary.files > 1) line += ` in ${summary.files} files`;
   return line;
 }

@@ -1,5 +1,7 @@
-// Writes a drifted quote with its changes inline, wdiff style: `[-source words-]` for what the
-// source says and `{+draft words+}` for what the draft says instead. The text between changes is
+// Writes a drifted quote with its changes inline, wdiff style and the same way round as the hover
+// and the report: the draft's own words struck as `[-draft words-]`, the source's words as their
+// replacement `{+source words+}`, so `little [-room-]{+ground+}` reads "change room to ground",
+// the edit the quick fix makes. The text between changes is
 // taken from the draft itself, so the writer's ellipses and [insertions] stay where they typed
 // them even though the diff only speaks of words.
 
@@ -7,9 +9,9 @@ import type { DiffEntry, QuoteResult, Span } from '../core/types';
 
 /** How the marked-up pieces are decorated; plain text uses the identity. */
 export interface DiffStyle {
-  /** Source words the draft lost or replaced, already wrapped in `[-…-]`. */
+  /** The draft's words that the source does not have, already wrapped in `[-…-]`. */
   removed(text: string): string;
-  /** Draft words not in the source, already wrapped in `{+…+}`. */
+  /** The source's words that replace them or that the draft left out, already wrapped in `{+…+}`. */
   added(text: string): string;
 }
 
@@ -45,11 +47,11 @@ function changeMarks(entry: DiffEntry, draftWords: string, style: DiffStyle): st
   const draft = draftWords || oneLine(entry.draft);
   switch (entry.op) {
     case 'changed':
-      return style.removed(`[-${source}-]`) + style.added(`{+${draft}+}`);
+      return style.removed(`[-${draft}-]`) + style.added(`{+${source}+}`);
     case 'added':
-      return style.added(`{+${draft}+}`);
+      return style.removed(`[-${draft}-]`);
     case 'dropped':
-      return style.removed(`[-${source}-]`);
+      return style.added(`{+${source}+}`);
     default:
       return draft;
   }

@@ -3,7 +3,7 @@
 // ignores a misspelt `--corpus` would check against the wrong sources and pass.
 
 /** The report formats the CLI can write. */
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'html' | 'markdown';
 
 /** Options of `verbatim check`. Unset numbers fall back to verbatim.json, then to defaults. */
 export interface CheckArgs {
@@ -42,7 +42,8 @@ Options:
                      "corpus" of the draft's verbatim.json, else sources/)
   --config FILE      Read settings from FILE (default: the nearest verbatim.json in
                      each draft's folder or above, else in the current folder)
-  --format FORMAT    text (default), json or sarif
+  --format FORMAT    text (default), json, sarif, html (a fact-check sheet to print
+                     or share) or markdown (the sheet as a table for a ticket or PR)
   --min-words N      Shorter quotes are only checked for exact presence (default 3)
   --threshold X      Similarity from 0 to 1 at which a reworded quote counts as drift
                      rather than unsupported (default 0.6)
@@ -59,10 +60,26 @@ Options:
   -h, --help         Show this help
   -v, --version      Show the version
 
-Exit status: 0 when every quote is verbatim, 1 when a quote drifted or is unsupported,
-2 on bad usage or unreadable input.`;
+In the text output, [-words-] are the draft's own and {+words+} the source's wording
+that replaces them.
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+Examples:
+  verbatim check draft.md
+      Check draft.md against sources/ (or the corpus named in verbatim.json)
+  verbatim check --corpus sources --corpus 'archive/**/*.pdf' chapters/*.md
+      Check several drafts against a folder and a glob of PDFs
+  verbatim check --format html draft.md > fact-check.html
+      Write the fact-check sheet for the desk: every quote, its verdict, diff and source
+  verbatim check --format markdown draft.md >> pull-request.md
+      The same sheet as a Markdown table
+  verbatim check --format sarif drafts/*.md > verbatim.sarif
+      A report for GitHub code scanning and other CI viewers
+
+Exit status: 0 when no quote is a problem (every quote is verbatim, accepted, or a short
+quote not found), 1 when a quote drifted, is unsupported or misattributed, 2 on bad usage
+or unreadable input.`;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'html', 'markdown'];
 
 /** Parses the arguments that follow `verbatim` on the command line. */
 export function parseArgs(argv: readonly string[]): Command {

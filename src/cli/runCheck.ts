@@ -16,6 +16,7 @@ import { displayPath, reportDraft, summarize, type CheckReport, type DraftReport
 import { configFileFor } from './configLookup';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
+import { formatHtml, formatMarkdown } from './formatSheet';
 import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
@@ -80,6 +81,12 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       break;
     case 'sarif':
       io.stdout.write(formatSarif(report, locator, version));
+      break;
+    case 'html':
+      io.stdout.write(formatHtml(report));
+      break;
+    case 'markdown':
+      io.stdout.write(formatMarkdown(report));
       break;
     default:
       io.stdout.write(formatText(report, useColor(args.color, io)));

@@ -30,11 +30,8 @@ export function asQuotation(passage: string): string {
   return `“${inner}”`;
 }
 
-/** Formats a 0..1 similarity as a whole percentage, or '' when there is none. */
-export function percent(score: number | null | undefined): string {
-  if (score === null || score === undefined || !Number.isFinite(score)) return '';
-  return `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
-}
+import { percent } from '../shared/sheetRows';
+export { percent };
 
 /** Returns "1 quote" or "2 quotes": a count with its noun, plural when needed. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -8,7 +8,7 @@ import { QuoteInfo, QuotesRequest } from '../shared/protocol';
 import { CheckingContext } from './checkingContext';
 import { quotesNotice } from './corpusState';
 import { DraftTracker } from './drafts';
-import { QuoteGroup, STATUS_ICONS, groupQuotes, quoteDescription, quoteLabel, quoteTooltip } from './quoteGroups';
+import { QuoteGroup, groupQuotes, quoteDescription, quoteLabel, quoteTooltip, verdictIcon } from './quoteGroups';
 import { ServerEvents } from './serverEvents';
 import { errorText } from './workspaceCommands';
 
@@ -75,7 +75,7 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
-      const icon = STATUS_ICONS[node.group.status];
+      const icon = verdictIcon({ kind: node.group.status, severity: node.group.severity });
       item.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
       item.id = `group:${node.group.status}`;
       item.contextValue = 'verbatim.group';
@@ -83,11 +83,11 @@ class QuotesProvider implements vscode.TreeDataProvider<Node> {
     }
     const { quote } = node;
     const item = new vscode.TreeItem(quoteLabel(quote), vscode.TreeItemCollapsibleState.None);
-    const icon = STATUS_ICONS[quote.status];
+    const icon = verdictIcon(quote.verdict);
     item.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
     item.description = quoteDescription(quote);
     item.tooltip = new vscode.MarkdownString(quoteTooltip(quote));
-    item.contextValue = `verbatim.quote.${quote.status}`;
+    item.contextValue = `verbatim.quote.${quote.verdict.kind}`;
     item.command = { command: COMMANDS.revealQuote, title: 'Reveal Quote', arguments: [node.uri, quote.range] };
     return item;
   }

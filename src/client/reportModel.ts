@@ -1,40 +1,26 @@
-// The quotes report's data and page shell, built without the `vscode` module. The page is a
+// The quotes report's data and page shell, built without the `vscode` module. Its rows and
+// counts are the fact-check sheet's (src/shared/sheetRows.ts) and the server's summary's. The page is a
 // fixed shell with no draft or corpus text in it; every quote reaches the webview as JSON and
 // is put into the page with `textContent` by media/report.js, so no quote can inject markup.
-import type { QuoteInfo, QuoteStatusName, QuotesReport } from '../shared/protocol';
-import { STATUS_LABELS, saidByText } from './quoteGroups';
-import { percent } from './displayText';
+import { countsInWords } from '../core/verdicts';
+import type { QuotesReport, VerdictCountsInfo } from '../shared/protocol';
+import { escapeHtml } from '../shared/factSheet';
+import { sheetRows, type SheetRow } from '../shared/sheetRows';
 
-/** One stretch of the rendered diff: unchanged words, draft-only words, or source-only words. */
-export interface DiffSegment {
-  kind: 'same' | 'del' | 'ins';
-  text: string;
-}
+export { diffSegments, type DiffSegment } from '../shared/quoteText';
+export { escapeHtml } from '../shared/factSheet';
 
-/** One table row of the report. */
-export interface ReportRow {
-  /** Index into the report's quotes, sent back by the page when the row is clicked. */
-  index: number;
-  line: number;
-  status: QuoteStatusName;
-  statusLabel: string;
-  quote: string;
-  speaker: string | null;
-  source: { title: string; text: string; citation: string } | null;
-  /** For a misattributed quote: whose words they are, e.g. "In "Title" these words are Kuleba's, not Lavrov's". */
-  attribution: string | null;
-  /** Who each source credits with the words: "Said by: Kuleba — Al Jazeera; …", or null. */
-  saidBy: string | null;
-  score: string;
-  flags: string[];
-  diff: DiffSegment[];
-}
+/** One table row of the report: the fact-check sheet's row, so the two never differ. */
+export type ReportRow = SheetRow;
 
 /** The message the extension posts to the page. */
 export interface ReportUpdate {
   type: 'update';
   title: string;
-  totals: Record<QuoteStatusName, number>;
+  /** The draft's counts from the server's summary: the status bar's counts. */
+  totals: VerdictCountsInfo;
+  /** The same counts in words: "2 verbatim, 1 drifted, 1 unsupported". */
+  totalsText: string;
   rows: ReportRow[];
 }
 
@@ -45,63 +31,16 @@ export interface ReportNotice {
 }
 
 /** Messages the page posts back. */
-export type ReportPageMessage = { type: 'ready' } | { type: 'reveal'; index: number };
-
-/**
- * Turns the diff into segments: `del` marks the draft's words the source does not have, `ins`
- * the source's words the draft lacks, so a `changed` step shows both, struck then inserted.
- */
-export function diffSegments(diff: QuoteInfo['diff']): DiffSegment[] {
-  const segments: DiffSegment[] = [];
-  const push = (kind: DiffSegment['kind'], text: string) => {
-    if (text === '') return;
-    const last = segments[segments.length - 1];
-    // Merging neighbours of one kind keeps the page from splitting a phrase into many spans.
-    if (last && last.kind === kind) last.text += ` ${text}`;
-    else segments.push({ kind, text });
-  };
-  for (const step of diff) {
-    if (step.op === 'same') push('same', step.draft);
-    else if (step.op === 'added') push('del', step.draft);
-    else if (step.op === 'dropped') push('ins', step.source);
-    else {
-      push('del', step.draft);
-      push('ins', step.source);
-    }
-  }
-  return segments;
-}
+export type ReportPageMessage = { type: 'ready' } | { type: 'reveal'; index: number } | { type: 'export' };
 
 /** Builds the report rows, in draft order. */
 export function reportRows(report: QuotesReport): ReportRow[] {
-  return report.quotes
-    .map((q, index) => ({
-      index,
-      line: q.range.start.line + 1,
-      status: q.status,
-      statusLabel: STATUS_LABELS[q.status],
-      quote: q.text,
-      speaker: q.speaker,
-      source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '' } : null,
-      attribution: q.misattribution ? capitalized(q.misattribution.message) : null,
-      saidBy: saidByText(q),
-      score: percent(q.score),
-      flags: [...q.flags],
-      // A misattributed quote whose words also drifted shows the same diff as a drift.
-      diff: q.status === 'drift' || (q.status === 'misattributed' && q.diff.some((d) => d.op !== 'same')) ? diffSegments(q.diff) : [],
-    }))
-    .sort((a, b) => a.line - b.line || a.index - b.index);
+  return sheetRows(report.quotes);
 }
 
 /** Builds the whole update message for a draft's report. */
 export function reportUpdate(title: string, report: QuotesReport): ReportUpdate {
-  const totals: Record<QuoteStatusName, number> = { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 };
-  for (const q of report.quotes) totals[q.status]++;
-  return { type: 'update', title, totals, rows: reportRows(report) };
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return { type: 'update', title, totals: report.counts, totalsText: countsInWords(report.counts), rows: reportRows(report) };
 }
 
 /** Validates a message from the page, which is untrusted input. */
@@ -109,15 +48,11 @@ export function parsePageMessage(raw: unknown): ReportPageMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const message = raw as { type?: unknown; index?: unknown };
   if (message.type === 'ready') return { type: 'ready' };
+  if (message.type === 'export') return { type: 'export' };
   if (message.type === 'reveal' && Number.isInteger(message.index) && (message.index as number) >= 0) {
     return { type: 'reveal', index: message.index as number };
   }
   return null;
-}
-
-/** Escapes text for an HTML text node or a double-quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 export interface ShellOptions {
@@ -152,10 +87,16 @@ export function reportShell(options: ShellOptions): string {
 <h1 id="title">${escapeHtml(options.title)}</h1>
 <p id="totals" class="totals"></p>
 <p class="legend">Struck-through words are the draft's own; underlined words are the source's.</p>
+<div class="toolbar" role="toolbar" aria-label="Report view">
+<label>Show <select id="filter"><option value="all">All quotes</option><option value="problems">Problems only</option></select></label>
+<label>Sort by <select id="sort"><option value="line">Line</option><option value="verdict">Verdict</option></select></label>
+<button id="export" type="button" title="Save a fact-check sheet of every quote as one HTML file">Export…</button>
+</div>
 </header>
 <p id="empty" class="empty" hidden>No quotations in this draft.</p>
+<p id="filtered" class="empty" hidden>No problems: every quote is verbatim or not flagged.</p>
 <table id="quotes" hidden>
-<thead><tr><th scope="col">Line</th><th scope="col">Status</th><th scope="col">Quote</th><th scope="col">Source</th><th scope="col">Difference</th></tr></thead>
+<thead><tr><th scope="col">Line</th><th scope="col">Verdict</th><th scope="col">Quote</th><th scope="col">Source</th><th scope="col">Difference</th></tr></thead>
 <tbody></tbody>
 </table>
 <script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>

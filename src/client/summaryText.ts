@@ -4,12 +4,14 @@
 import type { FileCounts, IndexStateParams, RebuildIndexResult, SummaryParams } from '../shared/protocol';
 import { COMMANDS } from '../shared/commands';
 import { plural } from './displayText';
+import { addCounts, countsInWords as verdictCountsInWords, type VerdictCounts } from '../core/verdicts';
 
 /**
- * The counts a draft summary carries. `misattributed` may be missing from a server that
- * predates it, and then counts as zero.
+ * The counts a draft summary carries: the server's one summary of the draft's verdicts
+ * (src/core/verdicts.ts), which the report and the CLI count with too. `misattributed`, `short`
+ * and `accepted` may be missing from a server that predates them, and then count as zero.
  */
-export type Counts = Pick<SummaryParams, 'verbatim' | 'drift' | 'unsupported'> & Partial<Pick<SummaryParams, 'misattributed'>>;
+export type Counts = Pick<SummaryParams, 'verbatim' | 'drift' | 'unsupported'> & Partial<Pick<SummaryParams, 'misattributed' | 'short' | 'accepted'>>;
 
 /** What the status bar item should display; `visible: false` hides it. */
 export interface StatusBarView {
@@ -49,10 +51,9 @@ export function countsText(counts: Counts): string {
   return `✓ ${counts.verbatim}  ~ ${counts.drift}  ✗ ${counts.unsupported}${misattributed ? `  ⚠ ${misattributed}` : ''}`;
 }
 
-/** Spells the counts out in words, e.g. "12 verbatim, 2 drifted, 1 unsupported, 1 misattributed". */
+/** Spells the counts out in words, as the report and the CLI do: "12 verbatim, 2 drifted, 1 unsupported, 1 short not found". */
 export function countsInWords(counts: Counts): string {
-  const misattributed = counts.misattributed ?? 0;
-  return `${counts.verbatim} verbatim, ${counts.drift} drifted, ${counts.unsupported} unsupported${misattributed ? `, ${misattributed} misattributed` : ''}`;
+  return verdictCountsInWords(counts);
 }
 
 /** Decides the status bar item's text, tooltip, click command and colour. */
@@ -101,16 +102,8 @@ export function statusBarView(input: StatusInput): StatusBarView {
 }
 
 /** Adds up the per-file counts of a workspace check. */
-export function totalCounts(files: readonly Counts[]): Required<Counts> {
-  return files.reduce<Required<Counts>>(
-    (sum, f) => ({
-      verbatim: sum.verbatim + f.verbatim,
-      drift: sum.drift + f.drift,
-      unsupported: sum.unsupported + f.unsupported,
-      misattributed: sum.misattributed + (f.misattributed ?? 0),
-    }),
-    { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 },
-  );
+export function totalCounts(files: readonly Counts[]): VerdictCounts {
+  return addCounts(files);
 }
 
 /** The message shown after "Check All Drafts in Workspace". */

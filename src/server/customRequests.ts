@@ -7,6 +7,7 @@ import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeMisattribution } from '../core/attribution';
 import type { QuoteResult, SourceMatch } from '../core/types';
+import { NO_COUNTS, type QuoteVerdict } from '../core/verdicts';
 import {
   CheckWorkspaceRequest, QuotesRequest, RebuildIndexRequest, SearchRequest, SourceTextRequest,
   type FileCounts, type MisattributionInfo, type QuoteInfo, type QuoteSourceInfo, type QuotesReport, type SearchHitInfo,
@@ -16,6 +17,7 @@ import { matchCitation, safeSourceUrl, sourceSpeakerInfos } from './sourceCitati
 import type { DraftAnalysis, DraftAnalyzer } from './analysis';
 import type { CorpusManager } from './corpusManager';
 import { findDrafts } from './draftFiles';
+import { draftVerdicts } from './draftVerdicts';
 import type { Publisher } from './publisher';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
@@ -43,7 +45,7 @@ export function registerCustomRequests(connection: Connection, services: Request
   connection.onRequest(SearchRequest, (params, token) =>
     guarded(services, 'verbatim/search', () => search(services, params.query, params.limit, params.uri, token), { hits: [] }));
   connection.onRequest(QuotesRequest, (params) =>
-    guarded(services, 'verbatim/quotes', () => quotesReport(services, params.uri), { uri: params.uri, version: null, quotes: [] }));
+    guarded(services, 'verbatim/quotes', () => quotesReport(services, params.uri), { uri: params.uri, version: null, quotes: [], counts: { ...NO_COUNTS } }));
   connection.onRequest(CheckWorkspaceRequest, () =>
     guarded(services, 'verbatim/checkWorkspace', () => checkWorkspace(services), { files: [] }));
   connection.onRequest(RebuildIndexRequest, () =>
@@ -101,20 +103,20 @@ export async function analyzeUri(services: RequestServices, uri: string): Promis
 
 async function quotesReport(services: RequestServices, uri: string): Promise<QuotesReport> {
   const analysis = await analyzeUri(services, uri);
-  if (!analysis) return { uri, version: null, quotes: [] };
-  return { uri, version: analysis.version, quotes: analysis.results.map((result) => quoteInfo(services, analysis, result)) };
+  if (!analysis) return { uri, version: null, quotes: [], counts: { ...NO_COUNTS } };
+  // The summary the diagnostics and the status bar's counts come from.
+  const { verdicts, counts } = draftVerdicts(analysis, (await services.settings.get(uri)).settings.severity);
+  return { uri, version: analysis.version, quotes: analysis.results.map((result, i) => quoteInfo(services, analysis, result, verdicts[i])), counts };
 }
 
-/** The client's view of one checked quote. */
-export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: DraftAnalysis, result: QuoteResult): QuoteInfo {
+/** The client's view of one checked quote, with its verdict from the draft's summary. */
+export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: DraftAnalysis, result: QuoteResult, verdict: QuoteVerdict): QuoteInfo {
   const { match } = result;
-  const checker = analysis.corpus.checker;
-  // Accepting a rendering accepts its wording, not its speaker.
-  const accepted = result.status !== 'misattributed' && (checker?.isAccepted(result.quote) ?? false);
   return {
     range: analysis.positions.range(result.quote.inner),
     text: result.quote.text,
-    status: accepted ? 'verbatim' : result.status,
+    // Accepting a rendering accepts its wording, not its speaker.
+    status: verdict.accepted ? 'verbatim' : result.status,
     short: result.short,
     speaker: result.quote.speaker?.name ?? null,
     flags: [...result.flags],
@@ -128,6 +130,7 @@ export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: 
     })),
     sourceSpeakers: sourceSpeakerInfos(result),
     misattribution: misattributionInfo(analysis, result),
+    verdict: { kind: verdict.kind, severity: verdict.severity, accepted: verdict.accepted },
   };
 }
 

@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range } from 'vscode-languageserver';
 import { describeMisattribution } from '../core/attribution';
 import type { ChangeFlag, DiffEntry, Misattribution, Quote, QuoteResult, QuoteStatus, SourceDocument, SourceMatch, Span } from '../core/types';
+import { driftSeverity, quoteVerdict } from '../core/verdicts';
 import { tokenize } from '../core/words';
 import type { Sev, VerbatimSettings } from '../shared/settings';
 import type { TextPositions } from './positions';
@@ -78,60 +79,68 @@ export function quoteDiagnostics(results: QuoteResult[], context: DiagnosticCont
   return results.flatMap((result) => diagnosticsFor(result, context));
 }
 
-/** The diagnostics for one checked quote (none for verbatim, accepted or short unfound quotes). */
+/**
+ * The diagnostics for one checked quote, marked as its verdict says (src/core/verdicts.ts):
+ * none for verbatim, accepted or short quotes not found; the verdict's severity otherwise.
+ */
 export function diagnosticsFor(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
-  const { quote } = result;
-  if (result.status === 'misattributed' && result.misattribution) return misattributedDiagnostics(result, result.misattribution, context);
-  if (context.isAccepted(quote)) return [];
-  return wordingDiagnostics(result, context);
+  const policy = context.settings.severity;
+  const verdict = quoteVerdict(result, result.status !== 'verbatim' && context.isAccepted(result.quote), policy);
+  if (verdict.kind === 'misattributed' && result.misattribution) return misattributedDiagnostics(result, result.misattribution, verdict.severity ?? policy.misattributed, context);
+  if (verdict.kind === 'short' || verdict.accepted) return [];
+  if (verdict.kind === 'verbatim') return verbatimHint(result, context);
+  return wordingDiagnostics(result, context, verdict.severity ?? policy.unsupported);
 }
 
 /**
- * A misattribution is an error on the speaker's name; when the words drifted as well, the
+ * A misattribution is marked on the speaker's name; when the words drifted as well, the
  * drifted words get their own diagnostics beside it. Accepting a rendering accepts the
  * wording only, never whose words they are.
  */
-function misattributedDiagnostics(result: QuoteResult, misattribution: Misattribution, context: DiagnosticContext): Diagnostic[] {
+function misattributedDiagnostics(result: QuoteResult, misattribution: Misattribution, severity: Sev, context: DiagnosticContext): Diagnostic[] {
   const data = diagnosticData(result, context);
   // A name the engine could not place in the draft leaves the quote itself as the place to mark.
   const range = data.speaker?.range ?? data.inner;
   const message = `Misattributed: ${describeMisattribution(misattribution)}`;
-  const severity = SEVERITY[context.settings.severity.misattributed];
-  const list = [diagnostic(range, severity, 'misattributed', message, data, speakerRelated(result, context))];
+  const list = [diagnostic(range, SEVERITY[severity], 'misattributed', message, data, speakerRelated(result, context))];
   if (misattribution.wording === 'drift' && result.match && !context.isAccepted(result.quote)) {
-    list.push(...wordingDiagnostics({ ...result, status: 'drift' }, context).map((d) => ({ ...d, data })));
+    list.push(...wordingDiagnostics({ ...result, status: 'drift' }, context, severity).map((d) => ({ ...d, data })));
   }
   return list;
 }
 
-/** The diagnostics about a quote's words: unsupported, or one per run of drifted words. */
-function wordingDiagnostics(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
+/** The hint on a verbatim quote, when the writer asked to see them. */
+function verbatimHint(result: QuoteResult, context: DiagnosticContext): Diagnostic[] {
+  if (!context.settings.showVerbatim || !result.match) return [];
+  const data = diagnosticData(result, context);
+  const more = result.sources.length > 1 ? ` and ${result.sources.length - 1} more` : '';
+  return [diagnostic(data.inner, DiagnosticSeverity.Hint, 'verbatim', `Verbatim: found in ${result.match.document.title}${more}`, data, related(result.sources, context))];
+}
+
+/**
+ * The diagnostics about a quote's words: unsupported (with the verdict's severity), or one per
+ * run of drifted words, each marked critical when it changes a number, negation or name.
+ */
+function wordingDiagnostics(result: QuoteResult, context: DiagnosticContext, severity: Sev): Diagnostic[] {
   const { quote } = result;
-  // Short quotes are usually scare quotes; not finding them says nothing.
-  if (result.short && result.status !== 'verbatim') return [];
+  const policy = context.settings.severity;
   const data = diagnosticData(result, context);
   const inner = data.inner;
-  if (result.status === 'verbatim') {
-    if (!context.settings.showVerbatim || !result.match) return [];
-    const more = result.sources.length > 1 ? ` and ${result.sources.length - 1} more` : '';
-    return [diagnostic(inner, DiagnosticSeverity.Hint, 'verbatim', `Verbatim: found in ${result.match.document.title}${more}`, data, related(result.sources, context))];
-  }
   if (result.status === 'unsupported' || !result.match) {
     const closest = result.match ? related([result.match], context, 'Closest passage') : undefined;
-    return [diagnostic(inner, SEVERITY[context.settings.severity.unsupported], 'unsupported', 'Unsupported: not found in the corpus', data, closest)];
+    return [diagnostic(inner, SEVERITY[severity], 'unsupported', 'Unsupported: not found in the corpus', data, closest)];
   }
   const match = result.match;
   const runs = driftRuns(match.diff);
   const info = related(result.sources, context);
   if (!runs.length) {
     // A drift verdict without word changes (it should not happen) still deserves a pointer.
-    return [diagnostic(inner, SEVERITY[context.settings.severity.drift], 'drift', 'Drift: the source words this differently', data, info)];
+    return [diagnostic(inner, SEVERITY[policy.drift], 'drift', 'Drift: the source words this differently', data, info)];
   }
   return runs.map((run) => {
     const flag = mainFlag(run);
-    const severity = SEVERITY[flag ? context.settings.severity.critical : context.settings.severity.drift];
     const message = `${flag ? FLAG_LABEL[flag] : 'Drift'}: ${describeRun(run, match, context.draftText)}${countSuffix(result)}`;
-    return diagnostic(context.positions.range(runSpan(run, quote, context.draftText)), severity, flag ?? 'drift', message, data, info);
+    return diagnostic(context.positions.range(runSpan(run, quote, context.draftText)), SEVERITY[driftSeverity(flag ? [flag] : [], policy)], flag ?? 'drift', message, data, info);
   });
 }
 

@@ -1,26 +1,33 @@
-// The hover on a quote: its verdict, the source passage with a link that opens the source at
-// the passage's line and its citation (outlet, date, page or time), the source's web address,
-// a word diff for drift, who each source credits with the words, and the other renderings in
-// the corpus. Every piece of draft or corpus text goes through escapeMarkdown, so a source
-// cannot inject links, HTML or `command:` links, and links the server builds itself are
-// percent-encoded.
+// The hover on a quote, answer first: the verdict (from the draft's one summary,
+// src/core/verdicts.ts) and the word diff, then at most three sources with short titles (the
+// full title on the link) and "and N more", then who the sources say said it and the other
+// renderings in the corpus. Every piece of draft or corpus text goes through escapeMarkdown, so
+// a source cannot inject links, HTML or `command:` links, and links the server builds itself
+// are percent-encoded.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeMisattribution } from '../core/attribution';
 import type { DiffEntry, QuoteResult, SourceMatch } from '../core/types';
+import { quoteVerdict, SHORT_NOTE, type QuoteVerdict } from '../core/verdicts';
 import type { DraftAnalysis } from './analysis';
 import { excerpt } from './diagnostics';
-import { matchCitation, safeSourceUrl, speakerSourceLabel } from './sourceCitation';
+import { acceptedIn } from './draftVerdicts';
+import { matchCitation, safeSourceUrl, sourceSpeakerInfos } from './sourceCitation';
 import type { SourceLocator } from './sourceLocator';
 import { escapeMarkdown } from '../shared/markdownText';
+import { markdownDiff, saidByText, shortTitle } from '../shared/quoteText';
 
 export { escapeMarkdown } from '../shared/markdownText';
 
-const STATUS_LINE: Record<QuoteResult['status'], string> = {
+/** How many sources the hover names before "and N more". */
+const MAX_SOURCES = 3;
+
+const VERDICT_LINE: Record<QuoteVerdict['kind'], string> = {
   verbatim: 'Verbatim: the quote matches the source word for word.',
   drift: 'Drift: the source words this differently.',
   unsupported: 'Unsupported: not found in the corpus.',
   misattributed: 'Misattributed: the sources credit these words to someone else.',
+  short: `Short quote, not found in the corpus. ${SHORT_NOTE}`,
 };
 
 const FLAG_NOTE: Record<string, string> = {
@@ -31,55 +38,72 @@ const FLAG_NOTE: Record<string, string> = {
 
 /** The hover for the quote `result` of a draft. */
 export function hoverFor(analysis: DraftAnalysis, result: QuoteResult, locator: SourceLocator): Hover {
-  const lines: string[] = [`**${statusLine(result)}**`];
+  const verdict = quoteVerdict(result, result.status !== 'verbatim' && acceptedIn(analysis)(result));
+  const lines: string[] = [`**${verdictLine(result, verdict)}**`];
   const match = result.match;
-  const drifted = result.status === 'drift' || result.misattribution?.wording === 'drift';
+  const drifted = verdict.kind === 'drift' || (verdict.kind === 'misattributed' && result.misattribution?.wording === 'drift');
   if (match && drifted) lines.push('', wordDiff(match.diff));
-  if (match) {
-    const label = result.status === 'unsupported' ? 'Closest passage' : result.sources.length > 1 ? `Source (1 of ${result.sources.length} with this wording)` : 'Source';
-    lines.push('', `${label}: ${sourceLink(match, locator)}${citationSuffix(match)}`, '', `> ${escapeMarkdown(excerpt(match.text, 400))}`);
+  if (match && verdict.kind === 'unsupported') {
+    lines.push('', `Closest passage: ${sourceLink(match, locator)}${citationSuffix(match)}`, '', `> ${escapeMarkdown(excerpt(match.text, 300))}`);
+  } else if (match && verdict.kind !== 'short') {
+    lines.push('', ...sourceLines(result, match, locator));
   }
   const saidBy = saidByLine(result);
   if (saidBy) lines.push('', saidBy);
   const others = renderingLines(result);
-  if (others.length) lines.push('', 'Renderings in the corpus:', '', ...others);
-  if (result.quote.speaker) lines.push('', `Attributed to ${escapeMarkdown(result.quote.speaker.name)}.`);
+  if (others.length) lines.push('', 'Other renderings in the corpus:', '', ...others);
+  if (result.quote.speaker) lines.push('', `The draft credits ${escapeMarkdown(result.quote.speaker.name)}.`);
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
     range: analysis.positions.range(result.quote.outer),
   };
 }
 
-function statusLine(result: QuoteResult): string {
-  if (result.short && result.status !== 'verbatim') return 'Short quote not found in the corpus (not flagged).';
-  if (result.status === 'misattributed' && result.misattribution) {
+function verdictLine(result: QuoteResult, verdict: QuoteVerdict): string {
+  if (verdict.accepted) return 'Verbatim: an accepted rendering (verbatim.json).';
+  if (verdict.kind === 'misattributed' && result.misattribution) {
     // Names and the title come from the draft and the corpus, so they are escaped.
     return `Misattributed: ${escapeMarkdown(describeMisattribution(result.misattribution))}.`;
   }
-  const notes = result.flags.map((flag) => FLAG_NOTE[flag]).filter(Boolean);
-  const line = STATUS_LINE[result.status];
+  const notes = verdict.flags.map((flag) => FLAG_NOTE[flag]).filter(Boolean);
+  const line = VERDICT_LINE[verdict.kind];
   return notes.length ? `${line.slice(0, -1)}; ${notes.join(', ')}.` : line;
 }
 
-/** The word diff of a drifted quote: draft-only words struck through, source words in bold. */
+/** The word diff of a drifted quote: the draft's own words struck through, the source's words in bold. */
 export function wordDiff(diff: DiffEntry[]): string {
-  const parts: string[] = [];
-  for (const entry of diff) {
-    const draft = escapeMarkdown(entry.draft);
-    const source = escapeMarkdown(entry.source);
-    if (entry.op === 'same') parts.push(draft);
-    else if (entry.op === 'changed') parts.push(`~~${draft}~~ **${source}**`);
-    else if (entry.op === 'added') parts.push(`~~${draft}~~`);
-    else parts.push(`**${source}**`);
-  }
-  return parts.filter((part) => part !== '').join(' ');
+  return markdownDiff(diff);
 }
 
-/** A Markdown link to the source file at the passage's first line, titled by the source. */
+/** "Source: [title](…) — citation" for up to three sources with the quote's wording, then "and N more". */
+function sourceLines(result: QuoteResult, match: SourceMatch, locator: SourceLocator): string[] {
+  const seen = new Set<number>();
+  const matches: SourceMatch[] = [];
+  for (const m of [match, ...result.sources]) {
+    if (seen.has(m.document.id)) continue;
+    seen.add(m.document.id);
+    matches.push(m);
+  }
+  const shown = matches.slice(0, MAX_SOURCES).map((m) => `${sourceLink(m, locator)}${citationSuffix(m)}`);
+  if (shown.length === 1) return [`Source: ${shown[0]}`];
+  const more = matches.length - shown.length;
+  return ['Sources:', '', ...shown.map((line) => `- ${line}`), ...(more > 0 ? [`- and ${more} more`] : [])];
+}
+
+/**
+ * A Markdown link to the source file at the passage's first line, with the short title shown. A
+ * shortened title puts the full one on the link of a file; the editor does not render a link of
+ * its own `verbatim-source:` scheme that carries a title, so those show the short title alone.
+ */
 export function sourceLink(match: SourceMatch, locator: SourceLocator): string {
   const line = locator.lineNumber(match.document, match.span);
-  const title = escapeMarkdown(match.document.title) || 'source';
-  return `[${title}](${markdownLinkTarget(locator.uri(match.document), line)})`;
+  const full = match.document.title || 'source';
+  const short = shortTitle(full);
+  const text = escapeMarkdown(short) || 'source';
+  const uri = locator.uri(match.document);
+  // The link's title is Markdown too: escaped like the rest, quotes included, so it cannot close early.
+  const tooltip = short !== full.replace(/\s+/g, ' ').trim() && /^(file|https?):/.test(uri) ? ` "${escapeMarkdown(full).replace(/"/g, '\\"')}"` : '';
+  return `[${text}](${markdownLinkTarget(uri, line)}${tooltip})`;
 }
 
 /** The passage's citation and the source's web address, after the source link. */
@@ -88,36 +112,31 @@ function citationSuffix(match: SourceMatch): string {
   const url = safeSourceUrl(match.document);
   const parts: string[] = [];
   if (citation) parts.push(` — ${escapeMarkdown(citation)}`);
-  if (url) parts.push(` · [${escapeMarkdown(url)}](${markdownLinkTarget(url)})`);
+  if (url) parts.push(` · [${escapeMarkdown(shortUrl(url))}](${markdownLinkTarget(url)})`);
   return parts.join('');
+}
+
+/** The host and path of a web address, without the scheme or a long tail. */
+function shortUrl(url: string): string {
+  const bare = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return bare.length > 40 ? `${bare.slice(0, 39)}…` : bare;
 }
 
 /** "Said by: Kuleba — Al Jazeera; Dmytro Kuleba — Reuters", or null when no source names anyone. */
 export function saidByLine(result: QuoteResult): string | null {
-  const speakers = result.sourceSpeakers ?? [];
-  if (!speakers.length) return null;
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const speaker of speakers) {
-    const part = `${escapeMarkdown(speaker.name)} — ${escapeMarkdown(speakerSourceLabel(result, speaker))}`;
-    if (seen.has(part)) continue;
-    seen.add(part);
-    parts.push(part);
-  }
-  return `Said by: ${parts.join('; ')}`;
+  const text = saidByText(sourceSpeakerInfos(result));
+  return text ? `Said by: ${escapeMarkdown(text.slice('Said by: '.length))}` : null;
 }
 
-/** One line per wording found across sources, with how many sources have it. */
+/** One line per other wording found across sources: the wording, how many sources, up to three short titles. */
 function renderingLines(result: QuoteResult): string[] {
-  if (!result.match || (!result.variants.length && result.sources.length < 2)) return [];
-  const groups: { text: string; matches: SourceMatch[] }[] = [
-    { text: result.match.text, matches: result.sources.length ? result.sources : [result.match] },
-    ...result.variants,
-  ];
-  return groups.map(({ text, matches }) => {
-    const titles = [...new Set(matches.map((m) => m.document.title))].map(escapeMarkdown).join(', ');
+  if (!result.match || !result.variants.length) return [];
+  return result.variants.map(({ text, matches }) => {
+    const titles = [...new Set(matches.map((m) => shortTitle(m.document.title, 40)))];
+    const named = titles.slice(0, MAX_SOURCES).map(escapeMarkdown).join(', ');
+    const more = titles.length > MAX_SOURCES ? ` and ${titles.length - MAX_SOURCES} more` : '';
     const count = `${matches.length} source${matches.length === 1 ? '' : 's'}`;
-    return `- "${escapeMarkdown(excerpt(text, 160))}" — ${count}: ${titles}`;
+    return `- "${escapeMarkdown(excerpt(text, 160))}" — ${count}: ${named}${more}`;
   });
 }
 

@@ -3,9 +3,11 @@
 
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { QuoteResult } from '../core/types';
+import { summarizeVerdicts } from '../core/verdicts';
 import type { FileCounts, SummaryParams } from '../shared/protocol';
 import type { DraftAnalysis } from './analysis';
 import { quoteDiagnostics } from './diagnostics';
+import { draftVerdicts } from './draftVerdicts';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
 
@@ -16,16 +18,12 @@ export interface PublishTarget {
 }
 
 /**
- * Counts a draft's quotes by verdict; accepted renderings count as verbatim, scare quotes not at
- * all. Accepting a rendering accepts its wording, not its speaker, so misattributions still count.
+ * Counts a draft's quotes by verdict (src/core/verdicts.ts): accepted renderings count as
+ * verbatim, short quotes not found as short. Accepting a rendering accepts its wording, not its
+ * speaker, so misattributions still count.
  */
 export function countResults(results: QuoteResult[], isAccepted: (result: QuoteResult) => boolean): Omit<FileCounts, 'uri'> {
-  const counts = { verbatim: 0, drift: 0, unsupported: 0, misattributed: 0 };
-  for (const result of results) {
-    if (result.short && result.status !== 'verbatim') continue;
-    counts[result.status !== 'misattributed' && isAccepted(result) ? 'verbatim' : result.status]++;
-  }
-  return counts;
+  return summarizeVerdicts(results, isAccepted).counts;
 }
 
 /** Builds and sends diagnostics for analysed drafts. */
@@ -53,10 +51,11 @@ export class Publisher {
 
   /** Publishes an analysis unless `isCurrent` says a newer version exists; returns its counts. */
   async publish(analysis: DraftAnalysis, isCurrent: () => boolean): Promise<FileCounts | null> {
+    const resolved = await this.settings.get(analysis.uri);
     const diagnostics = await this.diagnostics(analysis);
     if (!isCurrent()) return null;
-    const checker = analysis.corpus.checker;
-    const counts = { uri: analysis.uri, ...countResults(analysis.results, (r) => checker?.isAccepted(r.quote) ?? false) };
+    // The same summary the diagnostics were marked from, so the counts match Problems.
+    const counts = { uri: analysis.uri, ...draftVerdicts(analysis, resolved.settings.severity).counts };
     const params: PublishDiagnosticsParams = { uri: analysis.uri, diagnostics };
     if (analysis.version !== null) params.version = analysis.version;
     this.target.sendDiagnostics(params);

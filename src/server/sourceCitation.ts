@@ -39,14 +39,32 @@ export function speakerDocument(result: QuoteResult, speaker: SourceSpeaker): So
 export function sourceSpeakerInfos(result: QuoteResult): SourceSpeakerInfo[] {
   return (result.sourceSpeakers ?? []).map((speaker) => {
     const document = speakerDocument(result, speaker);
-    return {
+    const info: SourceSpeakerInfo = {
       name: speaker.name,
       fullName: speaker.fullName,
       title: speaker.documentTitle,
       outlet: document?.meta.source?.trim() ?? '',
       citation: document ? passageCitation(document, speaker.span) : '',
     };
+    const kind = speakerKind(speaker);
+    if (kind) info.kind = kind;
+    const description = stringField(speaker, 'description') ?? stringField(speaker, 'role');
+    if (description) info.description = description;
+    return info;
   });
+}
+
+/**
+ * The speaker's kind ("person", "body", "role") when the engine gives one; a speaker the source
+ * names as a body ("the White House said") is a body even where no kind is recorded.
+ */
+function speakerKind(speaker: SourceSpeaker): string | undefined {
+  return stringField(speaker, 'kind') ?? (speaker.institution ? 'body' : undefined);
+}
+
+function stringField(speaker: SourceSpeaker, field: string): string | undefined {
+  const value = (speaker as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() !== '' && value !== 'unknown' ? value.trim() : undefined;
 }
 
 /** How a source is named next to its speaker: its outlet when known, else its title. */

@@ -6,6 +6,7 @@ export const COMMANDS = {
   checkWorkspace: 'verbatim.checkWorkspace',
   rebuildIndex: 'verbatim.rebuildIndex',
   showReport: 'verbatim.showReport',
+  exportReport: 'verbatim.exportReport',
   restartServer: 'verbatim.restartServer',
   revealQuote: 'verbatim.revealQuote',
   pickCorpusFolder: 'verbatim.pickCorpusFolder',

@@ -67,6 +67,10 @@ export interface SourceSpeakerInfo {
   outlet: string;
   /** The source's outlet, date and location, as in `QuoteSourceInfo.citation`. */
   citation: string;
+  /** What kind of speaker the source names ("person", "body", "role"), when the engine says. */
+  kind?: string;
+  /** How the source describes the speaker ("Kremlin spokesman"), when it does. */
+  description?: string;
 }
 
 /** Why a quote is misattributed and how to fix it. */
@@ -99,6 +103,31 @@ export interface QuoteVariantInfo {
   titles: string[];
 }
 
+/** The kinds of verdict a view shows; `short` is a short quote not found (shown, never flagged). */
+export type VerdictKindName = 'misattributed' | 'drift' | 'unsupported' | 'short' | 'verbatim';
+
+/** Diagnostic marks, by name. */
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** A quote's verdict from the server's one summary of the draft (src/core/verdicts.ts). */
+export interface QuoteVerdictInfo {
+  kind: VerdictKindName;
+  /** The mark of the quote's worst diagnostic, or null when it is not a problem. */
+  severity: SeverityName | null;
+  /** True when verbatim.json accepts the wording (the quote then counts as verbatim). */
+  accepted: boolean;
+}
+
+/** A draft's quotes counted by verdict, as the status bar, the report and the CLI show them. */
+export interface VerdictCountsInfo {
+  verbatim: number;
+  drift: number;
+  unsupported: number;
+  misattributed: number;
+  short: number;
+  accepted: number;
+}
+
 /** Everything the client shows about one quote of a draft. */
 export interface QuoteInfo {
   /** The quote's inner words in the draft. */
@@ -116,6 +145,8 @@ export interface QuoteInfo {
   sourceSpeakers: SourceSpeakerInfo[];
   /** Set when the status is `misattributed`. */
   misattribution: MisattributionInfo | null;
+  /** The verdict every view shows, from the draft's one summary. */
+  verdict: QuoteVerdictInfo;
 }
 
 export interface QuotesReport {
@@ -123,6 +154,8 @@ export interface QuotesReport {
   /** The document version the report describes, or null for a file read from disk. */
   version: number | null;
   quotes: QuoteInfo[];
+  /** The same counts the draft's `verbatim/summary` carries. */
+  counts: VerdictCountsInfo;
 }
 
 /** Lists every quote of a draft with its verdict. */
@@ -137,6 +170,10 @@ export interface FileCounts {
   drift: number;
   unsupported: number;
   misattributed: number;
+  /** Short quotes not found (shown, never flagged). */
+  short?: number;
+  /** Accepted renderings, counted in `verbatim`. */
+  accepted?: number;
 }
 
 export interface CheckWorkspaceResult {
@@ -164,6 +201,10 @@ export interface SummaryParams {
   drift: number;
   unsupported: number;
   misattributed: number;
+  /** Short quotes not found (shown, never flagged). */
+  short?: number;
+  /** Accepted renderings, counted in `verbatim`. */
+  accepted?: number;
 }
 
 export const SummaryNotification = new NotificationType<SummaryParams>('verbatim/summary');

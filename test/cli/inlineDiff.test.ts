@@ -51,49 +51,49 @@ describe('inlineDiff', function () {
       name: 'a changed word',
       draft: 'He saw “little room for optimism” there.',
       steps: [['same', 'little', 'little'], ['changed', 'room', 'ground'], ['same', 'for optimism', 'for optimism']],
-      expected: 'little [-ground-]{+room+} for optimism',
+      expected: 'little [-room-]{+ground+} for optimism',
     },
     {
       name: 'a dropped word before the next word',
       draft: 'She said “we will close the library”.',
       steps: [['same', 'we will', 'we will'], ['dropped', 'close', 'not'], ['same', 'close the library', 'close the library']],
-      expected: 'we will [-not-] close the library',
+      expected: 'we will {+not+} close the library',
     },
     {
       name: 'a dropped word at the end of the quote',
       draft: 'She said “it was a hard”.',
       steps: [['same', 'it was a hard', 'it was a hard'], ['dropped', '', 'compromise']],
-      expected: 'it was a hard [-compromise-]',
+      expected: 'it was a hard {+compromise+}',
     },
     {
       name: 'an added word',
       draft: '“The wall will be rebuilt well before winter,” he said.',
       steps: [['same', 'The wall will be rebuilt', 'The wall will be rebuilt'], ['added', 'well', ''], ['same', 'before winter', 'before winter']],
-      expected: 'The wall will be rebuilt {+well+} before winter,',
+      expected: 'The wall will be rebuilt [-well-] before winter,',
     },
     {
       name: 'a change before a comma',
       draft: '“another eight weeks, and more”',
       steps: [['same', 'another', 'another'], ['changed', 'eight', 'six'], ['same', 'weeks', 'weeks'], ['same', 'and more', 'and more']],
-      expected: 'another [-six-]{+eight+} weeks, and more',
+      expected: 'another [-eight-]{+six+} weeks, and more',
     },
     {
       name: 'the writer’s ellipsis and brackets kept between changes',
       draft: '“The reservoir … must [never] be emptied until spring”',
       steps: [['same', 'The reservoir', 'The reservoir'], ['same', 'must', 'must'], ['changed', 'emptied', 'filled'], ['same', 'until', 'until'], ['changed', 'spring', 'summer']],
-      expected: 'The reservoir … must [never] be [-filled-]{+emptied+} until [-summer-]{+spring+}',
+      expected: 'The reservoir … must [never] be [-emptied-]{+filled+} until [-spring-]{+summer+}',
     },
     {
       name: 'line breaks and blockquote markers collapsed',
       draft: '> “The harbour wall will be\n> rebuilt after winter”',
       steps: [['same', 'The harbour wall will be', 'The harbour wall will be'], ['same', 'rebuilt', 'rebuilt'], ['changed', 'after', 'before'], ['same', 'winter', 'winter']],
-      expected: 'The harbour wall will be rebuilt [-before-]{+after+} winter',
+      expected: 'The harbour wall will be rebuilt [-after-]{+before+} winter',
     },
     {
       name: 'two adjacent changes',
       draft: '“on Sunday afternoons”',
       steps: [['same', 'on', 'on'], ['changed', 'Sunday', 'Saturday'], ['changed', 'afternoons', 'mornings']],
-      expected: 'on [-Saturday-]{+Sunday+} [-mornings-]{+afternoons+}',
+      expected: 'on [-Sunday-]{+Saturday+} [-afternoons-]{+mornings+}',
     },
   ];
   for (const row of table) {
@@ -111,7 +111,7 @@ describe('inlineDiff', function () {
     const draft = '“little room for optimism”';
     const style: DiffStyle = { removed: (t) => `<del>${t}</del>`, added: (t) => `<ins>${t}</ins>` };
     const steps: [DiffOp, string, string][] = [['same', 'little', 'little'], ['changed', 'room', 'ground'], ['same', 'for optimism', 'for optimism']];
-    assert.strictEqual(inlineDiff(draft, result(draft, steps), style), 'little <del>[-ground-]</del><ins>{+room+}</ins> for optimism');
+    assert.strictEqual(inlineDiff(draft, result(draft, steps), style), 'little <del>[-room-]</del><ins>{+ground+}</ins> for optimism');
   });
 
   it('writes a quote on one line', function () {

@@ -60,9 +60,9 @@ describe('verbatim CLI: misattributed quotes', function () {
   it('says in text whose words they are', async function () {
     const all = (await check(dir, 'text')).stdout.trimEnd().split('\n');
     const lines = all.filter((line) => line.startsWith('draft.md:'));
-    assert.match(lines[0], new RegExp(`^draft\\.md:3:2 misattributed "We have put forward the best offer this port can afford," → ${STRIKE}: these words are Tomas Berg's, not Kai Brandt's`));
+    assert.match(lines[0], new RegExp(`^draft\\.md:3:2 error misattributed "We have put forward the best offer this port can afford," → ${STRIKE}: these words are Tomas Berg's, not Kai Brandt's`));
     assert.match(lines[1], /^draft\.md:5:2 verbatim "Nobody walks off a job for fun," → /);
-    assert.strictEqual(all[all.length - 1], '2 quotes: 1 verbatim, 0 drift, 0 unsupported, 1 misattributed');
+    assert.strictEqual(all[all.length - 1], '2 quotes: 1 verbatim, 0 drifted, 0 unsupported, 1 misattributed');
   });
 
   it('gives the draft’s speaker, the sources’ speakers and the fix in JSON', async function () {

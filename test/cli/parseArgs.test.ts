@@ -2,7 +2,7 @@
 // exit 2 instead of running with a misread option.
 
 import * as assert from 'assert';
-import { parseArgs, UsageError, type CheckArgs } from '../../src/cli/parseArgs';
+import { parseArgs, USAGE, UsageError, type CheckArgs } from '../../src/cli/parseArgs';
 
 const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, drafts: [] };
 
@@ -43,6 +43,20 @@ describe('parseArgs', function () {
     });
   }
 
+  for (const format of ['html', 'markdown'] as const) {
+    it(`accepts --format ${format}`, function () {
+      const command = parseArgs(['check', '--format', format, 'd.md']);
+      assert.ok(command.kind === 'check' && command.args.format === format);
+    });
+  }
+
+  it('shows examples in --help, the fact-check sheet among them', function () {
+    assert.match(USAGE, /^Examples:$/m);
+    assert.match(USAGE, /^ {2}verbatim check --format html draft\.md > fact-check\.html$/m);
+    assert.match(USAGE, /^ {2}verbatim check --format markdown /m);
+    assert.match(USAGE, /\[-words-\] are the draft's own and \{\+words\+\} the source's wording/);
+  });
+
   const invalid: { argv: string[]; message: RegExp }[] = [
     { argv: [], message: /missing command/ },
     { argv: ['lint', 'd.md'], message: /unknown command "lint"/ },
@@ -51,7 +65,7 @@ describe('parseArgs', function () {
     { argv: ['check', 'd.md', '--corpus'], message: /--corpus needs a value/ },
     { argv: ['check', '--corpus', '--format', 'json', 'd.md'], message: /--corpus needs a value/ },
     { argv: ['check', '--corpus=', 'd.md'], message: /--corpus needs a non-empty value/ },
-    { argv: ['check', '--format', 'html', 'd.md'], message: /unknown format "html"/ },
+    { argv: ['check', '--format', 'pdf', 'd.md'], message: /unknown format "pdf" \(expected text, json, sarif, html, markdown\)/ },
     { argv: ['check', '--min-words', '2.5', 'd.md'], message: /--min-words must be a whole number from 1 to 1000/ },
     { argv: ['check', '--min-words', '0', 'd.md'], message: /--min-words must be/ },
     { argv: ['check', '--threshold', '1.5', 'd.md'], message: /--threshold must be a number from 0 to 1/ },

@@ -18,6 +18,9 @@ export class FakeElement {
   hidden = false;
   title = '';
   tabIndex = -1;
+  /** For <select> and <button>: the chosen option's value, and whether the control is off. */
+  value = '';
+  disabled = false;
   dataset: Record<string, string> = {};
   readonly listeners = new Map<string, Listener[]>();
 
@@ -77,24 +80,35 @@ export class FakeElement {
 
 /** The running page: its elements, what it posted, and a way to send it messages. */
 export interface FakePage {
-  elements: Record<'title' | 'totals' | 'empty' | 'quotes' | 'tbody', FakeElement>;
+  elements: Record<'title' | 'totals' | 'empty' | 'filtered' | 'filter' | 'sort' | 'export' | 'quotes' | 'tbody', FakeElement>;
   posted: unknown[];
+  /** What the page saved with `setState`. */
+  state(): unknown;
   send(message: unknown): void;
   click(target: FakeElement): void;
+  /** Picks `value` in a <select> and fires its change event, as a user does. */
+  choose(select: FakeElement, value: string): void;
+  /** Clicks a control with its own listener (a button). */
+  press(control: FakeElement): void;
 }
 
 /** Runs the report script against the element ids that reportShell() creates. */
-export function runReportScript(file: string): FakePage {
+export function runReportScript(file: string, savedState?: unknown): FakePage {
   const quotes = new FakeElement('table', 'quotes');
   const tbody = quotes.appendChild(new FakeElement('tbody'));
   const elements = {
     title: new FakeElement('h1', 'title'),
     totals: new FakeElement('p', 'totals'),
     empty: new FakeElement('p', 'empty'),
+    filtered: new FakeElement('p', 'filtered'),
+    filter: new FakeElement('select', 'filter'),
+    sort: new FakeElement('select', 'sort'),
+    export: new FakeElement('button', 'export'),
     quotes,
     tbody,
   };
   const posted: unknown[] = [];
+  let state: unknown = savedState;
   const windowListeners: Listener[] = [];
   const document = {
     title: '',
@@ -106,7 +120,11 @@ export function runReportScript(file: string): FakePage {
     document,
     window: { addEventListener: (_type: string, l: Listener) => windowListeners.push(l) },
     // postMessage serialises, as the webview's does; it also gives the objects this realm's prototypes.
-    acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))) }),
+    acquireVsCodeApi: () => ({
+      postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => state,
+      setState: (value: unknown) => { state = JSON.parse(JSON.stringify(value)); },
+    }),
     Element: FakeElement,
     HTMLElement: FakeElement,
   };
@@ -115,6 +133,12 @@ export function runReportScript(file: string): FakePage {
     elements,
     posted,
     send: (data) => { for (const l of windowListeners) l({ data }); },
+    state: () => state,
     click: (target) => { for (const l of tbody.listeners.get('click') ?? []) l({ target }); },
+    choose: (select, value) => {
+      select.value = value;
+      for (const l of select.listeners.get('change') ?? []) l({ target: select });
+    },
+    press: (control) => { for (const l of control.listeners.get('click') ?? []) l({ target: control }); },
   };
 }

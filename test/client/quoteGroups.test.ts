@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { escapeMarkdown, groupQuotes, quoteDescription, quoteLabel, quoteTooltip } from '../../src/client/quoteGroups';
+import { escapeMarkdown, groupQuotes, quoteDescription, quoteLabel, quoteTooltip, verdictIcon } from '../../src/client/quoteGroups';
 import { quote } from './fixtures';
 import type { MisattributionInfo } from '../../src/shared/protocol';
 
@@ -70,7 +70,7 @@ describe('quotes tree grouping', () => {
       score: 0.82,
       variants: [{ text: 'we shall not withdraw', count: 2, titles: ['Agency', 'Daily'] }],
     }));
-    assert.ok(tooltip.startsWith('**Drift** · 82% similar'), tooltip);
+    assert.ok(tooltip.startsWith('**Drift** (warning) · 82% similar'), tooltip);
     assert.ok(tooltip.includes('Source — *Wire report*:'), tooltip);
     assert.ok(tooltip.includes('- “we shall not withdraw” (2: Agency, Daily)'), tooltip);
   });
@@ -86,10 +86,50 @@ describe('quotes tree grouping', () => {
       ],
     }));
     const lines = tooltip.split('\n');
-    assert.strictEqual(lines[0], '**Misattributed** · 100% similar');
+    assert.strictEqual(lines[0], '**Misattributed** (error)');
     assert.strictEqual(lines[1], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'s.');
     assert.ok(tooltip.includes('Source — *Wire report* (Reuters, 27 Jan 2022, p. 4):'), tooltip);
-    assert.ok(tooltip.includes('Said by: Kuleba — Al Jazeera; Dmytro Kuleba — Wire report'), tooltip);
+    // One speaker, named once per outlet, the fullest form of the name.
+    assert.ok(tooltip.includes('Said by: Dmytro Kuleba — Al Jazeera; Dmytro Kuleba — Wire report'), tooltip);
+  });
+
+  it('names the speaker kind and description when the engine gives them', () => {
+    const tooltip = quoteTooltip(quote(0, {
+      sourceSpeakers: [{ name: 'Peskov', fullName: 'Dmitry Peskov', title: 'Wire', outlet: 'Reuters', citation: '', kind: 'person', description: 'Kremlin spokesman' }],
+    }));
+    assert.ok(tooltip.includes('Said by: Dmitry Peskov, Kremlin spokesman \\(person\\) — Reuters'), tooltip);
+  });
+
+  it('shows the diff the hover\'s way: the draft\'s words struck, the source\'s in bold', () => {
+    const tooltip = quoteTooltip(quote(0, { status: 'drift', text: 'little room', diff: [{ op: 'same', draft: 'little', source: 'little' }, { op: 'changed', draft: 'room', source: 'ground' }] }));
+    assert.ok(tooltip.includes('\nlittle ~~room~~ **ground**\n'), tooltip);
+  });
+
+  const iconCases: [string, Parameters<typeof quote>[1], string][] = [
+    ['a changed number as the error Problems shows', { status: 'drift', flags: ['number'] }, 'error problemsErrorIcon.foreground'],
+    ['a plain drift as a warning', { status: 'drift' }, 'warning problemsWarningIcon.foreground'],
+    ['a misattribution as an error', { status: 'misattributed', misattribution: MISATTRIBUTION }, 'error problemsErrorIcon.foreground'],
+    ['an unsupported quote as a warning', { status: 'unsupported', source: null }, 'warning problemsWarningIcon.foreground'],
+    ['information when the writer chose it', { status: 'unsupported', verdict: { kind: 'unsupported', severity: 'information', accepted: false } }, 'info problemsInfoIcon.foreground'],
+    ['a short quote not found as a grey ring', { status: 'unsupported', short: true, source: null }, 'circle-large-outline descriptionForeground'],
+    ['verbatim as a green tick', {}, 'pass charts.green'],
+  ];
+  for (const [name, overrides, expected] of iconCases) {
+    it(`marks ${name}`, () => {
+      const icon = verdictIcon(quote(0, overrides).verdict);
+      assert.strictEqual(`${icon.icon} ${icon.color}`, expected);
+    });
+  }
+
+  it('groups a short quote not found on its own, after the problems, with the worst severity on each group', () => {
+    const groups = groupQuotes([
+      quote(1, { status: 'unsupported', short: true, source: null }),
+      quote(2, { status: 'drift' }),
+      quote(3, { status: 'drift', flags: ['negation'] }),
+      quote(4),
+    ]);
+    assert.deepStrictEqual(groups.map((g) => [g.label, g.severity]), [['Drift (2)', 'error'], ['Short, not found (1)', null], ['Verbatim (1)', null]]);
+    assert.strictEqual(quoteDescription(groups[1].quotes[0]), 'line 2 · no source · short: exact match only');
   });
 
   it('says when no source comes close', () => {

@@ -41,13 +41,14 @@ describe('quotes report model', () => {
       quote(2, { status: 'drift', score: 0.75, flags: ['negation'], speaker: 'Minister', diff: [{ op: 'changed', draft: 'never', source: 'not' }] }),
       quote(5, { diff: [{ op: 'same', draft: 'we will not retreat', source: 'we will not retreat' }] }),
     ]));
-    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0 });
-    assert.deepStrictEqual(update.rows.map((r) => [r.line, r.status, r.index]), [[3, 'drift', 1], [6, 'verbatim', 2], [9, 'unsupported', 0]]);
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0, short: 0, accepted: 0 });
+    assert.strictEqual(update.totalsText, '1 verbatim, 1 drifted, 1 unsupported');
+    assert.deepStrictEqual(update.rows.map((r) => [r.line, r.verdict, r.severity, r.index]), [[3, 'drift', 'error', 1], [6, 'verbatim', null, 2], [9, 'unsupported', 'warning', 0]]);
     const drift = update.rows[0];
-    assert.strictEqual(drift.statusLabel, 'Drift');
+    assert.strictEqual(drift.verdictLabel, 'Drift');
     assert.strictEqual(drift.score, '75%');
     assert.strictEqual(drift.speaker, 'Minister');
-    assert.deepStrictEqual(drift.flags, ['negation']);
+    assert.deepStrictEqual(drift.notes, ['75% similar', 'negation changed']);
     assert.deepStrictEqual(drift.diff, [{ kind: 'del', text: 'never' }, { kind: 'ins', text: 'not' }]);
     assert.deepStrictEqual(update.rows[1].diff, []);
     assert.strictEqual(update.rows[2].source, null);
@@ -68,18 +69,40 @@ describe('quotes report model', () => {
       }),
       quote(3),
     ]));
-    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 1 });
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 1, short: 0, accepted: 0 });
     const [row, plain] = update.rows;
-    assert.strictEqual(row.statusLabel, 'Misattributed');
+    assert.strictEqual(row.verdictLabel, 'Misattributed');
+    assert.strictEqual(row.severity, 'error');
     assert.strictEqual(row.attribution, 'In "Wire report" these words are Kuleba\'s, not Lavrov\'s');
-    assert.strictEqual(row.saidBy, 'Said by: Kuleba — Reuters');
-    assert.deepStrictEqual(row.source, { title: 'Wire report', text: 'we will not retreat', citation: 'Reuters, 27 Jan 2022, p. 4' });
+    assert.strictEqual(row.saidBy, 'Said by: Dmytro Kuleba — Reuters');
+    assert.deepStrictEqual(row.source, { title: 'Wire report', text: 'we will not retreat', citation: 'Reuters, 27 Jan 2022, p. 4', url: null });
     assert.deepStrictEqual(row.diff, [{ kind: 'del', text: 'never' }, { kind: 'ins', text: 'not' }]);
     assert.deepStrictEqual([plain.attribution, plain.saidBy], [null, null]);
   });
 
+  it('totals come from the server\'s counts, the status bar\'s, not from counting rows again', () => {
+    const sent = report([quote(1, { status: 'unsupported', short: true, source: null }), quote(2)]);
+    assert.deepStrictEqual(sent.counts, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 0, short: 1, accepted: 0 });
+    const update = reportUpdate('piece.md', { ...sent, counts: { ...sent.counts, verbatim: 7 } });
+    assert.strictEqual(update.totals.verbatim, 7);
+    assert.strictEqual(update.totalsText, '7 verbatim, 0 drifted, 0 unsupported, 1 short not found');
+  });
+
+  it('shows a short quote not found as such, grey and unflagged, with why', () => {
+    const [row] = reportUpdate('piece.md', report([quote(4, { status: 'unsupported', short: true, source: null, score: null })])).rows;
+    assert.deepStrictEqual([row.verdict, row.verdictLabel, row.severity], ['short', 'Short, not found', null]);
+    assert.match(row.notes.join(' '), /exact presence only/);
+  });
+
+  it('marks an accepted rendering verbatim and says so', () => {
+    const [row] = reportUpdate('piece.md', report([quote(4, { verdict: { kind: 'verbatim', severity: null, accepted: true }, diff: [{ op: 'changed', draft: 'a', source: 'b' }] })])).rows;
+    assert.deepStrictEqual([row.verdict, row.severity, row.diff], ['verbatim', null, []]);
+    assert.deepStrictEqual(row.notes, ['accepted rendering (verbatim.json)']);
+  });
+
   const messageCases: [unknown, unknown][] = [
     [{ type: 'ready' }, { type: 'ready' }],
+    [{ type: 'export' }, { type: 'export' }],
     [{ type: 'reveal', index: 3 }, { type: 'reveal', index: 3 }],
     [{ type: 'reveal', index: -1 }, null],
     [{ type: 'reveal', index: 1.5 }, null],
@@ -120,6 +143,12 @@ describe('quotes report model', () => {
       assert.deepStrictEqual(scripts, ['<script nonce="n0nce+/=" src="https://webview.example/media/report.js">']);
       assert.ok(html.includes('<link rel="stylesheet" href="https://webview.example/media/report.css">'));
       assert.ok(!/<style\b|\sstyle=|\son\w+=/i.test(html));
+    });
+
+    it('offers the filter, the order and the export button', () => {
+      assert.match(html, /<select id="filter"><option value="all">All quotes<\/option><option value="problems">Problems only<\/option><\/select>/);
+      assert.match(html, /<select id="sort"><option value="line">Line<\/option><option value="verdict">Verdict<\/option><\/select>/);
+      assert.match(html, /<button id="export" type="button"[^>]*>Export…<\/button>/);
     });
 
     it('escapes the title', () => {

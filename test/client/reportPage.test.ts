@@ -30,12 +30,15 @@ describe('quotes report page script', () => {
     ])));
     const { title, totals, quotes, empty, tbody } = page.elements;
     assert.strictEqual(title.textContent, 'Quotes: drafts/piece.md');
-    assert.strictEqual(totals.textContent, '0 verbatim · 1 drifted · 1 unsupported');
+    assert.strictEqual(totals.textContent, '0 verbatim, 1 drifted, 1 unsupported');
     assert.deepStrictEqual([quotes.hidden, empty.hidden], [false, true]);
     const rows = tbody.all('tr');
     assert.strictEqual(rows.length, 2);
     const cells = rows[0].all('td').map((c) => c.textContent);
     assert.deepStrictEqual(cells.slice(0, 3), ['5', 'Drift', 'we will not retreat— Hale']);
+    // The pill has the severity of the quote's diagnostic: a changed number is an error.
+    assert.strictEqual(rows[0].all('span')[0].className, 'badge drift error');
+    assert.strictEqual(rows[1].all('span')[0].className, 'badge unsupported warning');
     assert.ok(cells[3].includes('Wire report'));
     assert.deepStrictEqual(rows[0].all('del').map((e) => e.textContent), ['340,000']);
     assert.deepStrictEqual(rows[0].all('ins').map((e) => e.textContent), ['240,000']);
@@ -58,13 +61,13 @@ describe('quotes report page script', () => {
       quote(5),
     ])));
     const { totals, tbody } = page.elements;
-    assert.strictEqual(totals.textContent, '1 verbatim · 0 drifted · 0 unsupported · 1 misattributed');
+    assert.strictEqual(totals.textContent, '1 verbatim, 0 drifted, 0 unsupported, 1 misattributed');
     const row = tbody.all('tr')[0];
     assert.strictEqual(row.className, 'row misattributed');
     const cells = row.all('td').map((c) => c.textContent);
     assert.strictEqual(cells[1], 'Misattributed');
     assert.strictEqual(cells[3], 'Wire reportReuters, p. 4we will not retreat');
-    assert.strictEqual(cells[4], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'sSaid by: Kuleba — Reuters');
+    assert.strictEqual(cells[4], 'In "Wire report" these words are Kuleba\'s, not Lavrov\'sSaid by: Dmytro Kuleba — Reuters');
   });
 
   it('gives the similarity for drift only', () => {
@@ -105,6 +108,51 @@ describe('quotes report page script', () => {
     page.send(reportUpdate('piece.md', report([])));
     assert.deepStrictEqual([page.elements.quotes.hidden, page.elements.empty.hidden], [true, false]);
     assert.strictEqual(page.elements.empty.textContent, 'No quotations in this draft.');
+  });
+
+  const mixed = () => report([
+    quote(1),
+    quote(3, { status: 'unsupported', short: true, source: null, score: null, text: 'scare' }),
+    quote(5, { status: 'unsupported', source: null, score: null, text: 'missing' }),
+    quote(7, { status: 'drift', score: 0.8, text: 'drifted', diff: [{ op: 'changed', draft: 'a', source: 'b' }] }),
+  ]);
+  const lines = (page: ReturnType<typeof runReportScript>) => page.elements.tbody.all('tr').map((r) => r.all('td')[0].textContent);
+
+  it('shows only the problems when asked, and says so when there are none', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', mixed()));
+    assert.deepStrictEqual(lines(page), ['2', '4', '6', '8']);
+    page.choose(page.elements.filter, 'problems');
+    // The short scare quote and the verbatim quote are not problems.
+    assert.deepStrictEqual(lines(page), ['6', '8']);
+    page.send(reportUpdate('piece.md', report([quote(1)])));
+    assert.deepStrictEqual([page.elements.quotes.hidden, page.elements.filtered.hidden, page.elements.empty.hidden], [true, false, true]);
+  });
+
+  it('sorts by verdict, worst first, and back by line', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', mixed()));
+    page.choose(page.elements.sort, 'verdict');
+    assert.deepStrictEqual(lines(page), ['8', '6', '4', '2']);
+    page.choose(page.elements.sort, 'line');
+    assert.deepStrictEqual(lines(page), ['2', '4', '6', '8']);
+  });
+
+  it('keeps the filter and the order when the panel is shown again', () => {
+    const first = runReportScript(SCRIPT);
+    first.choose(first.elements.filter, 'problems');
+    first.choose(first.elements.sort, 'verdict');
+    const again = runReportScript(SCRIPT, first.state());
+    again.send(reportUpdate('piece.md', mixed()));
+    assert.deepStrictEqual([again.elements.filter.value, again.elements.sort.value], ['problems', 'verdict']);
+    assert.deepStrictEqual(lines(again), ['8', '6']);
+  });
+
+  it('asks the extension to export the sheet', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', mixed()));
+    page.press(page.elements.export);
+    assert.deepStrictEqual(page.posted.slice(1), [{ type: 'export' }]);
   });
 
   it('ignores malformed messages', () => {

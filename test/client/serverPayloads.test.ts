@@ -48,13 +48,42 @@ describe('client views over real server payloads', function () {
   it('shows the summary counts in the status bar once the index is ready', () => {
     const view = statusBarView({ isDraft: true, summary, index: ready });
     assert.strictEqual(view.text, '✓ 1  ~ 1  ✗ 1');
-    assert.match(view.tooltip, /against 1 source:/);
+    assert.match(view.tooltip, /against 1 source: 1 verbatim, 1 drifted, 1 unsupported, 1 short not found\./);
+  });
+
+  it('gives the report the very counts of the status bar, the short scare quote counted as short in both', async () => {
+    const report = await client.connection.sendRequest('verbatim/quotes', { uri: draftUri }) as QuotesReport;
+    const { uri: _uri, version: _version, ...counts } = summary;
+    assert.deepStrictEqual(report.counts, counts);
+    assert.deepStrictEqual(report.counts, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0, short: 1, accepted: 0 });
+    const update = reportUpdate('draft.md', report);
+    assert.strictEqual(update.totalsText, statusBarView({ isDraft: true, summary, index: ready }).tooltip.match(/source: (.*)\. Click/)?.[1]);
+    // Every view marks the scare quote the same way: grey, not a problem, no diagnostic.
+    const scare = report.quotes.find((q) => q.text === 'vanity project');
+    assert.deepStrictEqual(scare?.verdict, { kind: 'short', severity: null, accepted: false });
+    assert.deepStrictEqual(groupQuotes(report.quotes).map((g) => g.label), ['Drift (1)', 'Unsupported (1)', 'Short, not found (1)', 'Verbatim (1)']);
+    const published = client.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === draftUri).pop();
+    const lines = ((published?.params as { diagnostics: { range: { start: { line: number } }; severity: number }[] }).diagnostics).map((d) => d.range.start.line);
+    assert.ok(!lines.includes(8), `no diagnostic on the scare quote's line: ${JSON.stringify(lines)}`);
+  });
+
+  it('marks each quote with the severity of its diagnostic', async () => {
+    const report = await client.connection.sendRequest('verbatim/quotes', { uri: draftUri }) as QuotesReport;
+    const published = client.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === draftUri).pop();
+    const diagnostics = (published?.params as { diagnostics: { range: { start: { line: number } }; severity: number }[] }).diagnostics;
+    const NAMES = ['', 'error', 'warning', 'information', 'hint'];
+    for (const q of report.quotes) {
+      const marks = diagnostics.filter((d) => d.range.start.line === q.range.start.line).map((d) => NAMES[d.severity]);
+      // The number change in the drift is an error in Problems, so the quote is an error everywhere.
+      assert.deepStrictEqual(marks, q.verdict.severity ? [q.verdict.severity] : [], `line ${q.range.start.line + 1}: ${q.text}`);
+    }
+    assert.strictEqual(report.quotes.find((q) => q.verdict.kind === 'drift')?.verdict.severity, 'error');
   });
 
   it('groups the draft\'s quotes for the tree, drift first', async () => {
     const report = await client.connection.sendRequest('verbatim/quotes', { uri: draftUri }) as QuotesReport;
     const groups = groupQuotes(report.quotes);
-    assert.deepStrictEqual(groups.map((g) => g.label), ['Drift (1)', 'Unsupported (1)', 'Verbatim (1)']);
+    assert.deepStrictEqual(groups.map((g) => g.label), ['Drift (1)', 'Unsupported (1)', 'Short, not found (1)', 'Verbatim (1)']);
     const drift = groups[0].quotes[0];
     assert.strictEqual(quoteDescription(drift), 'line 5 · County Gazette, library reopening · number changed');
   });
@@ -62,12 +91,12 @@ describe('client views over real server payloads', function () {
   it('builds report rows whose diff strikes the draft\'s number and inserts the source\'s', async () => {
     const report = await client.connection.sendRequest('verbatim/quotes', { uri: draftUri }) as QuotesReport;
     const update = reportUpdate('draft.md', report);
-    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0 });
-    const drift = update.rows.find((r) => r.status === 'drift');
+    assert.deepStrictEqual(update.totals, { verbatim: 1, drift: 1, unsupported: 1, misattributed: 0, short: 1, accepted: 0 });
+    const drift = update.rows.find((r) => r.verdict === 'drift');
     assert.ok(drift, 'no drift row');
     assert.ok(drift.diff.some((s) => s.kind === 'del' && s.text.includes('340,000')), JSON.stringify(drift.diff));
     assert.ok(drift.diff.some((s) => s.kind === 'ins' && s.text.includes('240,000')), JSON.stringify(drift.diff));
-    assert.strictEqual(update.rows.find((r) => r.status === 'unsupported')?.source, null);
+    assert.strictEqual(update.rows.find((r) => r.verdict === 'unsupported')?.source, null);
   });
 
   it('labels search hits with the passage, the source title and its line', async () => {

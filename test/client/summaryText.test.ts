@@ -75,12 +75,12 @@ describe('command messages', () => {
   ];
 
   it('adds up per-file counts', () => {
-    assert.deepStrictEqual(totalCounts(files), { verbatim: 5, drift: 1, unsupported: 4, misattributed: 0 });
+    assert.deepStrictEqual(totalCounts(files), { verbatim: 5, drift: 1, unsupported: 4, misattributed: 0, short: 0, accepted: 0 });
   });
 
   it('adds up misattributed quotes, counting a file without them as zero', () => {
     const mixed = [{ ...files[0], misattributed: 2 }, { verbatim: 1, drift: 0, unsupported: 0 }];
-    assert.deepStrictEqual(totalCounts(mixed), { verbatim: 4, drift: 1, unsupported: 0, misattributed: 2 });
+    assert.deepStrictEqual(totalCounts(mixed), { verbatim: 4, drift: 1, unsupported: 0, misattributed: 2, short: 0, accepted: 0 });
     assert.strictEqual(checkWorkspaceMessage([{ ...files[0], misattributed: 2 }]), 'Verbatim checked 1 draft: 3 verbatim, 1 drifted, 0 unsupported, 2 misattributed.');
   });
 

@@ -27,6 +27,7 @@ export interface Locator {
   allInnerTexts(): Promise<string[]>;
   isVisible(): Promise<boolean>;
   getAttribute(name: string): Promise<string | null>;
+  selectOption(value: string, options?: { timeout?: number }): Promise<string[]>;
   count(): Promise<number>;
   screenshot(options: { path: string }): Promise<Buffer>;
 }

@@ -10,7 +10,7 @@ import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, scre
 import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
 import {
   activeTabLabel, applyQuickFix, clickHoverLink, closeTab, dismissHover, DomElement, FrameLocator, horizontalOverlap, hoverStatusItem, hoverText,
-  maximizeActiveGroup, moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
+  moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
   squiggleBoxes, TIMEOUT_MS, viewRows, waitForCursor, waitForLine, waitForQuickInput, webviewFrame, wordBox,
 } from './workbench';
 
@@ -30,13 +30,18 @@ const REPORT_ROWS: [string, string, RegExp][] = [
   ['9', 'Unsupported', /^closer than ever to a lasting settlement$/],
   ['11', 'Verbatim', /^the northern terminal cannot handle/],
   ['13', 'Misattributed', /^Freight will always find another way round a closed port/],
+  ['15', 'Short, not found', /^harbour holiday$/],
 ];
+
+/** The counts every view gives the fixture draft, in words (the scare quote is short, not unsupported). */
+const COUNTS_IN_WORDS = '2 verbatim, 1 drifted, 1 unsupported, 1 misattributed, 1 short not found';
 
 /** The Quotes view's rows: groups worst first, each followed by its quotes in draft order. */
 const VIEW_ROWS = [
   /^Misattributed \(1\)$/, /Freight will always find.*line 13.*said by Ines Varga, not Ellison/,
   /^Drift \(1\)$/, /little room for optimism.*line 5.*Coastal Herald/,
   /^Unsupported \(1\)$/, /closer than ever.*line 9.*no source/,
+  /^Short, not found \(1\)$/, /harbour holiday.*line 15.*no source/,
   /^Verbatim \(2\)$/, /We will not unload.*line 7/, /the northern terminal.*line 11.*Larkmouth Harbour Board/,
 ];
 
@@ -52,6 +57,8 @@ async function reportRows(report: FrameLocator) {
     return {
       line: texts('td.line').join(''),
       status: texts('td.status .badge').join(''),
+      // The pill's classes: the verdict and the severity Problems gives the quote.
+      badge: Array.from(row.querySelectorAll('td.status .badge')).map((badge) => badge.className).join(''),
       quote: texts('td.quote q').join(''),
       // The source's title, or the report's words for having none.
       source: texts('td.source .source-title, td.source .none').join(''),
@@ -81,6 +88,8 @@ describe('VS Code (code-server) end to end', function () {
   let browser: BrowserContext | undefined;
   let page: Page;
   let screenshots = '';
+  /** The status bar tooltip's counts in words, read when the status bar is checked. */
+  let statusBarWords = '';
 
   before(async function () {
     this.timeout(TIMEOUT_MS * 6);
@@ -182,7 +191,10 @@ describe('VS Code (code-server) end to end', function () {
 
   it('shows the counts of the draft quotes in the status bar', async function () {
     // One quote of each kind in the fixture: the counts come from the server's summary.
-    const box = await hoverStatusItem(page, STATUS_COUNTS, /2 verbatim, 1 drifted, 1 unsupported, 1 misattributed/);
+    const box = await hoverStatusItem(page, STATUS_COUNTS, /2 verbatim, 1 drifted, 1 unsupported, 1 misattributed, 1 short not found/);
+    const tooltip = await page.locator('.workbench-hover, .monaco-hover').filter({ hasText: /Quotes checked/ }).first().innerText();
+    statusBarWords = /Quotes checked against \d+ sources?: (.*)\. Click/.exec(tooltip)?.[1] ?? tooltip;
+    assert.strictEqual(statusBarWords, COUNTS_IN_WORDS);
     const viewport = { width: 1280, height: 800 };
     const clip = { x: viewport.width - 640, y: viewport.height - 90, width: 640, height: 90 };
     assert.ok(box.y >= clip.y, 'the status bar is at the bottom of the window');
@@ -206,19 +218,45 @@ describe('VS Code (code-server) end to end', function () {
     assert.strictEqual(unsupported.source, 'No source comes close');
     assert.match(misattributed.diff, /these words are Varga's, not Ellison's/);
     assert.ok(rows.filter((row) => row !== drift).every((row) => row.struck.length === 0), 'only the drift has struck words');
+    // The report's counts are the status bar's: both read the server's one summary of the draft.
+    assert.ok(statusBarWords, 'the status bar was read first');
+    assert.strictEqual(await report.locator('#totals').innerText(), statusBarWords);
+    // Severity marks as in Problems: the misattribution is an error, the drift and the unsupported quote warnings.
+    assert.deepStrictEqual(rows.map((row) => row.badge), [
+      'badge drift warning', 'badge verbatim', 'badge unsupported warning', 'badge verbatim', 'badge misattributed error', 'badge short',
+    ]);
     const text = await report.locator('body').innerText();
-    assert.match(text, /2 verbatim · 1 drifted · 1 unsupported · 1 misattributed/);
     assert.doesNotMatch(text, RAW_DATA);
     assert.strictEqual(await activeTabLabel(page, REPORT_TAB), REPORT_TAB);
-    // For the picture the report gets the whole editor area: beside the draft its columns are narrow.
     await page.locator(`.tabs-container .tab[aria-label^="${REPORT_TAB}"]`).first().click({ timeout: TIMEOUT_MS });
-    const editorArea = await maximizeActiveGroup(page);
+    // The report opens across the editor area, not in a half column beside the draft.
+    const editorArea = await page.locator('.part.editor').first().boundingBox();
+    const group = await page.locator('.part.editor .editor-group-container.active').first().boundingBox();
+    assert.ok(editorArea && group && Math.abs(editorArea.width - group.width) < 2, `the report's group is ${group?.width}px of ${editorArea?.width}px`);
     const table = await report.locator('#quotes').boundingBox();
     assert.ok(table, 'the table is on screen');
     await moveMouseAway(page);
     const height = Math.min(editorArea.height, table.y + table.height + 16 - editorArea.y);
     await page.screenshot({ path: path.join(screenshots, 'quotes-report.png'), clip: { ...editorArea, height } });
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await closeTab(page, REPORT_TAB);
+  });
+
+  it('opens the report across the editor area, and filters and sorts it', async function () {
+    await page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+    await runCommand(page, 'Verbatim: Show Quotes Report');
+    const report = webviewFrame(page);
+    await reportRows(report);
+    // Not a half column beside the draft: the report's group spans the editor area.
+    const editorArea = await page.locator('.part.editor').first().boundingBox();
+    const frame = await page.locator('iframe.webview').first().boundingBox();
+    assert.ok(editorArea && frame && frame.width > editorArea.width * 0.9, `the report is ${frame?.width}px wide in ${editorArea?.width}px`);
+    await report.locator('#filter').selectOption('problems');
+    assert.deepStrictEqual((await reportRows(report)).map((row) => row.line), ['5', '9', '13']);
+    await report.locator('#sort').selectOption('verdict');
+    assert.deepStrictEqual((await reportRows(report)).map((row) => row.status), ['Misattributed', 'Drift', 'Unsupported']);
+    await report.locator('#filter').selectOption('all');
+    await report.locator('#sort').selectOption('line');
+    assert.deepStrictEqual((await reportRows(report)).map((row) => row.line), REPORT_ROWS.map(([line]) => line));
     await closeTab(page, REPORT_TAB);
   });
 
@@ -264,6 +302,7 @@ describe('VS Code (code-server) end to end', function () {
     await setSection(page, 'Explorer', false);
     await viewRows(page, 'Quotes', [
       /^Misattributed \(1\)$/, /Freight will always find/, /^Unsupported \(1\)$/, /closer than ever/,
+      /^Short, not found \(1\)$/, /harbour holiday/,
       /^Verbatim \(3\)$/, /little ground for optimism.*line 5/, /We will not unload/, /the northern terminal/,
     ]);
     await setSection(page, 'Explorer', true);

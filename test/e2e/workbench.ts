@@ -26,6 +26,7 @@ interface DomDocument {
 }
 export interface DomElement extends DomNode {
   innerText: string;
+  className: string;
   parentElement: DomElement | null;
   getAnimations(options?: { subtree: boolean }): { playState: string }[];
   getAttribute(name: string): string | null;

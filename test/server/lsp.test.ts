@@ -90,7 +90,7 @@ describe('language server over stdio', function () {
     const ready = await client.waitFor((m) => m.method === 'verbatim/indexState' && (m.params as { state: string }).state === 'ready', 'index ready');
     assert.strictEqual((ready.params as { documents: number }).documents, 4);
     const summary = await client.waitFor((m) => m.method === 'verbatim/summary' && (m.params as { version: number }).version === 1, 'summary');
-    assert.deepStrictEqual(summary.params, { uri: draftUri, version: 1, verbatim: 1, drift: 2, unsupported: 1, misattributed: 0 });
+    assert.deepStrictEqual(summary.params, { uri: draftUri, version: 1, verbatim: 1, drift: 2, unsupported: 1, misattributed: 0, short: 0, accepted: 0 });
     const progress = client.received.filter((m) => m.method === '$/progress').map((m) => (m.params as { value: { kind: string; message?: string } }).value);
     assert.strictEqual(progress[0]?.kind, 'begin');
     assert.ok(progress.some((v) => v.kind === 'report' && /^4 \/ 4 files, [0-9.]+ MB$/.test(v.message ?? '')), JSON.stringify(progress));
@@ -105,7 +105,12 @@ describe('language server over stdio', function () {
     assert.match(text, /Drift: the source words this differently/);
     assert.match(text, /We have little ~~room~~ \*\*ground\*\* for optimism about the old wall/);
     assert.match(text, /\[Coastal Courier\\: Sea wall vote passes\]\(file:\/\/\/[^)]*coastal-courier\.txt#L5\)/);
-    assert.match(text, /"We have little cause for optimism about the old wall" — 1 source: Tidewater Post\\: Town backs costly sea wall/);
+    // A shortened title carries the full one on its link.
+    assert.match(text, /\[Harbour Gazette — Council approves the new sea…\]\(file:\/\/\/[^)]*harbour-gazette\.md#L11 "Harbour Gazette — Council approves the new sea wall"\)/);
+    assert.match(text, /"We have little cause for optimism about the old wall" — 1 source: Tidewater Post\\: Town backs costly sea…/);
+    // Answer first: the verdict, then the diff, then the sources; each title once.
+    assert.ok(text.indexOf('~~room~~') < text.indexOf('Sources:'), text);
+    assert.strictEqual(text.split('Coastal Courier\\: Sea wall vote passes').length - 1, 1, 'the title once');
   });
 
   it('goes to every source passage, other renderings included', async function () {
@@ -184,9 +189,10 @@ describe('language server over stdio', function () {
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: notesUri }, position: rangeOf(notes, 'full plan').start }) as Hover;
     const text = hoverText(hover);
     assert.match(text, /Verbatim: the quote matches the source word for word/);
-    assert.ok(text.includes('\\[click\\]\\(command\\:foo\\)'), text);
-    assert.ok(text.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), text);
-    assert.ok(text.includes('[\\[Official notice\\]\\(command\\:bar\\) \\<b\\>from the library\\</b\\>](file:'), text);
+    // A verbatim quote's passage is the quote itself, so the hover names the source without repeating it.
+    assert.ok(!text.includes('command\\:foo'), text);
+    assert.ok(text.includes('[\\[Official notice\\]\\(command\\:bar\\) \\<b\\>from the…](file:'), text);
+    assert.ok(text.includes(' "\\[Official notice\\]\\(command\\:bar\\) \\<b\\>from the library\\</b\\>")'), text);
     assert.ok(!/[^\\][[(<]command:|[^\\]<img|[^\\]<b>/.test(text), 'no unescaped link or tag');
   });
 

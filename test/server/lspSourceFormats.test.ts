@@ -103,7 +103,7 @@ describe('language server with PDF, subtitle and transcript sources', function (
     const text = await hoverAt('cranes would be fixed');
     assert.match(text, /Drift: the source words this differently/);
     assert.match(text, / — Harbour Wire, 27 Jan 2022, p\. 2/);
-    const link = /\]\((verbatim-source:[^)]*)\)/.exec(text)?.[1];
+    const link = /\]\((verbatim-source:[^)\s]*)[\s)]/.exec(text)?.[1];
     assert.ok(link, `a link to the extracted text in ${text}`);
     assert.strictEqual(sourceTextPath(link.replace(/#.*$/, '')), path.join(root, 'sources/wires/harbour-report.pdf'));
     // The line is the passage's line in the extracted text, not in the PDF file's bytes.
@@ -145,7 +145,7 @@ describe('language server with PDF, subtitle and transcript sources', function (
     const text = await hoverAt('nobody will lose');
     assert.match(text, /Verbatim: the quote matches the source word for word/);
     assert.match(text, / — Port press office, HALE at 00\\:12\\:31/);
-    assert.ok(text.includes('[https\\://port\\.example/briefings?id\\=7](https://port.example/briefings?id=7)'), text);
+    assert.ok(text.includes('[port\\.example/briefings?id\\=7](https://port.example/briefings?id=7)'), text);
     // Subtitles are text: the link opens the file itself at the cue's line.
     assert.match(text, /\(file:\/\/\/[^)]*press-briefing\.srt#L3\)/);
   });

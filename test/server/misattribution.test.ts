@@ -91,7 +91,7 @@ describe('misattributed quotes in the server', function () {
   it('counts misattributed quotes even when their wording was accepted', function () {
     const verbatim = resultOf(quoteIn('"We will not retreat from the coast,"'), 'verbatim', null);
     const counts = countResults([misattributed(DRAFT), verbatim], () => true);
-    assert.deepStrictEqual(counts, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 1 });
+    assert.deepStrictEqual(counts, { verbatim: 1, drift: 0, unsupported: 0, misattributed: 1, short: 0, accepted: 0 });
   });
 
   describe('the change-the-speaker fix', function () {

@@ -1,0 +1,88 @@
+// How every view words a quote's diff and who said it. The hover, the tree tooltips, the report,
+// the fact-check sheet and its Markdown table all build from these, so the diff always runs the
+// same way (the draft's own words struck, the source's words as their replacement) and a
+// speaker is always named the same way. No vscode import: the CLI uses it too.
+
+import { escapeMarkdown } from './markdownText';
+import type { QuoteDiffInfo, SourceSpeakerInfo } from './protocol';
+
+/** One stretch of a rendered diff: unchanged words, the draft's words to strike, or the source's words that replace them. */
+export interface DiffSegment {
+  kind: 'same' | 'del' | 'ins';
+  text: string;
+}
+
+/**
+ * Turns a word diff into segments: `del` marks the draft's words the source does not have, `ins`
+ * the source's words the draft lacks, so a `changed` step shows both, struck then inserted.
+ */
+export function diffSegments(diff: readonly Pick<QuoteDiffInfo, 'op' | 'draft' | 'source'>[]): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  const push = (kind: DiffSegment['kind'], text: string) => {
+    if (text === '') return;
+    const last = segments[segments.length - 1];
+    // Merging neighbours of one kind keeps a view from splitting a phrase into many pieces.
+    if (last && last.kind === kind) last.text += ` ${text}`;
+    else segments.push({ kind, text });
+  };
+  for (const step of diff) {
+    if (step.op === 'same') push('same', step.draft);
+    else if (step.op === 'added') push('del', step.draft);
+    else if (step.op === 'dropped') push('ins', step.source);
+    else {
+      push('del', step.draft);
+      push('ins', step.source);
+    }
+  }
+  return segments;
+}
+
+/** The diff as Markdown: the draft's words ~~struck~~, the source's in **bold**; every word escaped. */
+export function markdownDiff(diff: readonly Pick<QuoteDiffInfo, 'op' | 'draft' | 'source'>[]): string {
+  return markdownSegments(diffSegments(diff));
+}
+
+/** Diff segments as Markdown, as `markdownDiff` writes them. */
+export function markdownSegments(segments: readonly DiffSegment[]): string {
+  return segments
+    .map((segment) => {
+      const text = escapeMarkdown(segment.text);
+      if (text === '') return '';
+      return segment.kind === 'del' ? `~~${text}~~` : segment.kind === 'ins' ? `**${text}**` : text;
+    })
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/** Speaker kinds as a reader says them; an unknown kind is left out rather than guessed. */
+const KIND_WORDS: Record<string, string> = { person: 'person', body: 'organisation', role: 'role label', institution: 'organisation' };
+
+/**
+ * One source's speaker: "Dmitry Peskov, Kremlin spokesman (person) — Reuters". The fullest form
+ * of the name, the source's description when it gives one, the kind when the engine knows it,
+ * and the outlet (else the source's title).
+ */
+export function speakerText(speaker: SourceSpeakerInfo): string {
+  const name = speaker.fullName?.trim() || speaker.name;
+  const description = speaker.description?.trim() ? `, ${speaker.description.trim()}` : '';
+  const kind = speaker.kind ? KIND_WORDS[speaker.kind] : undefined;
+  return `${name}${description}${kind ? ` (${kind})` : ''} — ${speaker.outlet || speaker.title}`;
+}
+
+/** "Said by: Dmitry Peskov (person) — Reuters; …", each speaker once, or null when no source names anyone. */
+export function saidByText(speakers: readonly SourceSpeakerInfo[] | undefined): string | null {
+  if (!speakers || speakers.length === 0) return null;
+  return `Said by: ${[...new Set(speakers.map(speakerText))].join('; ')}`;
+}
+
+/** The words for the changes that make a drift critical. */
+export const FLAG_WORDS: Record<string, string> = { number: 'number changed', negation: 'negation changed', name: 'name changed' };
+
+/** A source title short enough for a hover line or a table cell, cut at a word: "Press conference by Foreign Minister…". */
+export function shortTitle(title: string, max = 48): string {
+  const line = title.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(–—-]+$/, '')}…`;
+}
