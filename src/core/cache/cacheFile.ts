@@ -19,7 +19,7 @@ import { partsFit } from './cacheChecks';
 import { DocumentTable } from './documentTable';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 const MAGIC = 0x58494256; // "VBIX"
 
 /** Everything an index is restored from. */
