@@ -5,8 +5,9 @@
 import { accuracySection } from './accuracy';
 import type { BenchSection } from './section';
 import { speakersSection } from './speakers';
+import { titlesSection } from './titles';
 
 export type { BenchSection, SectionFigures, SectionInput, SectionRow } from './section';
 
 /** Every section, in the order they are printed. */
-export const SECTIONS: BenchSection[] = [accuracySection, speakersSection];
+export const SECTIONS: BenchSection[] = [accuracySection, speakersSection, titlesSection];
