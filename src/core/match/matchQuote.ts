@@ -68,9 +68,9 @@ function compareGroups(x: Candidate[], y: Candidate[]): number {
 }
 
 /**
- * Aligns the quote with each candidate region and keeps one passage per place. A passage whose
- * share of common words is already below the threshold cannot score above it (see
- * `similarity`), so it is dropped before its words are compared letter by letter.
+ * Aligns the quote with each candidate region and keeps one passage per place. A passage that
+ * shares under half its words with the quote, and under the threshold, cannot score above the
+ * threshold (see `similarity`), so it is dropped before its words are compared letter by letter.
  */
 function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[], threshold: number): Candidate[] {
   const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
@@ -81,9 +81,9 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     if (!alignment || alignment.end <= alignment.start) continue;
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
-    if (share < threshold) continue;
+    if (share < Math.min(threshold, 0.5)) continue;
     const wording = passageWords(index, alignment);
-    const score = verbatim ? 1 : similarity(quoteWords, wording, share);
+    const score = verbatim ? 1 : substitutedOnly(alignment, queryWordCount) ? Math.max(share, similarity(quoteWords, wording, share)) : similarity(quoteWords, wording, share);
     const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
     // Two regions can settle on overlapping passages; keep the better one.
     const overlap = found.findIndex((c) => c.doc === region.doc && c.alignment.start < alignment.end && alignment.start < c.alignment.end);
@@ -103,6 +103,28 @@ function wordShare(alignment: Alignment, queryWordCount: number): number {
     if (step.kind === 'same') same += step.q1 - step.q0;
   }
   return (2 * same) / (queryWordCount + passage);
+}
+
+/** At most this many of a quote's words may be substituted for `substitutedOnly` to hold. */
+const MAX_SUBSTITUTIONS = 3;
+
+/**
+ * True when the passage is the quote with a few words swapped one for one, and nothing else:
+ * same first and last words, the same words in between in the same order, at most a third of
+ * the words (and at most three) replaced. Such a passage is the quote's source misquoted however
+ * little the letters of the swapped words have in common, which a character similarity misses
+ * for a short quote: two long words swapped in seven sink its score. An invented sentence does
+ * not line up with a passage word for word at both ends and in between like this.
+ */
+function substitutedOnly(alignment: Alignment, queryWordCount: number): boolean {
+  const steps = alignment.steps.filter((step) => step.kind !== 'wildcard');
+  if (steps.length < 3 || steps[0].kind !== 'same' || steps[steps.length - 1].kind !== 'same') return false;
+  let changed = 0;
+  for (const step of steps) {
+    if (step.kind === 'changed') changed += step.q1 - step.q0;
+    else if (step.kind !== 'same') return false;
+  }
+  return changed > 0 && changed <= Math.min(MAX_SUBSTITUTIONS, Math.floor(queryWordCount / 3));
 }
 
 /**
