@@ -63,7 +63,10 @@ function randomWindow(corpus: CorpusText, prng: Prng, length: number): { file: s
     if (tokens.length < length) continue;
     const first = prng.int(0, tokens.length - length);
     const window = windowOf(paragraph, tokens, first, first + length - 1);
-    if (window) return { file, window };
+    // An initialism ("U.S.", "A.K.C.") is one word to a reader but several tokens here: a window
+    // holding one, or cut beside one, could start, end or be split in the middle of a word.
+    const around = paragraph.slice(Math.max(0, tokens[first].start - 2), tokens[first + length - 1].end + 2);
+    if (window && !/\p{L}\.\p{L}/u.test(around)) return { file, window };
   }
   throw new Error(`found no quotable ${length}-word passage in the corpus`);
 }
@@ -81,9 +84,6 @@ function omissionQuote(corpus: CorpusText, prng: Prng): Draftable {
   const gap = prng.int(2, 8);
   const after = prng.int(4, 10);
   const { window } = randomWindow(corpus, prng, before + gap + after);
-  // An initialism ("U.S.") is one word to a reader but two tokens here; cut between them, the
-  // quote would start or end in the middle of a word.
-  if (/\p{L}\.\p{L}/u.test(window.text)) return omissionQuote(corpus, prng);
   const head = window.text.slice(0, window.tokens[before - 1].end);
   const tail = window.text.slice(window.tokens[before + gap].start);
   const headFiles = new Set(corpus.normalized.filesContaining(normWords(head)));

@@ -68,9 +68,10 @@ function compareGroups(x: Candidate[], y: Candidate[]): number {
 }
 
 /**
- * Aligns the quote with each candidate region and keeps one passage per place. A passage that
- * shares under half its words with the quote, and under the threshold, cannot score above the
- * threshold (see `similarity`), so it is dropped before its words are compared letter by letter.
+ * Aligns the quote with each candidate region and keeps one passage per place. A passage whose
+ * share of common words is under its floor (see `shareFloor`) is dropped before its words are
+ * compared letter by letter: under half, it could not score above the threshold anyway (see
+ * `similarity`).
  */
 function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[], threshold: number): Candidate[] {
   const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
@@ -81,7 +82,7 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     if (!alignment || alignment.end <= alignment.start) continue;
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
-    if (share < Math.min(threshold, 0.5)) continue;
+    if (share < shareFloor(threshold, queryWordCount)) continue;
     const wording = passageWords(index, alignment);
     const score = verbatim ? 1 : substitutedOnly(alignment, queryWordCount) ? Math.max(share, similarity(quoteWords, wording, share)) : similarity(quoteWords, wording, share);
     const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
@@ -91,6 +92,19 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     else if (compareCandidates(candidate, found[overlap]) < 0) found[overlap] = candidate;
   }
   return found;
+}
+
+/**
+ * Quotes of at least this many words are compared letter by letter with passages that share
+ * half their words; shorter ones need the threshold's share of words first. Over a long quote,
+ * character pairs tell a reworded rendering of one statement (a translation) from a different
+ * sentence; over a short one, a passage sharing half the words is as often a chance splice.
+ */
+const LONG_QUOTE_WORDS = 15;
+
+/** The share of common words under which a passage cannot be drift. */
+function shareFloor(threshold: number, queryWordCount: number): number {
+  return queryWordCount >= LONG_QUOTE_WORDS ? Math.min(threshold, 0.5) : threshold;
 }
 
 /** The share of words quote and passage have in common (Dice over words, wildcards left out). */
