@@ -14,8 +14,10 @@ export const MAX_TITLE_LENGTH = 120;
 
 /** Lines read for a headline: site furniture is a few lines at most. */
 const HEAD_LINES = 8;
+/** Characters of a line read as a possible title. */
+const LINE_CHARS = 200;
 /** Characters of the story below a line whose words are compared with it. */
-const STORY_CHARS = 3000;
+const STORY_CHARS = 2000;
 /** The first line stays the title when at least this share of its words recur below it. */
 const KEEP_FIRST = 0.4;
 /** A later line is the headline when at least this share of its words recur below it… */
@@ -33,6 +35,8 @@ const FUNCTION_WORDS = new Set(('the and for with from that this these those are
 interface Line {
   text: string;
   end: number;
+  /** True when the line is a paragraph by itself, as a headline is (a wrapped line of prose is not). */
+  alone: boolean;
 }
 
 /**
@@ -41,16 +45,17 @@ interface Line {
  * few reads as the story's. Null when the text has no non-empty line.
  */
 export function headlineOf(text: string): string | null {
-  const lines = headLines(text);
-  if (lines.length === 0) return null;
-  const first = lines[0];
-  const firstShare = recurringShare(text, first);
+  const first = headLines(text, 1)[0];
+  if (!first) return null;
+  // The story below the first line, read once: a line's words recur when they stand after it.
+  const story = new Story(text, first.end);
+  const firstShare = story.recurringShare(first);
   if (firstShare === null || firstShare >= KEEP_FIRST) return withoutSiteSuffix(first.text);
-  for (const line of lines.slice(1)) {
+  for (const line of headLines(text, HEAD_LINES).slice(1)) {
     // Past the first paragraph of the story, a line is body text, not a headline.
     if (wordsOf(line.text).length > 25) break;
-    if (!headlineShaped(line.text)) continue;
-    const share = recurringShare(text, line);
+    if (!line.alone || !headlineShaped(line.text)) continue;
+    const share = story.recurringShare(line);
     if (share !== null && contentStems(line.text).length >= 3 && share >= HEADLINE_SHARE && share >= firstShare + HEADLINE_MARGIN) {
       return withoutSiteSuffix(line.text);
     }
@@ -58,26 +63,57 @@ export function headlineOf(text: string): string | null {
   return withoutSiteSuffix(first.text);
 }
 
-/** The first few non-empty lines, whitespace collapsed and Markdown heading markers dropped. */
-function headLines(text: string): Line[] {
+/** The start of a text's story in lower case, searched for the words of the lines above it. */
+class Story {
+  private readonly lower: string;
+
+  constructor(text: string, private readonly from: number) {
+    this.lower = text.slice(from, from + STORY_CHARS).toLowerCase();
+  }
+
+  /** The share of the line's content words that recur in the story below it, or null when it has none. */
+  recurringShare(line: Line): number | null {
+    const stems = contentStems(line.text);
+    if (stems.length === 0) return null;
+    const after = line.end - this.from;
+    return stems.filter((stem) => this.hasWordStarting(stem, after)).length / stems.length;
+  }
+
+  /** True when a word starting with `stem` stands at or after `after` (found by plain search: this runs once per source file). */
+  private hasWordStarting(stem: string, after: number): boolean {
+    for (let at = this.lower.indexOf(stem, after); at >= 0; at = this.lower.indexOf(stem, at + 1)) {
+      if (at === 0 || !LETTER.test(this.lower.charAt(at - 1))) return true;
+    }
+    return false;
+  }
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The first `count` non-empty lines, whitespace collapsed and Markdown heading markers dropped,
+ * up to the first line too long to be a title (a paragraph of the story), which ends the list
+ * when it is not the first.
+ */
+function headLines(text: string, count: number): Line[] {
   const lines: Line[] = [];
+  let previousBlank = true;
   // Lines are scanned one at a time, so a large file is never split as a whole.
-  for (let start = 0; start < text.length && lines.length < HEAD_LINES;) {
+  for (let start = 0; start < text.length && lines.length < count;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const cleaned = collapseWhitespace(text.slice(start, end)).replace(/^#{1,6}\s+/, '');
-    if (cleaned) lines.push({ text: cleaned, end });
+    if (end - start > LINE_CHARS && lines.length > 0) break;
+    // A title is clipped anyway, and a line much longer than one is a paragraph of the story.
+    const cleaned = collapseWhitespace(text.slice(start, Math.min(end, start + LINE_CHARS))).replace(/^#{1,6}\s+/, '');
+    if (cleaned) {
+      const after = text.indexOf('\n', end + 1);
+      const next = end >= text.length ? '' : text.slice(end + 1, after < 0 ? text.length : after);
+      lines.push({ text: cleaned, end, alone: previousBlank && !/\S/.test(next) });
+    }
+    previousBlank = !cleaned;
     start = end + 1;
   }
   return lines;
-}
-
-/** The share of the line's content words that recur in the story below it, or null when it has none. */
-function recurringShare(text: string, line: Line): number | null {
-  const stems = contentStems(line.text);
-  if (stems.length === 0) return null;
-  const story = new Set(contentStems(text.slice(line.end, line.end + STORY_CHARS)));
-  return stems.filter((stem) => story.has(stem)).length / stems.length;
 }
 
 /**
