@@ -24,6 +24,9 @@ describe('corpus: source titles', () => {
     ['a transcript heading above a list of who was present',
       'Town Council: record of the meeting of 6 May\n\nPresent: Mayor Helen Dunmore, Councillor Ruth Ahmed.\n\nMAYOR DUNMORE: Welcome. Councillor Ahmed will report on the meeting.\n',
       'Town Council: record of the meeting of 6 May'],
+    ['furniture above wrapped prose (a wrapped line is no headline)',
+      'Change Edition\n\nHarbour wall rebuilt before winter says the harbour\nauthority: the harbour wall will be rebuilt before winter.\n',
+      'Change Edition'],
     ['a one-line note', 'Call the harbour master back.', 'Call the harbour master back.'],
     ['a Markdown heading', '# Harbour wall\n\nThe harbour wall will be rebuilt.\n', 'Harbour wall'],
   ];
