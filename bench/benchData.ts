@@ -47,6 +47,10 @@ export function ensureBenchData(dataDir: string, sizeMB: number, seed: number, l
     fs.writeFileSync(paths.manifest, `${JSON.stringify(manifest, null, 1)}\n`);
     generated = true;
   }
+  // The short-drift draft came later than the corpus: it is added to data already generated.
+  if (generated || !fs.existsSync(paths.shortDraft) || !fs.existsSync(paths.shortTruth)) {
+    writeDraft(paths.corpusDir, paths.shortDraft, paths.shortTruth, seed, 'short-drift');
+  }
   const manifest = readJson<CorpusManifest>(paths.manifest);
   const truth = readJson<DraftTruth>(paths.truth);
   if (!manifest || !truth) throw new Error(`the generated files of the ${paths.label} MB size are unreadable; delete ${dataDir} and rerun`);

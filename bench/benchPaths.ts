@@ -35,6 +35,9 @@ export interface SizePaths {
   corpusDir: string;
   draft: string;
   truth: string;
+  /** The short-drift variant of the draft (see makeDraft) and its truth. */
+  shortDraft: string;
+  shortTruth: string;
   /** What was generated, by which generator version, for deciding whether to regenerate. */
   manifest: string;
 }
@@ -57,6 +60,8 @@ export function sizePaths(dataDir: string, sizeMB: number): SizePaths {
     corpusDir: path.join(dataDir, `corpus-${label}`),
     draft: path.join(dataDir, `draft-${label}.md`),
     truth: path.join(dataDir, `truth-${label}.json`),
+    shortDraft: path.join(dataDir, `draft-short-${label}.md`),
+    shortTruth: path.join(dataDir, `truth-short-${label}.json`),
     manifest: path.join(dataDir, `manifest-${label}.json`),
   };
 }

@@ -1,6 +1,8 @@
 // Writes the benchmark draft for one generated corpus: a Markdown article of 100 attributed
 // quotations (50 verbatim, some with omissions; 30 drifted by one or two words; 20 invented)
-// and the ground truth saying what each one is and where it comes from.
+// and the ground truth saying what each one is and where it comes from. The short-drift variant
+// drifts short quotes instead (6 to 9 words, two of them substituted): the hardest drift to tell
+// from an invented quote, since a third of the words or so are not the source's.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -61,7 +63,10 @@ function randomWindow(corpus: CorpusText, prng: Prng, length: number): { file: s
     if (tokens.length < length) continue;
     const first = prng.int(0, tokens.length - length);
     const window = windowOf(paragraph, tokens, first, first + length - 1);
-    if (window) return { file, window };
+    // An initialism ("U.S.", "A.K.C.") is one word to a reader but several tokens here: a window
+    // holding one, or cut beside one, could start, end or be split in the middle of a word.
+    const around = paragraph.slice(Math.max(0, tokens[first].start - 2), tokens[first + length - 1].end + 2);
+    if (window && !/\p{L}\.\p{L}/u.test(around)) return { file, window };
   }
   throw new Error(`found no quotable ${length}-word passage in the corpus`);
 }
@@ -87,11 +92,22 @@ function omissionQuote(corpus: CorpusText, prng: Prng): Draftable {
     changes: [], omission: true, words: before + after };
 }
 
+/** Which draft to write: the standard mix, or the same mix with short quotes drifted by two substitutions. */
+export type DraftVariant = 'standard' | 'short-drift';
+
 /** Rewrites `window` the way `kind` says, or returns null when the window offers no spot for it. */
 function applyDrift(window: Window, prng: Prng, kind: string, vocabulary: string[]): Drift | null {
   if (kind === 'number') return changeNumber(window, prng);
   if (kind === 'drop') return drop(window, prng);
   if (kind === 'substitute') return substitute(window, prng, vocabulary);
+  if (kind === 'two substitutions') {
+    const first = substitute(window, prng, vocabulary);
+    const at = first?.changes[0].at;
+    if (!first || at === undefined) return null;
+    // The second substitution keeps clear of the first, so the two changes read as two.
+    const second = substitute({ ...window, text: first.text, tokens: tokensOf(first.text) }, prng, vocabulary, new Set([at - 1, at, at + 1]));
+    return second ? { text: second.text, changes: [...first.changes, ...second.changes].sort((x, y) => x.at - y.at) } : null;
+  }
   const first = drop(window, prng);
   if (!first) return null;
   const tokens = tokensOf(first.text);
@@ -102,11 +118,11 @@ function applyDrift(window: Window, prng: Prng, kind: string, vocabulary: string
   return second ? { text: second.text, changes: [...first.changes, ...second.changes] } : null;
 }
 
-function driftQuote(corpus: CorpusText, prng: Prng, wanted: string): Draftable {
+function driftQuote(corpus: CorpusText, prng: Prng, wanted: string, lengths: [number, number] = [10, 25]): Draftable {
   for (let tries = 0; tries < 2000; tries++) {
     // A small corpus may hold no free-standing number; after many tries a substitution stands in.
     const kind = wanted === 'number' && tries >= 500 ? 'substitute' : wanted;
-    const { window } = randomWindow(corpus, prng, prng.int(10, 25));
+    const { window } = randomWindow(corpus, prng, prng.int(lengths[0], lengths[1]));
     const drift = applyDrift(window, prng, kind, corpus.vocabulary);
     // A drifted wording that happens to exist elsewhere in the corpus would be verbatim there.
     if (!drift || corpus.normalized.contains(normWords(drift.text))) continue;
@@ -135,22 +151,26 @@ function inventedQuote(corpus: CorpusText, prng: Prng, spliced: boolean): Drafta
 }
 
 /** Builds the draft's quotes in a shuffled order. */
-function draftQuotes(corpus: CorpusText, prng: Prng): Draftable[] {
+function draftQuotes(corpus: CorpusText, prng: Prng, variant: DraftVariant): Draftable[] {
   const quotes: Draftable[] = [];
   for (let i = 0; i < DRAFT_MIX.verbatim; i++) quotes.push(verbatimQuote(corpus, prng, VERBATIM_LENGTHS[i % VERBATIM_LENGTHS.length]));
   for (let i = 0; i < DRAFT_MIX.omission; i++) quotes.push(omissionQuote(corpus, prng));
   const driftKinds = ['substitute', 'substitute', 'drop', 'number', 'two edits'];
-  for (let i = 0; i < DRAFT_MIX.drift; i++) quotes.push(driftQuote(corpus, prng, driftKinds[i % driftKinds.length]));
+  for (let i = 0; i < DRAFT_MIX.drift; i++) {
+    quotes.push(variant === 'short-drift'
+      ? driftQuote(corpus, prng, 'two substitutions', [6, 9])
+      : driftQuote(corpus, prng, driftKinds[i % driftKinds.length]));
+  }
   for (let i = 0; i < DRAFT_MIX.invented; i++) quotes.push(inventedQuote(corpus, prng, i % 2 === 1));
   return prng.shuffle(quotes);
 }
 
 /** Writes `draftPath` and `truthPath` for the corpus in `corpusDir`. */
-export function writeDraft(corpusDir: string, draftPath: string, truthPath: string, seed: number): DraftTruth {
-  const prng = new Prng(subSeed(seed, 'draft'));
+export function writeDraft(corpusDir: string, draftPath: string, truthPath: string, seed: number, variant: DraftVariant = 'standard'): DraftTruth {
+  const prng = new Prng(subSeed(seed, variant === 'standard' ? 'draft' : `draft-${variant}`));
   const corpus = readCorpus(corpusDir, prng);
   let draft = `# Quotations under review\n\nA draft of ${DRAFT_MIX.verbatim + DRAFT_MIX.omission + DRAFT_MIX.drift + DRAFT_MIX.invented} quotations checked against the archive.\n\n`;
-  const quotes: TruthQuote[] = draftQuotes(corpus, prng).map((quote, id) => {
+  const quotes: TruthQuote[] = draftQuotes(corpus, prng, variant).map((quote, id) => {
     const speaker = SPEAKERS[id % SPEAKERS.length];
     const [open, close] = prng.pick(TEMPLATES)(speaker);
     draft += open;

@@ -10,7 +10,7 @@ import { proseEdits, quoteEdits } from './draftEdits';
 import { DraftSession } from '../src/core/draftSession';
 import { emitResult, median, peakRssBytes, percentile, timed, timedAsync } from './harness';
 import { naiveQuotes } from './measureNaive';
-import { SECTIONS, type SectionFigures } from './sections';
+import { SECTIONS, type SectionFigures, type SectionInput } from './sections';
 import type { DraftTruth } from './truth';
 
 /** Edits timed per kind for the single-edit re-check. */
@@ -57,7 +57,7 @@ export interface EngineFigures {
 }
 
 /** Child task: runs every in-process engine measurement and prints the figures. */
-export async function runEngine(corpusDir: string, draftFile: string, truthFile: string, seed: number): Promise<void> {
+export async function runEngine(corpusDir: string, draftFile: string, truthFile: string, seed: number, shortDraftFile?: string, shortTruthFile?: string): Promise<void> {
   const rssAtStart = process.memoryUsage().rss;
   const draft = fs.readFileSync(draftFile, 'utf8');
   const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as DraftTruth;
@@ -108,10 +108,16 @@ export async function runEngine(corpusDir: string, draftFile: string, truthFile:
     return { id: q.id, ms: quote ? timed(() => new Checker(index).checkQuote(draft, quote)).ms : NaN };
   });
 
+  // The short-drift variant of the draft is only scored, never timed.
+  let shortDrift: SectionInput['shortDrift'];
+  if (shortDraftFile && shortTruthFile) {
+    const shortDraft = fs.readFileSync(shortDraftFile, 'utf8');
+    shortDrift = { draft: shortDraft, truth: JSON.parse(fs.readFileSync(shortTruthFile, 'utf8')) as DraftTruth, results: new Checker(index).checkText(shortDraft, 'markdown') };
+  }
   const sections: Record<string, SectionFigures> = {};
   for (const section of SECTIONS) {
     try {
-      sections[section.name] = section.measure({ draft, truth, corpusDir, results: first.value });
+      sections[section.name] = section.measure({ draft, truth, corpusDir, results: first.value, shortDrift });
     } catch (error) {
       // One section's defect must not cost the run its other figures.
       sections[section.name] = { error: error instanceof Error ? error.message : String(error) };

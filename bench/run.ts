@@ -75,7 +75,8 @@ async function measureSize(options: Options, sizeMB: number): Promise<SizeResult
   try {
     console.error(`${sizeMB} MB: engine …`);
     const engine = await attempt('engine', () => runChild<EngineFigures>(script,
-      ['engine', '--corpus', corpusDir, '--draft', draft, '--truth', truth, '--seed', String(options.seed)]));
+      ['engine', '--corpus', corpusDir, '--draft', draft, '--truth', truth, '--seed', String(options.seed),
+        '--short-draft', data.paths.shortDraft, '--short-truth', data.paths.shortTruth]));
     console.error(`${sizeMB} MB: cache …`);
     const cache = await attempt<CacheFigures>('cache', () => measureCache(script, corpusDir, cacheDir));
     console.error(`${sizeMB} MB: CLI …`);
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (argv[0] === '--child') return runChildTask(argv[1], parseFlags(argv.slice(2), ['corpus', 'draft', 'truth', 'seed', 'cache-dir', 'count']));
+  if (argv[0] === '--child') return runChildTask(argv[1], parseFlags(argv.slice(2), ['corpus', 'draft', 'truth', 'seed', 'cache-dir', 'count', 'short-draft', 'short-truth']));
   const options = parseOptions(argv);
   const started = now();
   // Other processes share this machine's cores; the load before and after says how far to trust a run.
@@ -140,7 +141,7 @@ async function runChildTask(task: string | undefined, flags: Map<string, string>
     if (value === undefined) throw new Error(`child task ${task} needs --${name}`);
     return value;
   };
-  if (task === 'engine') await runEngine(need('corpus'), need('draft'), need('truth'), Number(need('seed')));
+  if (task === 'engine') await runEngine(need('corpus'), need('draft'), need('truth'), Number(need('seed')), flags.get('short-draft'), flags.get('short-truth'));
   else if (task === 'cache') await runCacheOpen(need('corpus'), need('cache-dir'));
   else if (task === 'naive') runNaive(need('corpus'), need('truth'), Number(need('count')));
   else throw new Error(`unknown child task ${task}`);

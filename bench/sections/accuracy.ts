@@ -90,7 +90,19 @@ export const accuracySection: BenchSection = {
   name: 'accuracy',
   title: 'Accuracy on the draft’s 100 known quotes',
   measure,
-  rows: [
+  rows: accuracyRows(),
+};
+
+/** The same scores on the short-drift draft: its 30 drifted quotes are 6 to 9 words with two substituted. */
+export const shortDriftAccuracySection: BenchSection = {
+  name: 'accuracyShortDrift',
+  title: 'Accuracy on the short-drift draft’s 100 known quotes (drift: 6–9 words, two substituted)',
+  measure: (input) => (input.shortDrift ? measure({ ...input, ...input.shortDrift }) : { error: 'the short-drift draft was not checked' }),
+  rows: accuracyRows(),
+};
+
+function accuracyRows(): BenchSection['rows'] {
+  return [
     { label: 'quotes extracted', target: 'all', value: (f) => ratio(n(f, 'extracted'), n(f, 'quotes')), ok: all('extracted', 'quotes') },
     { label: 'verbatim found verbatim', target: 'all', value: (f) => ratio(n(f, 'verbatimFound'), n(f, 'verbatim')), ok: all('verbatimFound', 'verbatim') },
     { label: '  … in the right source', target: 'all', value: (f) => ratio(n(f, 'verbatimRightSource'), n(f, 'verbatim')), ok: all('verbatimRightSource', 'verbatim') },
@@ -101,5 +113,5 @@ export const accuracySection: BenchSection = {
     { label: 'invented reported unsupported', target: 'all', value: (f) => ratio(n(f, 'inventedUnsupported'), n(f, 'invented')), ok: all('inventedUnsupported', 'invented') },
     { label: 'misattributed (a source names the speaker)', target: '', value: (f) => ratio(n(f, 'misattributed'), n(f, 'quotes')) },
     { label: 'all verdicts on the words right', target: 'all', value: (f) => ratio(n(f, 'correct'), n(f, 'quotes')), ok: all('correct', 'quotes') },
-  ],
-};
+  ];
+}

@@ -14,6 +14,8 @@ export interface SectionInput {
   corpusDir: string;
   /** The engine's results for the whole draft, in document order. */
   results: QuoteResult[];
+  /** The short-drift variant of the draft (its drifted quotes are short), when it was checked too. */
+  shortDrift?: { draft: string; truth: DraftTruth; results: QuoteResult[] };
 }
 
 /** Figures a section hands back: plain numbers and short strings, written to results.json. */

@@ -8,6 +8,7 @@ import { IgnoreList } from './ignoreList';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
+import { passageText } from './match/passageText';
 import { planQuote, type Candidate, type MatchPlan } from './match/matchQuote';
 import { queryElements, queryKey, type QueryElement } from './match/queryWords';
 import { tokenize } from './words';
@@ -78,7 +79,7 @@ export class Checker {
       return {
         document: doc,
         span: { start, end },
-        text: doc.text.slice(start, end),
+        text: passageText(doc, start, end),
         score: c.score,
         diff: diffEntries(c.alignment, elements, draftText, this.index, doc),
       };

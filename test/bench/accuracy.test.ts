@@ -5,10 +5,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { accuracySection } from '../../bench/sections/accuracy';
+import { accuracySection, shortDriftAccuracySection } from '../../bench/sections/accuracy';
 import type { DraftTruth, TruthQuote } from '../../bench/truth';
 import { Checker, CorpusIndex } from '../../src/core/checker';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
+import type { QuoteResult } from '../../src/core/types';
 
 const SOURCES: Record<string, string> = {
   'harbour.txt': 'Harbour report\n\nThe harbour master said the new pier would open to ships in the spring of next year.\n',
@@ -37,11 +38,13 @@ const RIGHT: TruthQuote[] = [
 describe('benchmark accuracy section', () => {
   let root: string;
   let measure: (quotes: TruthQuote[]) => Record<string, number | string | null>;
+  let checkedResults: QuoteResult[];
 
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-accuracy-'));
     for (const [name, text] of Object.entries(SOURCES)) fs.writeFileSync(path.join(root, name), text);
     const results = new Checker(CorpusIndex.build(await loadCorpus([root]))).checkText(DRAFT, 'markdown');
+    checkedResults = results;
     measure = (quotes) => {
       const truth: DraftTruth = { generatorVersion: 0, seed: 0, corpusDir: root, quotes };
       return accuracySection.measure({ draft: DRAFT, truth, corpusDir: root, results });
@@ -49,6 +52,15 @@ describe('benchmark accuracy section', () => {
   });
 
   after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('scores the short-drift draft when it was checked, and says so when it was not', () => {
+    const truth: DraftTruth = { generatorVersion: 0, seed: 0, corpusDir: root, quotes: RIGHT };
+    const base = { draft: '', truth: { ...truth, quotes: [] }, corpusDir: root, results: [] };
+    assert.deepEqual(shortDriftAccuracySection.measure(base), { error: 'the short-drift draft was not checked' });
+    const results = accuracySection.measure({ draft: DRAFT, truth, corpusDir: root, results: checkedResults });
+    assert.deepEqual(shortDriftAccuracySection.measure({ ...base, shortDrift: { draft: DRAFT, truth, results: checkedResults } }), results);
+    assert.equal(results.correct, 3);
+  });
 
   it('counts every right verdict as right', () => {
     const figures = measure(RIGHT);

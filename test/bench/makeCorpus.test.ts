@@ -116,6 +116,25 @@ describe('benchmark corpus generator', function () {
     }
   });
 
+  it('writes a short-drift variant whose drifted quotes are 6 to 9 words with two substituted', () => {
+    writeDraft(corpusA, path.join(root, 'short.md'), path.join(root, 'short.json'), 7, 'short-drift');
+    const short = JSON.parse(fs.readFileSync(path.join(root, 'short.json'), 'utf8')) as DraftTruth;
+    const text = fs.readFileSync(path.join(root, 'short.md'), 'utf8');
+    const drifted = short.quotes.filter((q) => q.status === 'drift');
+    assert.equal(drifted.length, DRAFT_MIX.drift);
+    assert.equal(short.quotes.length, truth.quotes.length);
+    for (const quote of drifted) {
+      assert.ok(quote.words >= 6 && quote.words <= 9, `quote ${quote.id} has ${quote.words} words`);
+      assert.deepEqual(quote.changes.map((c) => c.op), ['changed', 'changed'], `quote ${quote.id}`);
+      assert.equal(text.slice(quote.innerStart, quote.innerStart + quote.text.length), quote.text);
+      const drafted = normWords(quote.text);
+      for (const file of quote.sources) {
+        assert.ok(undoChanges(drafted, quote).some((original) => containsRun(wordsOf(file), original)), `quote ${quote.id} does not undo to ${file}`);
+      }
+    }
+    assert.deepEqual(extractQuotes(text, 'markdown').map((q) => q.inner.start), short.quotes.map((q) => q.innerStart));
+  });
+
   it('invents quotes that no corpus file holds', () => {
     const files = listCorpusFiles(corpusA).map(wordsOf);
     for (const quote of truth.quotes.filter((q) => q.status === 'unsupported')) {

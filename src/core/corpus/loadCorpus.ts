@@ -8,7 +8,6 @@ import type { Corpus, CorpusWarning, SourceDocument, SourceMeta } from '../types
 import { parseDocxSource } from './docxSource';
 import { withFolderMeta } from './folderMeta';
 import { parseHtmlSource } from './htmlSource';
-import { locatorFromMarks, markPairs } from './locationIndex';
 import { parseMarkdownSource } from './markdownSource';
 import { parsePdfSource } from './pdfSource';
 import { decodeSourceText, isCorpusWarning, readSourceBytes, type SourceFileBytes } from './readSourceFile';
@@ -16,7 +15,7 @@ import { chooseTitle } from './sourceTitle';
 import { isBinaryFormat, SourceFormatError, sourceFormatOf, SOURCE_EXTENSIONS, type SourceFormat } from './sourceFormats';
 import { parseSubtitleSource } from './subtitleSource';
 import { type ParsedSource, parseTextSource } from './textSource';
-import { transcriptMarks } from './transcriptSource';
+import { withTranscriptTurns } from './transcriptSource';
 import { walkCorpus } from './walkCorpus';
 
 export { isSourceFile, SOURCE_EXTENSIONS } from './sourceFormats';
@@ -85,6 +84,8 @@ export async function parseSourceBytes(file: string, read: SourceFileBytes, id: 
   let parsed: ParsedSource;
   try {
     parsed = 'bytes' in content ? await parseBinary(format, content.bytes) : parseText(format, content.text);
+    // Subtitle cues carry their speakers apart from their words; any other text may be laid out as turns.
+    if (format !== 'srt' && format !== 'vtt') parsed = withTranscriptTurns(parsed);
   } catch (error) {
     if (error instanceof SourceFormatError) return { path: file, message: error.message };
     // The parsers are lenient, so this is a defect rather than a bad file; the corpus still loads.
@@ -108,7 +109,7 @@ export async function parseSourceBytes(file: string, read: SourceFileBytes, id: 
   return document;
 }
 
-/** Reads a text format; a plain-text file laid out as speaker turns also gets their locations. */
+/** Reads a text format. */
 function parseText(format: SourceFormat, text: string): ParsedSource {
   switch (format) {
     case 'html': return parseHtmlSource(text);
@@ -119,12 +120,7 @@ function parseText(format: SourceFormat, text: string): ParsedSource {
       if (!parsed.text) throw new SourceFormatError('has no subtitle cues (timing lines such as 00:00:01,000 --> 00:00:04,000); skipped');
       return parsed;
     }
-    default: {
-      const parsed = parseTextSource(text);
-      // The paragraphs are already known; the transcript test reuses them.
-      const marks = transcriptMarks(text, parsed.blocks);
-      return marks ? { ...parsed, locate: locatorFromMarks(marks), mapping: { marks: markPairs(marks) } } : parsed;
-    }
+    default: return parseTextSource(text);
   }
 }
 

@@ -92,15 +92,15 @@ function readCues(file: string): Cue[] {
 
 /** Adds one line of cue text: voice tags name the speaker, other tags are dropped. */
 function addCueLine(cue: Cue, line: string, lineStart: number): void {
-  let position = 0;
-  const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/.exec(line);
+  // Dialogue dashes, caption chevrons (">>"), a voice tag and a leading "NAME:" belong to the
+  // subtitle layout, not to the words, in whichever order they come.
+  let position = (/^\s*(?:(?:-|>>)\s*)?/.exec(line) as RegExpExecArray)[0].length;
+  const voice = /^<v(?:\.[^\s>]+)*\s+([^>]+)>\s*/.exec(line.slice(position));
   if (voice) {
     cue.speaker = voice[1].trim();
-    position = voice[0].length;
+    position += voice[0].length;
+    position += (/^(?:-\s*)?/.exec(line.slice(position)) as RegExpExecArray)[0].length;
   }
-  // Dialogue dashes and a leading "NAME:" belong to the subtitle layout, not to the words.
-  const lead = /^\s*(?:-\s*)?/.exec(line.slice(position)) as RegExpExecArray;
-  position += lead[0].length;
   const label = readTurnLabel(line.slice(position));
   if (label) {
     cue.speaker = label.speaker;

@@ -49,6 +49,31 @@ export function textBlocks(text: string): Span[] {
   return blocks;
 }
 
+/**
+ * The blocks with `cuts` (ascending, non-overlapping) left out: a block split by a cut becomes
+ * the pieces around it, each trimmed of whitespace; pieces with no text left are dropped.
+ */
+export function blocksWithout(text: string, blocks: Span[], cuts: Span[]): Span[] {
+  if (cuts.length === 0) return blocks;
+  const kept: Span[] = [];
+  const keep = (start: number, end: number): void => {
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+    if (end > start) kept.push({ start, end });
+  };
+  let c = 0;
+  for (const block of blocks) {
+    let at = block.start;
+    while (c < cuts.length && cuts[c].end <= at) c++;
+    for (let k = c; k < cuts.length && cuts[k].start < block.end; k++) {
+      keep(at, Math.max(at, cuts[k].start));
+      at = Math.max(at, cuts[k].end);
+    }
+    keep(at, block.end);
+  }
+  return kept;
+}
+
 /** Reads a plain-text source: the whole file is prose, blocks are separated by blank lines. */
 export function parseTextSource(text: string): ParsedSource {
   return { text, blocks: textBlocks(text), title: null, meta: {}, fileOffset: identityOffset };

@@ -53,6 +53,10 @@ const COMMON_PAIR_CEILING = 400000;
  * stretch is short, but lies apart from the rest.
  */
 const NEAR_SEARCH_COST = 3;
+/** Quotes of at most this many words also pair words one apart (see `findRegions`). */
+const SKIP_PAIR_MAX_WORDS = 12;
+/** How many times the pair budget such a short quote may spend. */
+const SHORT_QUOTE_BUDGET = 8;
 /** Votes whose anchors lie at most this far apart join one region (when the quote has no omission). */
 const NEAR = 12;
 
@@ -69,6 +73,16 @@ export const DEFAULT_CANDIDATE_OPTIONS: Required<CandidateOptions> = {
 // `word` the index of the voting word among the quote's words, and the hit itself stands at
 // token anchor + word.
 const WORD_SLOTS = 4096;
+/**
+ * A hit of a pair of words one apart is packed with its word index plus this, so that it counts
+ * as a voter of its own: its second word's adjacent pair may vote at the same place.
+ */
+const SKIP_SLOT = 2048;
+
+/** The quote word a packed hit's slot stands for (the word whose position the hit is). */
+function slotWord(slot: number): number {
+  return slot >= SKIP_SLOT ? slot - SKIP_SLOT : slot;
+}
 
 /** A growable list of packed hits. */
 class HitList {
@@ -110,30 +124,38 @@ export function findRegions(index: CorpusIndex, elements: QueryElement[], option
   const hits = SHARED_HITS;
   hits.length = 0;
   WALKED.reset();
-  // Rarest pairs first: they are the cheapest to check and the most telling.
-  const pairs: { k: number; cost: number }[] = [];
-  for (let k = 0; k + 1 < words.length; k++) {
-    if (!joined[k] || ids[k] < 0 || ids[k + 1] < 0) continue;
-    const cost = Math.min(index.frequency(ids[k]), index.frequency(ids[k + 1]));
-    if (cost <= COMMON_PAIR_CEILING) pairs.push({ k, cost });
+  // Rarest pairs first: they are the cheapest to check and the most telling. A short quote's
+  // words one apart pair up too ("the … to"): two words substituted in seven leave few
+  // neighbours together, but most words one apart still are.
+  const pairs: { k: number; gap: number; cost: number }[] = [];
+  const gaps = words.length <= SKIP_PAIR_MAX_WORDS ? 2 : 1;
+  for (let gap = 1; gap <= gaps; gap++) {
+    for (let k = 0; k + gap < words.length; k++) {
+      if (!joined[k] || (gap === 2 && !joined[k + 1]) || ids[k] < 0 || ids[k + gap] < 0) continue;
+      const cost = Math.min(index.frequency(ids[k]), index.frequency(ids[k + gap]));
+      if (cost <= COMMON_PAIR_CEILING) pairs.push({ k, gap, cost });
+    }
   }
   pairs.sort((x, y) => x.cost - y.cost);
   // At least a few pairs vote even when all are common: one common pair alone gives every one of
   // its places a single vote, and cannot tell the quote's source from the rest.
+  // A short quote has few pairs, and a substitution or two leaves fewer still: more of its common
+  // ones may vote, which costs little for so few.
+  const budget = gaps === 2 ? SHORT_QUOTE_BUDGET * options.pairBudget : options.pairBudget;
   const votes = (j: number, voted: number, spent: number, haveHits: boolean) =>
-    j < pairs.length && !(voted >= MIN_VOTING_PAIRS && (pairs[j].cost > options.commonPairLimit || (spent >= options.pairBudget && haveHits)));
+    j < pairs.length && !(voted >= MIN_VOTING_PAIRS && (pairs[j].cost > options.commonPairLimit || (spent >= budget && haveHits)));
   const hasWildcards = elements.length !== words.length;
   const deferredPairCost = options.deferredPairCost ?? DEFAULT_CANDIDATE_OPTIONS.deferredPairCost;
   let spent = 0;
   let voted = 0;
   let deferred = -1;
   for (let j = 0; votes(j, voted, spent, hits.length > 0); j++) {
-    const { k, cost } = pairs[j];
+    const { k, gap, cost } = pairs[j];
     // The last and costliest pair to vote, once others have voted, may be looked for only near
     // their votes (see `lastPairHits`); whether a later pair votes does not depend on its hits.
     const last = !votes(j + 1, voted + 1, spent + cost, true);
-    if (last && !hasWildcards && hits.length > 0 && cost >= deferredPairCost) deferred = k;
-    else collectPairHits(index, ids[k], ids[k + 1], k, hits);
+    if (last && gap === 1 && !hasWildcards && hits.length > 0 && cost >= deferredPairCost) deferred = k;
+    else collectPairHits(index, ids[k], ids[k + gap], k, hits, gap);
     spent += cost;
     voted++;
   }
@@ -214,22 +236,28 @@ class WalkedPositions {
 
 const WALKED = new WalkedPositions();
 
-/** Adds a hit for every place where word `a` is directly followed by word `b`. */
-function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList): void {
+/**
+ * Adds a hit for every place where word `a` is followed by word `b`, `gap` tokens on (1: next
+ * to it). A pair one apart is a voter of its own (see SKIP_SLOT).
+ */
+function collectPairHits(index: CorpusIndex, a: number, b: number, k: number, hits: HitList, gap = 1): void {
   const tokens = index.tokens;
   const rarerIsFirst = index.frequency(a) <= index.frequency(b);
   const positions = WALKED.of(index, rarerIsFirst ? a : b);
   const n = WALKED.length;
   const docs = new DocFinder(index.docStarts);
+  const voter = gap === 1 ? k : SKIP_SLOT + k + gap;
+  // No document starts within the pair: the tokens after its first word are the same document's.
+  const within = (p: number): boolean => !docs.isStart(p + 1) && (gap === 1 || !docs.isStart(p + gap));
   if (rarerIsFirst) {
     for (let i = 0; i < n; i++) {
       const p = positions[i];
-      if (tokens.at(p + 1) === b && !docs.isStart(p + 1)) hits.push(p - k, k);
+      if (p + gap < tokens.length && tokens.at(p + gap) === b && within(p)) hits.push(p - k, voter);
     }
   } else {
     for (let i = 0; i < n; i++) {
-      const p = positions[i];
-      if (p > 0 && tokens.at(p - 1) === a && !docs.isStart(p)) hits.push(p - 1 - k, k);
+      const p = positions[i] - gap;
+      if (p >= 0 && tokens.at(p) === a && within(p)) hits.push(p - k, voter);
     }
   }
 }
@@ -250,7 +278,8 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
   // The best region's votes so far: a region with under half as many can never pass the floor
   // applied at the end, so it is not built at all (most clusters are single stray hits).
   let mostVotes = 0;
-  const voters = new Uint8Array(wordTotal);
+  // One voter per quote word, and one more per word for the pairs one apart ending on it.
+  const voters = new Uint8Array(2 * wordTotal);
   let first = 0;
   const flush = (end: number) => {
     voters.fill(0);
@@ -258,9 +287,11 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
     let low = Infinity;
     let high = -Infinity;
     for (let h = first; h < end; h++) {
-      const word = wordOf(hits[h]);
-      const at = (hits[h] - word) / WORD_SLOTS + word;
-      if (!voters[word]) { voters[word] = 1; votes++; }
+      const slot = wordOf(hits[h]);
+      const word = slotWord(slot);
+      const at = (hits[h] - slot) / WORD_SLOTS + word;
+      const voter = slot >= SKIP_SLOT ? wordTotal + word : word;
+      if (!voters[voter]) { voters[voter] = 1; votes++; }
       low = Math.min(low, at - word);
       high = Math.max(high, at + (wordTotal - word));
     }
@@ -275,11 +306,11 @@ function groupHits(index: CorpusIndex, list: HitList, wordTotal: number, hasWild
   };
   let firstAnchor = Math.floor(hits[0] / WORD_SLOTS);
   let lastAnchor = firstAnchor;
-  let lastDoc = finder.docOf(firstAnchor + wordOf(hits[0]));
+  let lastDoc = finder.docOf(firstAnchor + slotWord(wordOf(hits[0])));
   for (let h = 1; h < hits.length; h++) {
-    const word = wordOf(hits[h]);
-    const anchor = (hits[h] - word) / WORD_SLOTS;
-    const doc = finder.docOf(anchor + word);
+    const slot = wordOf(hits[h]);
+    const anchor = (hits[h] - slot) / WORD_SLOTS;
+    const doc = finder.docOf(anchor + slotWord(slot));
     if (anchor - lastAnchor > reach || anchor - firstAnchor > span || doc !== lastDoc) {
       flush(h);
       first = h;

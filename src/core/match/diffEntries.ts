@@ -7,6 +7,7 @@ import { capitalMarksNames, declaredLanguage, languageAround, primaryLanguage } 
 import { isNegation, isNumber, looksLikeName } from '../words';
 import type { Alignment, Step } from './alignWords';
 import type { CorpusIndex } from './corpusIndex';
+import { passageText } from './passageText';
 import type { QueryElement } from './queryWords';
 
 /** Builds the diff entries of `alignment` for a quote whose elements point into `draftText`. */
@@ -26,7 +27,7 @@ export function diffEntries(alignment: Alignment, elements: QueryElement[], draf
       const entry: DiffEntry = {
         op: 'same',
         draft: draftText.slice(draftSpan.start, draftSpan.end),
-        source: doc.text.slice(sourceSpan.start, sourceSpan.end),
+        source: passageText(doc, sourceSpan.start, sourceSpan.end),
         draftSpan,
         sourceSpan,
         flags: [],
@@ -36,7 +37,7 @@ export function diffEntries(alignment: Alignment, elements: QueryElement[], draf
         prev.draftSpan.end = draftSpan.end;
         if (sourceSpan.end > sourceSpan.start) prev.sourceSpan.end = sourceSpan.end;
         prev.draft = draftText.slice(prev.draftSpan.start, prev.draftSpan.end);
-        prev.source = doc.text.slice(prev.sourceSpan.start, prev.sourceSpan.end);
+        prev.source = passageText(doc, prev.sourceSpan.start, prev.sourceSpan.end);
       } else {
         entries.push(entry);
       }
@@ -80,7 +81,7 @@ function editEntry(edits: Step[], elements: QueryElement[], draftText: string, i
   return {
     op,
     draft: hasDraft ? draftText.slice(draftSpan.start, draftSpan.end) : '',
-    source: hasSource ? doc.text.slice(sourceSpan.start, sourceSpan.end) : '',
+    source: hasSource ? passageText(doc, sourceSpan.start, sourceSpan.end) : '',
     draftSpan,
     sourceSpan,
     flags: changeFlags(draftWords, q0 === 0, sourcePositions, draftText, index, doc),

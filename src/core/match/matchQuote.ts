@@ -70,8 +70,9 @@ function compareGroups(x: Candidate[], y: Candidate[]): number {
 
 /**
  * Aligns the quote with each candidate region and keeps one passage per place. A passage whose
- * share of common words is already below the threshold cannot score above it (see
- * `similarity`), so it is dropped before its words are compared letter by letter.
+ * share of common words is under its floor (see `shareFloor`) is dropped before its words are
+ * compared letter by letter: under half, it could not score above the threshold anyway (see
+ * `similarity`).
  */
 function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryIds: number[], threshold: number): Candidate[] {
   const quoteWords = elements.filter((e) => !e.wildcard).map((e) => e.norm).join(' ');
@@ -83,9 +84,9 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     const alignment = absorbResegmentation(aligned, elements, index);
     const verbatim = alignment.steps.every((s) => s.kind === 'same' || s.kind === 'wildcard');
     const share = verbatim ? 1 : wordShare(alignment, queryWordCount);
-    if (share < threshold) continue;
+    if (share < shareFloor(threshold, queryWordCount)) continue;
     const wording = passageWords(index, alignment);
-    const score = verbatim ? 1 : similarity(quoteWords, wording, share);
+    const score = verbatim ? 1 : substitutedOnly(alignment, queryWordCount) ? Math.max(share, similarity(quoteWords, wording, share)) : similarity(quoteWords, wording, share);
     const candidate: Candidate = { doc: region.doc, alignment, score, verbatim, wording };
     // Two regions can settle on overlapping passages; keep the better one.
     const overlap = found.findIndex((c) => c.doc === region.doc && c.alignment.start < alignment.end && alignment.start < c.alignment.end);
@@ -93,6 +94,19 @@ function alignedCandidates(index: CorpusIndex, elements: QueryElement[], queryId
     else if (compareCandidates(candidate, found[overlap]) < 0) found[overlap] = candidate;
   }
   return found;
+}
+
+/**
+ * Quotes of at least this many words are compared letter by letter with passages that share
+ * half their words; shorter ones need the threshold's share of words first. Over a long quote,
+ * character pairs tell a reworded rendering of one statement (a translation) from a different
+ * sentence; over a short one, a passage sharing half the words is as often a chance splice.
+ */
+const LONG_QUOTE_WORDS = 15;
+
+/** The share of common words under which a passage cannot be drift. */
+function shareFloor(threshold: number, queryWordCount: number): number {
+  return queryWordCount >= LONG_QUOTE_WORDS ? Math.min(threshold, 0.5) : threshold;
 }
 
 /** The share of words quote and passage have in common (Dice over words, wildcards left out). */
@@ -105,6 +119,28 @@ function wordShare(alignment: Alignment, queryWordCount: number): number {
     if (step.kind === 'same') same += step.q1 - step.q0;
   }
   return (2 * same) / (queryWordCount + passage);
+}
+
+/** At most this many of a quote's words may be substituted for `substitutedOnly` to hold. */
+const MAX_SUBSTITUTIONS = 3;
+
+/**
+ * True when the passage is the quote with a few words swapped one for one, and nothing else:
+ * same first and last words, the same words in between in the same order, at most a third of
+ * the words (and at most three) replaced. Such a passage is the quote's source misquoted however
+ * little the letters of the swapped words have in common, which a character similarity misses
+ * for a short quote: two long words swapped in seven sink its score. An invented sentence does
+ * not line up with a passage word for word at both ends and in between like this.
+ */
+function substitutedOnly(alignment: Alignment, queryWordCount: number): boolean {
+  const steps = alignment.steps.filter((step) => step.kind !== 'wildcard');
+  if (steps.length < 3 || steps[0].kind !== 'same' || steps[steps.length - 1].kind !== 'same') return false;
+  let changed = 0;
+  for (const step of steps) {
+    if (step.kind === 'changed') changed += step.q1 - step.q0;
+    else if (step.kind !== 'same') return false;
+  }
+  return changed > 0 && changed <= Math.min(MAX_SUBSTITUTIONS, Math.floor(queryWordCount / 3));
 }
 
 /**

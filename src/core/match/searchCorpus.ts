@@ -8,6 +8,7 @@ import { tokenize } from '../words';
 import { alignWords } from './alignWords';
 import { findRegions } from './candidates';
 import type { CorpusIndex } from './corpusIndex';
+import { blockOf, passageText } from './passageText';
 import type { QueryElement } from './queryWords';
 
 /** A passage found by a free-text corpus search. */
@@ -47,9 +48,9 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
       if (same === 0) continue;
       const doc = index.document(region.doc);
       const matched = { start: index.tokenStart(alignment.start), end: index.tokenEnd(alignment.end - 1) };
-      const span = sentenceAround(doc.text, matched.start, matched.end);
+      const span = sentenceAround(doc, matched.start, matched.end);
       if (hits.some((h) => h.doc === region.doc && h.span.start < span.end && span.start < h.span.end)) continue;
-      hits.push({ document: doc, span, text: oneLine(doc.text.slice(span.start, span.end)), excerpt: excerptOf(doc.text, span, matched), score: same / elements.length, doc: region.doc, at: span.start });
+      hits.push({ document: doc, span, text: oneLine(passageText(doc, span.start, span.end)), excerpt: excerptOf(doc, span, matched), score: same / elements.length, doc: region.doc, at: span.start });
     }
   }
   hits.sort((x, y) => y.score - x.score || x.doc - y.doc || x.at - y.at);
@@ -57,22 +58,27 @@ export function searchCorpus(index: CorpusIndex, query: string, limit = 20): Sea
 }
 
 /** The matched words with a little of their sentence on each side, cut at word boundaries. */
-function excerptOf(text: string, sentence: Span, matched: Span): string {
+function excerptOf(doc: SourceDocument, sentence: Span, matched: Span): string {
+  const text = doc.text;
   let from = Math.max(sentence.start, matched.start - EXCERPT_CONTEXT);
   let to = Math.min(sentence.end, matched.end + EXCERPT_CONTEXT);
   while (from > sentence.start && from < matched.start && !/\s/.test(text.charAt(from - 1))) from++;
   while (to < sentence.end && to > matched.end && !/\s/.test(text.charAt(to))) to--;
-  return `${from > sentence.start ? '…' : ''}${oneLine(text.slice(from, to))}${to < sentence.end ? '…' : ''}`;
+  return `${from > sentence.start ? '…' : ''}${oneLine(passageText(doc, from, to))}${to < sentence.end ? '…' : ''}`;
 }
 
-/** Widens [start, end) to the sentence boundaries around it, within a few hundred characters. */
-function sentenceAround(text: string, start: number, end: number): Span {
+/**
+ * Widens [start, end) to the sentence boundaries around it, within a few hundred characters and
+ * within the prose blocks it runs through (a transcript turn's label is outside them).
+ */
+function sentenceAround(doc: SourceDocument, start: number, end: number): Span {
+  const text = doc.text;
   let from = start;
-  const floor = Math.max(0, start - SENTENCE_REACH);
+  const floor = Math.max(blockOf(doc, start)?.start ?? 0, start - SENTENCE_REACH);
   while (from > floor && !/[.!?\n]/.test(text.charAt(from - 1))) from--;
   while (from < start && /\s/.test(text.charAt(from))) from++;
   let to = end;
-  const ceiling = Math.min(text.length, end + SENTENCE_REACH);
+  const ceiling = Math.min(blockOf(doc, end)?.end ?? text.length, end + SENTENCE_REACH);
   while (to < ceiling && !/[.!?\n]/.test(text.charAt(to))) to++;
   if (to < text.length && /[.!?]/.test(text.charAt(to))) to++;
   // Closing quotation marks after the full stop belong to the sentence.

@@ -82,7 +82,8 @@ describe('corpus: plain-text transcripts', () => {
     ['a news story with a dateline and one labelled aside', 'KYIV, Jan 27 (Reuters) - Ukraine said on Thursday talks would go on.\n\nNote: this story was updated.\n\nThe minister said "we will not give up".\n\nOfficials declined to comment.\n'],
     ['headings followed by colons', 'Background: the talks began in 2021.\n\nWhat happens next: nobody knows.\n\nThe ministry said it would respond.\n'],
     ['a minority of labelled paragraphs', 'The ministry said talks would go on.\n\nPESKOV: We are ready.\n\nOfficials said more.\n\nAnalysts disagreed.\n\nMarkets fell.\n'],
-    ['a single labelled paragraph', 'PESKOV: We are ready to talk.\n'],
+    ['a single paragraph opening with a name in ordinary case', 'Dmitry Peskov: We are ready to talk.\n'],
+    ['a single paragraph opening with a capitalised dateline', 'WASHINGTON: The talks will go on.\n'],
     ['an article quoting four different people by label once each', 'Reactions:\n\nLIND: Good.\n\nBERG: Bad.\n\nOKAFOR: Unclear.\n\nSMITH: Later.\n\nThe talks resume.\n\nMore news.\n\nEven more.\n\nThe end.\n'],
   ];
   for (const [name, text] of articles) {

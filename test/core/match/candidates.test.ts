@@ -64,13 +64,20 @@ function referenceRegions(index: CorpusIndex, draft: string): { doc: number; sta
   const ids = words.map((w) => index.wordId(w.norm));
   const options = DEFAULT_CANDIDATE_OPTIONS;
   const hits: number[] = [];
-  const pairs = ids.slice(0, -1).map((id, k) => ({ k, cost: Math.min(index.frequency(id), index.frequency(ids[k + 1])) }))
-    .filter(({ k }) => ids[k] >= 0 && ids[k + 1] >= 0).sort((x, y) => x.cost - y.cost);
+  // Quotes of up to 12 words also pair words one apart, each such pair a voter of its own
+  // (packed with 2048 added to its second word), and may spend eight times the budget.
+  const short = ids.length <= 12;
+  const gaps = short ? [1, 2] : [1];
+  const pairs = gaps.flatMap((gap) => ids.slice(0, -gap).map((id, k) => ({ k, gap, cost: Math.min(index.frequency(id), index.frequency(ids[k + gap])) }))
+    .filter(({ k }) => ids[k] >= 0 && ids[k + gap] >= 0)).sort((x, y) => x.cost - y.cost);
+  const budget = short ? 8 * options.pairBudget : options.pairBudget;
   let spent = 0;
   let voted = 0;
-  for (const { k, cost } of pairs) {
-    if (voted >= 3 && (cost > options.commonPairLimit || (spent >= options.pairBudget && hits.length > 0))) break;
-    for (const p of index.positions(ids[k])) if (index.tokens.at(p + 1) === ids[k + 1] && !index.isDocStart(p + 1)) hits.push((p - k) * 4096 + k);
+  for (const { k, gap, cost } of pairs) {
+    if (voted >= 3 && (cost > options.commonPairLimit || (spent >= budget && hits.length > 0))) break;
+    for (const p of index.positions(ids[k])) {
+      if (index.tokens.at(p + gap) === ids[k + gap] && !index.isDocStart(p + 1) && !index.isDocStart(p + gap)) hits.push((p - k) * 4096 + (gap === 1 ? k : 2048 + k + gap));
+    }
     spent += cost;
     voted++;
   }
@@ -84,15 +91,16 @@ function referenceRegions(index: CorpusIndex, draft: string): { doc: number; sta
   const span = 2 * reach + words.length;
   let first = 0;
   const flush = (end: number) => {
-    const voters: boolean[] = [];
+    const voters = new Set<number>();
     let votes = 0;
     let low = Infinity;
     let high = -Infinity;
     for (let h = first; h < end; h++) {
-      const word = hits[h] % 4096;
-      const at = (hits[h] - word) / 4096 + word;
+      const slot = hits[h] % 4096;
+      const word = slot >= 2048 ? slot - 2048 : slot;
+      const at = (hits[h] - slot) / 4096 + word;
       // A word index below zero is never remembered as voted, as a typed array ignores it.
-      if (!voters[word]) { if (word >= 0) voters[word] = true; votes++; }
+      if (!voters.has(slot)) { if (slot >= 0) voters.add(slot); votes++; }
       low = Math.min(low, at - word);
       high = Math.max(high, at + (words.length - word));
     }
@@ -103,11 +111,12 @@ function referenceRegions(index: CorpusIndex, draft: string): { doc: number; sta
   };
   let firstAnchor = Math.floor(hits[0] / 4096);
   let lastAnchor = firstAnchor;
-  let lastDoc = index.docOf(firstAnchor + (hits[0] % 4096));
+  const wordAt = (slot: number): number => (slot >= 2048 ? slot - 2048 : slot);
+  let lastDoc = index.docOf(firstAnchor + wordAt(hits[0] % 4096));
   for (let h = 1; h < hits.length; h++) {
-    const word = hits[h] % 4096;
-    const anchor = (hits[h] - word) / 4096;
-    const doc = index.docOf(anchor + word);
+    const slot = hits[h] % 4096;
+    const anchor = (hits[h] - slot) / 4096;
+    const doc = index.docOf(anchor + wordAt(slot));
     if (anchor - lastAnchor > reach || anchor - firstAnchor > span || doc !== lastDoc) {
       flush(h);
       first = h;
