@@ -16,6 +16,7 @@ import { CorpusWatcher } from './corpusWatcher';
 import { registerCustomRequests } from './customRequests';
 import { registerFeatures } from './featureHandlers';
 import { Publisher } from './publisher';
+import { registerServerStats } from './serverStats';
 import { SettingsStore } from './settingsStore';
 import { SourceLocator } from './sourceLocator';
 import { pathToUri, uriToPath, WorkspaceFolders, type Folder } from './workspaceFolders';
@@ -80,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all() };
   registerFeatures(connection, services);
   registerCustomRequests(connection, services);
+  registerServerStats(connection);
 
   return {
     capabilities: {
