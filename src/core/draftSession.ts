@@ -6,6 +6,7 @@
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
 import type { Checker } from './checker';
+import { detachStrings } from './detach';
 import { draftProseSteps } from './extract/markdownProse';
 import { runInSlices, runToEnd, type SliceStats } from './slicedRun';
 import type { Quote, QuoteResult, SourceMatch, Span, TextFormat } from './types';
@@ -65,7 +66,8 @@ export class DraftSession {
       const characters = text.slice(quote.outer.start, quote.outer.end);
       let result = this.reuse(text, characters, quote, stats);
       if (!result) {
-        result = this.checker.checkQuote(text, quote);
+        // Kept for later versions, so it must hold no slice of this one.
+        result = detachStrings(this.checker.checkQuote(text, quote));
         stats.checked++;
       }
       results.push(result);
@@ -99,7 +101,8 @@ export class DraftSession {
     }
     if (!first) return null;
     stats.shifted++;
-    return shiftResult(first, quote, quote.outer.start - first.quote.outer.start);
+    // The new quote was read from this version of the text.
+    return shiftResult(first, detachStrings(quote), quote.outer.start - first.quote.outer.start);
   }
 }
 

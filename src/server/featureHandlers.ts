@@ -2,17 +2,17 @@
 // its own errors, logs them and answers with an empty result, and gives up (null) when the
 // client cancels the request.
 
-import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../core/config';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
-import { draftFormat, isDraftLanguage, resultAt, type DraftAnalysis, type DraftAnalyzer } from './analysis';
+import type { QuoteResult } from '../core/types';
+import { draftFormat, isDraftLanguage, type DraftAnalysis, type DraftAnalyzer } from './analysis';
 import { appendAccepted, codeActionsFor } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
-import { TextPositions } from './positions';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
@@ -28,8 +28,12 @@ export interface FeatureServices {
   log(message: string): void;
 }
 
-/** The analysis of an open draft, or null when the document is not a draft or the request was cancelled. */
-async function openAnalysis(services: FeatureServices, uri: string, token: CancellationToken): Promise<DraftAnalysis | null> {
+/**
+ * The checked quote at `position` of an open draft, from the latest finished analysis of its text
+ * or from the paragraphs around the position; null when the document is not a draft, there is
+ * no quote there, or the request was cancelled.
+ */
+async function quoteAt(services: FeatureServices, uri: string, position: Position, token: CancellationToken): Promise<{ analysis: DraftAnalysis; result: QuoteResult } | null> {
   const doc = services.openDocument(uri);
   if (!doc) return null;
   const resolved = await services.settings.get(uri);
@@ -37,8 +41,10 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
   // A source file opened in the editor is not a draft.
   const file = uriToPath(uri);
   if (file && services.corpora.isCorpusFile(file)) return null;
-  const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
-  return token.isCancellationRequested ? null : analysis;
+  if (token.isCancellationRequested) return null;
+  const text = doc.getText();
+  const found = await services.analyzer.resultAt({ uri, version: doc.version, text, languageId: doc.languageId }, services.analyzer.positions(text).offset(position));
+  return token.isCancellationRequested ? null : found;
 }
 
 /** Registers hover, definition, code action and command handlers. */
@@ -47,10 +53,8 @@ export function registerFeatures(connection: Connection, services: FeatureServic
 
   connection.onHover(async (params, token) => {
     try {
-      const analysis = await openAnalysis(services, params.textDocument.uri, token);
-      if (!analysis) return null;
-      const result = resultAt(analysis, analysis.positions.offset(params.position));
-      return result ? hoverFor(analysis, result, services.locator) : null;
+      const found = await quoteAt(services, params.textDocument.uri, params.position, token);
+      return found ? hoverFor(found.analysis, found.result, services.locator) : null;
     } catch (error) {
       fail('Hover', error);
       return null;
@@ -59,10 +63,8 @@ export function registerFeatures(connection: Connection, services: FeatureServic
 
   connection.onDefinition(async (params, token) => {
     try {
-      const analysis = await openAnalysis(services, params.textDocument.uri, token);
-      if (!analysis) return null;
-      const result = resultAt(analysis, analysis.positions.offset(params.position));
-      const locations = result ? definitionFor(result, services.locator) : [];
+      const found = await quoteAt(services, params.textDocument.uri, params.position, token);
+      const locations = found ? definitionFor(found.result, services.locator) : [];
       return locations.length ? locations : null;
     } catch (error) {
       fail('Go to Definition', error);
@@ -79,7 +81,7 @@ export function registerFeatures(connection: Connection, services: FeatureServic
       const doc = services.openDocument(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
       const text = doc.getText();
-      const positions = services.analyzer.cached(doc.uri, text)?.positions ?? new TextPositions(text);
+      const positions = services.analyzer.positions(text);
       return codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, params.context.diagnostics);
     } catch (error) {
       fail('Code actions', error);

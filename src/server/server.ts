@@ -71,17 +71,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     onChanged: (folder) => recheckFolder(folder),
     log,
   }, watcher);
-  analyzer = new DraftAnalyzer(folders, corpora, log);
+  const stats = registerServerStats(connection);
+  analyzer = new DraftAnalyzer(folders, corpora, log, (uri) => scheduler.has(uri), stats);
   publisher = new Publisher({
     sendDiagnostics: (p) => void connection.sendDiagnostics(p),
     sendSummary: (p) => void connection.sendNotification(SummaryNotification, p),
   }, settings, locator);
-  scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`));
+  scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`), (uri) => analyzer.checkEnded(uri));
 
   const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all() };
   registerFeatures(connection, services);
   registerCustomRequests(connection, services);
-  registerServerStats(connection);
 
   return {
     capabilities: {

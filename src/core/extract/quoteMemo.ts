@@ -5,6 +5,7 @@
 // either side; those characters and the marks' places relative to them are the whole key.
 // Only drafts are remembered: a source is read once.
 
+import { detachStrings } from '../detach';
 import { LruMap } from '../lruMap';
 import type { Quote, Span } from '../types';
 import { ownCopy } from './chunkedProse';
@@ -56,8 +57,9 @@ export class QuoteMemo {
         return entry.quote && (delta === 0 ? entry.quote : shiftQuote(entry.quote, delta));
       }
     }
-    const quote = read();
-    // The memo keeps copies: slices would keep every version of the draft alive.
+    // The memo keeps copies, of the key and of the quotation's words and speaker: slices would
+    // keep every version of the draft alive.
+    const quote = detachStrings(read());
     const ownText = ownCopy(textSlice);
     const entry = { masked: maskedSlice === textSlice ? ownText : ownCopy(maskedSlice), marks: marksOf(scanned, blockStart, blockEnd, base), base, quote };
     if (list) {
@@ -94,7 +96,7 @@ function shiftSpan(span: Span, delta: number): Span {
 }
 
 /** A copy of `quote` moved `delta` characters. */
-function shiftQuote(quote: Quote, delta: number): Quote {
+export function shiftQuote(quote: Quote, delta: number): Quote {
   const { speaker } = quote;
   return {
     inner: shiftSpan(quote.inner, delta),
