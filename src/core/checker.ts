@@ -3,7 +3,7 @@
 // whose words changed; the rest are re-anchored to their new offsets.
 
 import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
-import { draftProseOf } from './extract/markdownProse';
+import { draftProseOf, type DraftProse } from './extract/markdownProse';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
@@ -52,9 +52,9 @@ export class Checker {
     return this.quotesOf(text, format).map((quote) => this.checkQuote(text, quote));
   }
 
-  /** The quotations of a draft with their speakers, read with this checker's alias table. */
-  quotesOf(text: string, format: TextFormat): Quote[] {
-    return attributeQuotes(text, format, this.aliases, draftProseOf(text, format), DRAFT_QUOTES);
+  /** The quotations of a draft with their speakers, read with this checker's alias table; `prose` when the caller has read it already. */
+  quotesOf(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
+    return attributeQuotes(text, format, this.aliases, prose, DRAFT_QUOTES);
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */

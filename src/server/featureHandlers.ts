@@ -8,11 +8,12 @@ import { ConfigError } from '../core/config';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
 import type { QuoteResult } from '../core/types';
 import { draftFormat, isDraftLanguage, type DraftAnalysis, type DraftAnalyzer } from './analysis';
-import { appendAccepted, codeActionsFor } from './codeActions';
+import { appendAccepted } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
+import { localCodeActions } from './localActions';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
@@ -81,8 +82,7 @@ export function registerFeatures(connection: Connection, services: FeatureServic
       const doc = services.openDocument(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
       const text = doc.getText();
-      const positions = services.analyzer.positions(text);
-      return codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, params.context.diagnostics);
+      return localCodeActions(doc.uri, text, draftFormat(doc.uri, doc.languageId), services.analyzer.positions(text), params.range.start, params.context.diagnostics);
     } catch (error) {
       fail('Code actions', error);
       return [];

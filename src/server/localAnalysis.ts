@@ -12,7 +12,7 @@ import type { QuoteResult, Span, TextFormat } from '../core/types';
 /** Paragraphs before the one at the cursor that are read along with it, for speakers named there. */
 const PARAGRAPHS_BEFORE = 3;
 /** However the paragraphs run, no more than this is read on either side of the cursor. */
-const MAX_REACH = 12_000;
+const MAX_REACH = 4_000;
 
 // A blank line under any of the line ends a draft may use.
 const BLANK_LINE = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g;

@@ -63,6 +63,8 @@ describe('language server soak', function () {
     });
     assert.deepStrictEqual(outcome.outdated, [], 'diagnostics were published for versions the server knew to be outdated');
     assert.strictEqual(outcome.backwards, 0, 'a publication went back to an older version');
+    assert.deepStrictEqual(outcome.failures, [], 'requests failed');
+    assert.ok(outcome.hoverMs.length > 200, `only ${outcome.hoverMs.length} hovers were answered`);
     assert.ok(outcome.publications > 10, `only ${outcome.publications} publications: the soak did not exercise the checks`);
     const soakedStats = await serverStats(soaked);
 

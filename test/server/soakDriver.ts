@@ -57,6 +57,9 @@ export interface SoakOutcome {
   /** Publications whose version was lower than an earlier publication's. */
   backwards: number;
   publications: number;
+  /** Requests answered, and the requests (never cancelled) that failed. */
+  answered: number;
+  failures: string[];
 }
 
 /** A small seeded generator, so a failing soak can be replayed. */
@@ -128,6 +131,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakOutcome> {
   let lastPublished = 0;
   const outcome = { outdated: [] as { version: number; known: number }[], backwards: 0, publications: 0 };
   let lastDiagnostics: Diagnostic[] = [];
+  let answered = 0;
+  const failures: string[] = [];
   const onPublish = (message: Received) => {
     if (message.method !== 'textDocument/publishDiagnostics') return;
     const params = message.params as PublishDiagnosticsParams;
@@ -144,10 +149,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakOutcome> {
     const sentAt = performance.now();
     const sentVersion = doc.version;
     const source = cancel ? new CancellationTokenSource() : null;
-    const answer = client.connection.sendRequest<T>(method, params, source?.token).then(() => {
+    // Passing an undefined token would send it as a second parameter.
+    const sent = source ? client.connection.sendRequest<T>(method, params, source.token) : client.connection.sendRequest<T>(method, params);
+    const answer = sent.then(() => {
       known = Math.max(known, sentVersion);
+      answered++;
       if (timed) hoverMs.push(performance.now() - sentAt);
-    }, () => undefined);
+    }, (error: { code?: number }) => {
+      // Only a cancelled request may fail.
+      if (!source) failures.push(`${method}: ${JSON.stringify(error)}`);
+    });
     if (source) cancelLater.push(source);
     pending.push(answer);
   };
@@ -191,7 +202,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakOutcome> {
   const lastKeyToDiagnosticsMs = performance.now() - lastKey;
   await Promise.all(pending);
   stopListening();
-  return { text: doc.getText(), version: finalVersion, hoverMs, lastKeyToDiagnosticsMs, finalDiagnostics: final.diagnostics, ...outcome };
+  return { text: doc.getText(), version: finalVersion, hoverMs, lastKeyToDiagnosticsMs, finalDiagnostics: final.diagnostics, answered, failures, ...outcome };
 }
 
 /** The diagnostics of `version` of `uri`, already received or to come. */

@@ -33,9 +33,23 @@ export class QuoteMemo {
    */
   private readonly byText: LruMap<string, Remembered[]>;
 
+  private readonly lengths: number[] = [];
+
   /** `limitChars` bounds the total length of the texts kept. */
-  constructor(limitChars = 2_000_000) {
-    this.byText = new LruMap(limitChars, (key) => 2 * key.length);
+  constructor(private readonly limitChars = 2_000_000, private readonly maxChars = 40_000_000) {
+    this.byText = new LruMap(maxChars, (key) => 2 * key.length);
+  }
+
+  /**
+   * Keeps room for the quotations of the drafts read lately, after a whole draft of `length`
+   * characters was read: enough for the longest of them (its keys overlap by the speaker
+   * context on either side) and for the versions of the paragraphs being edited, but not for the
+   * thousands of older versions a long day of typing leaves behind.
+   */
+  fitTo(length: number): void {
+    this.lengths.push(length);
+    if (this.lengths.length > 64) this.lengths.shift();
+    this.byText.trim(Math.min(this.maxChars, Math.max(this.limitChars, 6 * Math.max(...this.lengths))));
   }
 
   /**
