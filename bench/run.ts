@@ -13,21 +13,26 @@ import { DEFAULT_SEED } from './makeCorpus';
 import { measureCache, runCacheOpen, type CacheFigures } from './measureCache';
 import { measureCli } from './measureCli';
 import { measureServer } from './measureServer';
+import { formatSoak, measureSoak, type SoakFigures } from './measureSoak';
 import { NAIVE_QUOTES, runEngine, type EngineFigures } from './measureEngine';
 import { runNaive, type NaiveFigures } from './measureNaive';
 import { formatTable, type Outcome, type SizeResult } from './report';
 
-const USAGE = `Usage: npm run bench -- [--sizes 1,10,50] [--seed N] [--data DIR] [--out FILE]
+const USAGE = `Usage: npm run bench -- [--sizes 1,10,50] [--seed N] [--data DIR] [--out FILE] [--only soak] [--soak-edits N]
 
 Measures index build, cache, draft checks, edits, CLI, memory, accuracy and a naive peer on
 generated corpora of the given sizes in MB, prints a table and writes the figures as JSON
-(default bench/results.json).`;
+(default bench/results.json). The server soak (a 384 KB draft edited N times, 5000 by default,
+then a 5 MB draft) runs after the sizes; --only soak runs just the soak and updates its figures
+in the results file.`;
 
 interface Options {
   sizes: number[];
   seed: number;
   dataDir: string;
   out: string;
+  only: 'soak' | null;
+  soakEdits: number;
 }
 
 /** Reads `--name value` pairs; unknown names are an error, so typos do not pass silently. */
@@ -43,13 +48,17 @@ function parseFlags(argv: string[], allowed: string[]): Map<string, string> {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flags = parseFlags(argv, ['sizes', 'seed', 'data', 'out']);
+  const flags = parseFlags(argv, ['sizes', 'seed', 'data', 'out', 'only', 'soak-edits']);
+  const only = flags.get('only') ?? null;
+  if (only !== null && only !== 'soak') throw new Error(`--only takes "soak"`);
+  const soakEdits = Number(flags.get('soak-edits') ?? 5000);
+  if (!Number.isInteger(soakEdits) || soakEdits <= 0) throw new Error('--soak-edits takes a positive integer');
   const sizes = (flags.get('sizes') ?? '1,10,50').split(',').map(Number);
   if (sizes.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error(`--sizes takes positive numbers of MB, e.g. 1,10,50`);
   const seed = Number(flags.get('seed') ?? DEFAULT_SEED);
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   return {
-    sizes, seed,
+    sizes, seed, only, soakEdits,
     dataDir: path.resolve(flags.get('data') ?? defaultDataDir()),
     out: path.resolve(flags.get('out') ?? path.join(repoRoot(), 'bench', 'results.json')),
   };
@@ -108,6 +117,17 @@ function gitCommit(): string {
   return `${head.stdout.trim()}${dirty ? ' (with uncommitted changes)' : ''}`;
 }
 
+/** The server soak, on the 1 MB corpus and its draft. */
+async function runSoak(options: Options): Promise<Outcome<SoakFigures>> {
+  const data = ensureBenchData(options.dataDir, 1, options.seed, (line) => console.error(line));
+  console.error('Server soak …');
+  return attempt('server soak', () => measureSoak(path.join(repoRoot(), 'dist', 'server.js'), data.paths.corpusDir, data.paths.draft, options.soakEdits, options.seed));
+}
+
+function printSoak(soak: Outcome<SoakFigures>): void {
+  console.log('error' in soak ? `\nServer soak failed: ${soak.error}` : formatSoak(soak));
+}
+
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('-h') || argv.includes('--help')) {
     console.log(USAGE);
@@ -115,13 +135,23 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv[0] === '--child') return runChildTask(argv[1], parseFlags(argv.slice(2), ['corpus', 'draft', 'truth', 'seed', 'cache-dir', 'count', 'short-draft', 'short-truth']));
   const options = parseOptions(argv);
+  if (options.only === 'soak') {
+    const soak = await runSoak(options);
+    printSoak(soak);
+    // The other figures of the results file stay as the last full run left them.
+    const previous = fs.existsSync(options.out) ? JSON.parse(fs.readFileSync(options.out, 'utf8')) as Record<string, unknown> : {};
+    fs.writeFileSync(options.out, `${JSON.stringify({ ...previous, soak: { date: new Date().toISOString(), commit: gitCommit(), ...soak } }, null, 1)}\n`);
+    return;
+  }
   const started = now();
   // Other processes share this machine's cores; the load before and after says how far to trust a run.
   const loadBefore = os.loadavg()[0];
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await measureSize(options, size));
+  const soak = await runSoak(options);
   const seconds = (now() - started) / 1000;
   console.log(formatTable(results));
+  printSoak(soak);
   const loadAfter = os.loadavg()[0];
   console.log(`\nTotal ${seconds.toFixed(0)} s on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; `
     + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`);
@@ -130,6 +160,7 @@ async function main(argv: string[]): Promise<void> {
     platform: `${os.platform()} ${os.release()}`, commit: gitCommit(), seed: options.seed, totalSeconds: Number(seconds.toFixed(1)),
     loadAverage: { before: loadBefore, after: loadAfter },
     sizes: Object.fromEntries(results.map((r) => [String(r.sizeMB), r])),
+    soak,
   };
   fs.writeFileSync(options.out, `${JSON.stringify(record, null, 1)}\n`);
   console.log(`Figures written to ${path.relative(process.cwd(), options.out) || options.out}.`);

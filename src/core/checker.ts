@@ -3,7 +3,7 @@
 // whose words changed; the rest are re-anchored to their new offsets.
 
 import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
-import { draftProseOf } from './extract/markdownProse';
+import { draftProseOf, type DraftProse } from './extract/markdownProse';
 import { IgnoreList } from './ignoreList';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
@@ -59,10 +59,11 @@ export class Checker {
   /**
    * The quotations of a draft with their speakers, read with this checker's alias table, less
    * those on the ignore list (taken out after the speakers are read, so that a speaker named
-   * beside an ignored quotation still carries over to the next one).
+   * beside an ignored quotation still carries over to the next one); `prose` when the caller has
+   * read it already.
    */
-  quotesOf(text: string, format: TextFormat): Quote[] {
-    const quotes = attributeQuotes(text, format, this.aliases, draftProseOf(text, format), DRAFT_QUOTES);
+  quotesOf(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
+    const quotes = attributeQuotes(text, format, this.aliases, prose, DRAFT_QUOTES);
     return this.ignored.size ? quotes.filter((quote) => !this.ignored.matches(quote.text)) : quotes;
   }
 

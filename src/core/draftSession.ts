@@ -6,7 +6,10 @@
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
 import type { Checker } from './checker';
+import { detachStrings } from './detach';
 import { draftProseSteps } from './extract/markdownProse';
+import { DRAFT_QUOTES } from './extract/quoteMemo';
+import { warmQuoteSteps } from './extract/warmQuotes';
 import { runInSlices, runToEnd, type SliceStats } from './slicedRun';
 import type { Quote, QuoteResult, SourceMatch, Span, TextFormat } from './types';
 
@@ -53,9 +56,13 @@ export class DraftSession {
   private *steps(text: string, format: TextFormat): Generator<void, QuoteResult[]> {
     if (text === this.text && format === this.format) return this.results;
     // Reading the prose first, a chunk per step, leaves it remembered for the extractor.
-    yield* draftProseSteps(text, format);
+    const prose = yield* draftProseSteps(text, format);
+    // Reading the quotations ahead, a few per step, leaves the extractor only memo hits.
+    yield* warmQuoteSteps(text, prose, DRAFT_QUOTES);
+    DRAFT_QUOTES.fitTo(text.length);
     // The same extraction and speaker resolution as `Checker.checkText`.
-    const quotes = this.checker.quotesOf(text, format);
+    // The prose read above, not looked up again: requests in between may have read other texts.
+    const quotes = this.checker.quotesOf(text, format, prose);
     yield;
     const stats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
     const results: QuoteResult[] = [];
@@ -65,7 +72,8 @@ export class DraftSession {
       const characters = text.slice(quote.outer.start, quote.outer.end);
       let result = this.reuse(text, characters, quote, stats);
       if (!result) {
-        result = this.checker.checkQuote(text, quote);
+        // Kept for later versions, so it must hold no slice of this one.
+        result = detachStrings(this.checker.checkQuote(text, quote));
         stats.checked++;
       }
       results.push(result);
@@ -99,7 +107,8 @@ export class DraftSession {
     }
     if (!first) return null;
     stats.shifted++;
-    return shiftResult(first, quote, quote.outer.start - first.quote.outer.start);
+    // The new quote was read from this version of the text.
+    return shiftResult(first, detachStrings(quote), quote.outer.start - first.quote.outer.start);
   }
 }
 

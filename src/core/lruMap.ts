@@ -56,6 +56,11 @@ export class LruMap<K, V> {
     while (this.weight > this.limit && this.oldest) this.remove(this.oldest);
   }
 
+  /** Forgets the least recently used entries until the total weight is at most `limit`. */
+  trim(limit: number): void {
+    while (this.weight > limit && this.oldest) this.remove(this.oldest);
+  }
+
   /** How many entries are remembered. */
   get size(): number {
     return this.entries.size;

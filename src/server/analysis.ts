@@ -7,6 +7,7 @@ import type { SliceStats } from '../core/slicedRun';
 import { formatOfFile } from '../core/draftFormats';
 import type { QuoteResult, TextFormat } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
+import { localResultAt } from './localAnalysis';
 import { TextPositions } from './positions';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
 
@@ -70,12 +71,79 @@ export class DraftAnalyzer {
   private readonly cache = new Map<string, DraftAnalysis>();
   private readonly sessions = new Map<string, DraftSession>();
   private readonly running = new Map<string, RunningAnalysis>();
+  /** Requests waiting for the next analysis of a document to finish (or for its check to end). */
+  private readonly waiting = new Map<string, Set<() => void>>();
+  private positionsCache: TextPositions | null = null;
 
   constructor(
     private readonly folders: WorkspaceFolders,
     private readonly corpora: CorpusManager,
     private readonly log: (message: string) => void,
+    /** True while the server has a check of the document scheduled or running, which requests wait for. */
+    private readonly checkPending: (uri: string) => boolean = () => false,
+    private readonly counters: { checksStarted: number; checksDropped: number } | null = null,
   ) {}
+
+  /**
+   * What hover and Go to Definition read about the place `offset` of `draft`: the quote there in
+   * the latest finished analysis when that analysis is of this very text, or else the quote
+   * checked from the paragraphs around it. Never checks the whole draft. Null when the draft is
+   * outside every folder, has no corpus, or has no quote there.
+   */
+  async resultAt(draft: DraftText, offset: number): Promise<{ analysis: DraftAnalysis; result: QuoteResult } | null> {
+    const folder = this.folders.folderFor(draft.uri);
+    if (!folder) return null;
+    const corpus = await this.corpora.get(folder);
+    const cached = this.cache.get(draft.uri);
+    if (cached && cached.text === draft.text && cached.corpus === corpus) {
+      const result = resultAt(cached, offset);
+      return result && { analysis: { ...cached, version: draft.version }, result };
+    }
+    if (!corpus.checker) return null;
+    const format = draftFormat(draft.uri, draft.languageId);
+    const result = localResultAt(corpus.checker, draft.text, format, offset);
+    if (!result) return null;
+    return { analysis: { ...draft, format, corpus, results: [result], positions: this.positions(draft.text) }, result };
+  }
+
+  /**
+   * The analysis a whole-draft request (the quotes report, the workspace check) reads: the
+   * latest finished one of `draft`'s text, or the one the server's own check is working towards.
+   * While a check of the document is scheduled or running the request waits for it instead of
+   * starting another; if the document moves on meanwhile, the latest finished analysis answers,
+   * with its own version. Only a document nobody is checking is analysed here.
+   */
+  async settled(draft: DraftText, isStale: () => boolean = () => false): Promise<DraftAnalysis | null> {
+    for (;;) {
+      const cached = this.cache.get(draft.uri);
+      if (cached && cached.text === draft.text) return this.analyze(draft, isStale);
+      const running = this.running.get(draft.uri);
+      if (running?.text === draft.text) return this.analyze(draft, isStale);
+      if (!running && !this.checkPending(draft.uri)) return this.analyze(draft, isStale);
+      await new Promise<void>((resolve) => {
+        const set = this.waiting.get(draft.uri) ?? new Set();
+        set.add(resolve);
+        this.waiting.set(draft.uri, set);
+      });
+      if (isStale()) return null;
+      const latest = this.cache.get(draft.uri);
+      if (latest && latest.text !== draft.text && !this.checkPending(draft.uri)) return latest;
+    }
+  }
+
+  /** Tells waiting requests that a check of `uri` ended, with or without an analysis. */
+  checkEnded(uri: string): void {
+    const set = this.waiting.get(uri);
+    if (!set) return;
+    this.waiting.delete(uri);
+    for (const resolve of set) resolve();
+  }
+
+  /** Offsets and positions of `text`, built once for the newest text asked about. */
+  positions(text: string): TextPositions {
+    if (this.positionsCache?.text !== text) this.positionsCache = new TextPositions(text);
+    return this.positionsCache;
+  }
 
   /**
    * The analysis of `draft`, re-using the cached one when text and corpus are unchanged.
@@ -111,6 +179,8 @@ export class DraftAnalyzer {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.sessions.delete(uri);
+    this.positionsCache = null;
+    this.checkEnded(uri);
     const running = this.running.get(uri);
     if (running) running.superseded = true;
     this.running.delete(uri);
@@ -119,6 +189,7 @@ export class DraftAnalyzer {
   private start(draft: DraftText, corpus: FolderCorpus): RunningAnalysis {
     const running: RunningAnalysis = { text: draft.text, corpus, waiters: [], superseded: false, done: Promise.resolve(null) };
     const shouldStop = () => running.superseded || (running.waiters.length > 0 && running.waiters.every((stale) => stale()));
+    if (this.counters) this.counters.checksStarted++;
     running.done = this.run(draft, corpus, shouldStop).finally(() => {
       if (this.running.get(draft.uri) === running) this.running.delete(draft.uri);
     });
@@ -145,6 +216,7 @@ export class DraftAnalyzer {
         const checked = await session.updateInSlices(draft.text, format, shouldStop, SLICE_MS, slices);
         if (!checked) {
           if (large) this.log(`Stopped checking ${draft.uri}: a newer version arrived`);
+          if (this.counters) this.counters.checksDropped++;
           return null;
         }
         results = checked;
@@ -156,8 +228,9 @@ export class DraftAnalyzer {
         this.log(`Checked ${draft.uri}: ${results.length} quotes in ${ms} ms, ${slices.slices} slices, longest ${Math.round(slices.longestMs)} ms`);
       }
     }
-    const analysis: DraftAnalysis = { ...draft, format, corpus, results, positions: new TextPositions(draft.text) };
+    const analysis: DraftAnalysis = { ...draft, format, corpus, results, positions: this.positions(draft.text) };
     this.cache.set(draft.uri, analysis);
+    this.checkEnded(draft.uri);
     return analysis;
   }
 }

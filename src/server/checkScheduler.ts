@@ -20,7 +20,12 @@ export class CheckScheduler {
   private readonly pending = new Map<string, Pending>();
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(private readonly run: CheckRunner, private readonly onError: (uri: string, error: Error) => void) {}
+  constructor(
+    private readonly run: CheckRunner,
+    private readonly onError: (uri: string, error: Error) => void,
+    /** Called once a check has ended and is no longer pending. */
+    private readonly onEnded: (uri: string) => void = () => {},
+  ) {}
 
   /**
    * Checks `uri` after `delay` ms of quiet (a promise when the delay comes from settings),
@@ -45,6 +50,11 @@ export class CheckScheduler {
     this.pending.delete(uri);
   }
 
+  /** True while a check of `uri` waits for quiet or runs. */
+  has(uri: string): boolean {
+    return this.pending.has(uri);
+  }
+
   /** A promise that settles when the check of `uri` that is running now (if any) ends. */
   idle(uri: string): Promise<void> {
     return this.running.get(uri) ?? Promise.resolve();
@@ -63,6 +73,7 @@ export class CheckScheduler {
         // The entry stays registered while it runs so that a newer change can cancel it.
         if (this.pending.get(uri) === entry) this.pending.delete(uri);
         if (this.running.get(uri) === done) this.running.delete(uri);
+        this.onEnded(uri);
       });
     this.running.set(uri, done);
   }

@@ -94,7 +94,7 @@ async function search(services: RequestServices, query: string, limit: number | 
 /** The analysis of a draft: its open text, or the file on disk when it is not open. */
 export async function analyzeUri(services: RequestServices, uri: string): Promise<DraftAnalysis | null> {
   const open = services.openDocument(uri);
-  if (open) return services.analyzer.analyze({ uri, version: open.version, text: open.getText(), languageId: open.languageId });
+  if (open) return services.analyzer.settled({ uri, version: open.version, text: open.getText(), languageId: open.languageId });
   const file = uriToPath(uri);
   if (!file) return null;
   const text = await fs.promises.readFile(file, 'utf8');

@@ -2,19 +2,19 @@
 // its own errors, logs them and answers with an empty result, and gives up (null) when the
 // client cancels the request.
 
-import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type CodeAction, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CancellationToken, type CodeAction, type Connection, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError } from '../core/config';
 import type { QuoteResult } from '../core/types';
 import { ACCEPT_RENDERING_COMMAND, type AcceptRenderingArgs } from '../shared/protocol';
-import { draftFormat, isDraftLanguage, resultAt, type DraftAnalysis, type DraftAnalyzer } from './analysis';
-import { appendAccepted, codeActionsFor } from './codeActions';
+import { draftFormat, isDraftLanguage, type DraftAnalysis, type DraftAnalyzer } from './analysis';
+import { appendAccepted } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
 import { FIX_ALL_KIND, fixAllAction, fixAllEdits, wantsKind } from './fixAll';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
-import { TextPositions } from './positions';
+import { localCodeActions } from './localActions';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
@@ -38,7 +38,11 @@ function acceptedIn(analysis: DraftAnalysis): (result: QuoteResult) => boolean {
   return (result) => checker?.isAccepted(result.quote) ?? false;
 }
 
-/** The analysis of an open draft, or null when the document is not a draft or the request was cancelled. */
+/**
+ * The whole analysis of an open draft, for the one request that needs every quote (the
+ * file-wide fix asked for by kind): the server's own check of this text when one is running or
+ * done, else a check of its own. Null when the document is no draft or the request was cancelled.
+ */
 async function openAnalysis(services: FeatureServices, uri: string, token: CancellationToken): Promise<DraftAnalysis | null> {
   const doc = services.openDocument(uri);
   if (!doc) return null;
@@ -47,8 +51,27 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
   // A source file opened in the editor is not a draft.
   const file = uriToPath(uri);
   if (file && services.corpora.isCorpusFile(file)) return null;
-  const analysis = await services.analyzer.analyze({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
+  const analysis = await services.analyzer.settled({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
   return token.isCancellationRequested ? null : analysis;
+}
+
+/**
+ * The checked quote at `position` of an open draft, from the latest finished analysis of its text
+ * or from the paragraphs around the position; null when the document is not a draft, there is
+ * no quote there, or the request was cancelled.
+ */
+async function quoteAt(services: FeatureServices, uri: string, position: Position, token: CancellationToken): Promise<{ analysis: DraftAnalysis; result: QuoteResult } | null> {
+  const doc = services.openDocument(uri);
+  if (!doc) return null;
+  const resolved = await services.settings.get(uri);
+  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
+  // A source file opened in the editor is not a draft.
+  const file = uriToPath(uri);
+  if (file && services.corpora.isCorpusFile(file)) return null;
+  if (token.isCancellationRequested) return null;
+  const text = doc.getText();
+  const found = await services.analyzer.resultAt({ uri, version: doc.version, text, languageId: doc.languageId }, services.analyzer.positions(text).offset(position));
+  return token.isCancellationRequested ? null : found;
 }
 
 /** Registers hover, definition, code action and command handlers. */
@@ -57,10 +80,8 @@ export function registerFeatures(connection: Connection, services: FeatureServic
 
   connection.onHover(async (params, token) => {
     try {
-      const analysis = await openAnalysis(services, params.textDocument.uri, token);
-      if (!analysis) return null;
-      const result = resultAt(analysis, analysis.positions.offset(params.position));
-      return result ? hoverFor(analysis, result, services.locator) : null;
+      const found = await quoteAt(services, params.textDocument.uri, params.position, token);
+      return found ? hoverFor(found.analysis, found.result, services.locator) : null;
     } catch (error) {
       fail('Hover', error);
       return null;
@@ -69,10 +90,8 @@ export function registerFeatures(connection: Connection, services: FeatureServic
 
   connection.onDefinition(async (params, token) => {
     try {
-      const analysis = await openAnalysis(services, params.textDocument.uri, token);
-      if (!analysis) return null;
-      const result = resultAt(analysis, analysis.positions.offset(params.position));
-      const locations = result ? definitionFor(result, services.locator) : [];
+      const found = await quoteAt(services, params.textDocument.uri, params.position, token);
+      const locations = found ? definitionFor(found.result, services.locator) : [];
       return locations.length ? locations : null;
     } catch (error) {
       fail('Go to Definition', error);
@@ -101,13 +120,14 @@ export function registerFeatures(connection: Connection, services: FeatureServic
         if (action) actions.push(action);
       }
       if (quickFixes) {
+        // The light bulb never starts a check of its own: the file-wide fix comes from the last
+        // finished check of this very text, the quote's own fixes from the lines around it.
         const cached = services.analyzer.cached(doc.uri, text);
         const analysis = cached && { ...cached, version: doc.version };
         const edits = analysis ? fixAllEdits(analysis, acceptedIn(analysis)) : [];
         // With one drift in the file, the quote's own fix does the same.
         const fixAll = analysis && edits.length > 1 ? fixAllAction(analysis, edits, CodeActionKind.QuickFix, versioned) : null;
-        const positions = cached?.positions ?? new TextPositions(text);
-        actions.push(...codeActionsFor({ uri: doc.uri, text, format: draftFormat(doc.uri, doc.languageId), positions }, diagnostics, fixAll));
+        actions.push(...localCodeActions(doc.uri, text, draftFormat(doc.uri, doc.languageId), services.analyzer.positions(text), params.range.start, diagnostics, fixAll));
       }
       return actions;
     } catch (error) {

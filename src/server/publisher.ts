@@ -6,10 +6,16 @@ import type { QuoteResult } from '../core/types';
 import { summarizeVerdicts } from '../core/verdicts';
 import type { FileCounts, SummaryParams } from '../shared/protocol';
 import type { DraftAnalysis } from './analysis';
-import { quoteDiagnostics } from './diagnostics';
+import { SlicePauser } from '../core/slicedRun';
+import { quoteDiagnostics, type DiagnosticContext } from './diagnostics';
 import { draftVerdicts } from './draftVerdicts';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
+
+/** How long building diagnostics works before it lets other requests in, in ms. */
+const SLICE_MS = 10;
+/** Quotes turned into diagnostics between two looks at the clock. */
+const QUOTES_PER_BATCH = 25;
 
 /** The connection calls the publisher makes. */
 export interface PublishTarget {
@@ -34,11 +40,14 @@ export class Publisher {
     private readonly locator: SourceLocator,
   ) {}
 
-  /** The diagnostics of an analysis under the document's settings. */
-  async diagnostics(analysis: DraftAnalysis): Promise<Diagnostic[]> {
+  /**
+   * The diagnostics of an analysis under the document's settings, built a batch of quotes at a
+   * time with other events let in between; null as soon as `isCurrent` says a newer version exists.
+   */
+  async diagnostics(analysis: DraftAnalysis, isCurrent: () => boolean = () => true): Promise<Diagnostic[] | null> {
     const resolved = await this.settings.get(analysis.uri);
     const checker = analysis.corpus.checker;
-    return quoteDiagnostics(analysis.results, {
+    const context: DiagnosticContext = {
       draftText: analysis.text,
       positions: analysis.positions,
       settings: resolved.settings,
@@ -46,14 +55,22 @@ export class Publisher {
       isAccepted: (quote) => checker?.isAccepted(quote) ?? false,
       locate: (match) => this.locator.locateMatch(match),
       locatePassage: (document, span) => this.locator.locate(document, span),
-    });
+    };
+    const diagnostics: Diagnostic[] = [];
+    const pauser = new SlicePauser(SLICE_MS);
+    for (let i = 0; i < analysis.results.length; i += QUOTES_PER_BATCH) {
+      diagnostics.push(...quoteDiagnostics(analysis.results.slice(i, i + QUOTES_PER_BATCH), context));
+      await pauser.pauseIfDue();
+      if (!isCurrent()) return null;
+    }
+    return diagnostics;
   }
 
   /** Publishes an analysis unless `isCurrent` says a newer version exists; returns its counts. */
   async publish(analysis: DraftAnalysis, isCurrent: () => boolean): Promise<FileCounts | null> {
     const resolved = await this.settings.get(analysis.uri);
-    const diagnostics = await this.diagnostics(analysis);
-    if (!isCurrent()) return null;
+    const diagnostics = await this.diagnostics(analysis, isCurrent);
+    if (!diagnostics || !isCurrent()) return null;
     // The same summary the diagnostics were marked from, so the counts match Problems.
     const counts = { uri: analysis.uri, ...draftVerdicts(analysis, resolved.settings.severity).counts };
     const params: PublishDiagnosticsParams = { uri: analysis.uri, diagnostics };

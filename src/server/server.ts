@@ -17,6 +17,7 @@ import { registerCustomRequests } from './customRequests';
 import { registerFeatures } from './featureHandlers';
 import { FIX_ALL_KIND } from './fixAll';
 import { Publisher } from './publisher';
+import { registerServerStats } from './serverStats';
 import { SettingsStore } from './settingsStore';
 import { SourceLocator } from './sourceLocator';
 import { pathToUri, uriToPath, WorkspaceFolders, type Folder } from './workspaceFolders';
@@ -79,12 +80,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     onChanged: (folder) => recheckFolder(folder),
     log,
   }, watcher);
-  analyzer = new DraftAnalyzer(folders, corpora, log);
+  const stats = registerServerStats(connection);
+  analyzer = new DraftAnalyzer(folders, corpora, log, (uri) => scheduler.has(uri), stats);
   publisher = new Publisher({
     sendDiagnostics: (p) => void connection.sendDiagnostics(p),
     sendSummary: (p) => void connection.sendNotification(SummaryNotification, p),
   }, settings, locator);
-  scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`));
+  scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`), (uri) => analyzer.checkEnded(uri));
 
   const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all(), supportsDocumentChanges: () => documentChanges };
   registerFeatures(connection, services);

@@ -256,3 +256,27 @@ export interface WorkspaceTrustParams {
  * client that sends neither is treated as trusted.
  */
 export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('verbatim/workspaceTrust');
+
+/** Asks for `verbatim/serverStats`; available only when the server runs with VERBATIM_SERVER_STATS=1. */
+export interface ServerStatsParams {
+  /** Collect garbage first (needs the server started with --expose-gc). */
+  gc?: boolean;
+  /** Start measuring event-loop blocks afresh after answering. */
+  reset?: boolean;
+}
+
+/** The server's memory and event-loop health, for the soak test and the benchmark. */
+export interface ServerStats {
+  heapUsed: number;
+  rss: number;
+  external: number;
+  /** Whether a collection ran before the heap was read. */
+  gcForced: boolean;
+  /** The longest event-loop block since the start or the last reset, in ms. */
+  longestBlockMs: number;
+  checksStarted: number;
+  checksDropped: number;
+}
+
+/** The server's heap and event-loop figures; a diagnostic aid that is off in normal use. */
+export const ServerStatsRequest = new RequestType<ServerStatsParams | null, ServerStats, void>('verbatim/serverStats');

@@ -43,6 +43,7 @@ export class LspTestClient {
   readonly registrations: { method: string; registerOptions: unknown }[] = [];
   readonly serverErrors: string[] = [];
   private readonly waiters: Waiter[] = [];
+  private readonly listeners = new Set<(message: Received) => void>();
 
   private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess) {}
 
@@ -110,6 +111,12 @@ export class LspTestClient {
     return message.params as PublishDiagnosticsParams;
   }
 
+  /** Calls `listener` with every notification from now on, until the returned function is called. */
+  listen(listener: (message: Received) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Shuts the server down and waits for its process to end. */
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => {
@@ -128,6 +135,7 @@ export class LspTestClient {
 
   private record(message: Received): void {
     this.received.push(message);
+    for (const listener of this.listeners) listener(message);
     for (const waiter of [...this.waiters]) {
       if (waiter.test(message)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);

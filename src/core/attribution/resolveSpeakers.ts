@@ -5,6 +5,7 @@
 // half of a quote split by its attribution ("“…,” he said. “…”").
 
 import { isCapitalised, isNonName, isPronoun, tokensOf } from '../extract/speakerWords';
+import { ownCopy } from '../extract/chunkedProse';
 import { LruMap } from '../lruMap';
 import type { Quote, Span, Speaker } from '../types';
 import { type Clause, type Mention, clausesOf, knownPeople, knownSurnames, titledNames } from './clauses';
@@ -30,9 +31,11 @@ interface BlockReading {
 const READINGS = new LruMap<string, BlockReading>(20000);
 
 function readBlock(narrative: string, block: Span): BlockReading {
-  const text = narrative.slice(block.start, block.end);
+  let text = narrative.slice(block.start, block.end);
   let reading = READINGS.get(text);
   if (!reading) {
+    // Read from a copy: a slice, and every name cut from it, would keep this version of the draft alive.
+    text = ownCopy(text);
     const whole = { start: 0, end: text.length };
     reading = { clauses: clausesOf(text, whole), titled: titledNames(text, whole) };
     READINGS.set(text, reading);

@@ -14,6 +14,22 @@ export type { DraftProse, Prose } from './prose';
 /** Chunks of the drafts being edited, shared by every caller in the process. */
 const draftChunks = new ChunkCache();
 
+/**
+ * The chunks kept are bounded by the drafts being read, not only by the cache's own limit: after
+ * thousands of edits the cache would otherwise fill with the chunks of old versions, which no
+ * read will ask for again. Twice the longest draft read lately leaves room for every open
+ * draft's chunks and the versions of the chunks being edited.
+ */
+const RECENT_READS = 64;
+const MIN_CHUNK_CHARS = 1_000_000;
+const readLengths: number[] = [];
+
+function trimChunks(length: number): void {
+  readLengths.push(length);
+  if (readLengths.length > RECENT_READS) readLengths.shift();
+  draftChunks.trim(Math.max(MIN_CHUNK_CHARS, 2 * Math.max(...readLengths)));
+}
+
 /** How many whole results are kept; a draft's text is usually asked for several times in a row. */
 const RECENT_LIMIT = 4;
 const recent: { text: string; format: TextFormat; prose: DraftProse }[] = [];
@@ -29,7 +45,10 @@ export function proseOf(text: string, format: TextFormat): Prose {
 export function draftProseOf(text: string, format: TextFormat): DraftProse {
   const known = recentProse(text, format);
   if (known) return known;
-  return remember(text, format, format === 'markdown' ? runToEnd(chunkedProseSteps(text, draftChunks)) : plainTextProse(text));
+  if (format !== 'markdown') return remember(text, format, plainTextProse(text));
+  const prose = runToEnd(chunkedProseSteps(text, draftChunks));
+  trimChunks(text.length);
+  return remember(text, format, prose);
 }
 
 /**
@@ -40,7 +59,9 @@ export function draftProseOf(text: string, format: TextFormat): DraftProse {
 export function* draftProseSteps(text: string, format: TextFormat): Generator<void, DraftProse> {
   const known = recentProse(text, format);
   if (known) return known;
-  const prose = format === 'markdown' ? yield* chunkedProseSteps(text, draftChunks) : plainTextProse(text);
+  if (format !== 'markdown') return remember(text, format, plainTextProse(text));
+  const prose = yield* chunkedProseSteps(text, draftChunks);
+  trimChunks(text.length);
   return remember(text, format, prose);
 }
 

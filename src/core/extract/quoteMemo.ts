@@ -5,6 +5,7 @@
 // either side; those characters and the marks' places relative to them are the whole key.
 // Only drafts are remembered: a source is read once.
 
+import { detachStrings } from '../detach';
 import { LruMap } from '../lruMap';
 import type { Quote, Span } from '../types';
 import { ownCopy } from './chunkedProse';
@@ -32,9 +33,23 @@ export class QuoteMemo {
    */
   private readonly byText: LruMap<string, Remembered[]>;
 
+  private readonly lengths: number[] = [];
+
   /** `limitChars` bounds the total length of the texts kept. */
-  constructor(limitChars = 2_000_000) {
-    this.byText = new LruMap(limitChars, (key) => 2 * key.length);
+  constructor(private readonly limitChars = 2_000_000, private readonly maxChars = 40_000_000) {
+    this.byText = new LruMap(maxChars, (key) => 2 * key.length);
+  }
+
+  /**
+   * Keeps room for the quotations of the drafts read lately, after a whole draft of `length`
+   * characters was read: enough for the longest of them (its keys overlap by the speaker
+   * context on either side) and for the versions of the paragraphs being edited, but not for the
+   * thousands of older versions a long day of typing leaves behind.
+   */
+  fitTo(length: number): void {
+    this.lengths.push(length);
+    if (this.lengths.length > 64) this.lengths.shift();
+    this.byText.trim(Math.min(this.maxChars, Math.max(this.limitChars, 6 * Math.max(...this.lengths))));
   }
 
   /**
@@ -56,8 +71,9 @@ export class QuoteMemo {
         return entry.quote && (delta === 0 ? entry.quote : shiftQuote(entry.quote, delta));
       }
     }
-    const quote = read();
-    // The memo keeps copies: slices would keep every version of the draft alive.
+    // The memo keeps copies, of the key and of the quotation's words and speaker: slices would
+    // keep every version of the draft alive.
+    const quote = detachStrings(read());
     const ownText = ownCopy(textSlice);
     const entry = { masked: maskedSlice === textSlice ? ownText : ownCopy(maskedSlice), marks: marksOf(scanned, blockStart, blockEnd, base), base, quote };
     if (list) {
@@ -94,7 +110,7 @@ function shiftSpan(span: Span, delta: number): Span {
 }
 
 /** A copy of `quote` moved `delta` characters. */
-function shiftQuote(quote: Quote, delta: number): Quote {
+export function shiftQuote(quote: Quote, delta: number): Quote {
   const { speaker } = quote;
   return {
     inner: shiftSpan(quote.inner, delta),

@@ -1,0 +1,47 @@
+// Quick fixes computed from the paragraphs around the cursor. Finding where an "ignore" comment
+// goes needs the prose around the quote, and reading a whole draft's prose on every cursor move
+// of a writer who is typing would mean re-reading the whole draft for each request. The fixes
+// only ever edit the quote's own paragraph, so they are computed on a window of whole lines and
+// their ranges moved back by the lines before it.
+
+import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver';
+import type { TextFormat } from '../core/types';
+import { codeActionsFor } from './codeActions';
+import { neighbourhood } from './localAnalysis';
+import { TextPositions } from './positions';
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The quick fixes for `diagnostics` at `around`, read from the whole lines around it. */
+export function localCodeActions(uri: string, text: string, format: TextFormat, positions: TextPositions, around: Position, diagnostics: Diagnostic[], fixAll: CodeAction | null = null): CodeAction[] {
+  const offset = positions.offset(around);
+  const span = neighbourhood(text, offset);
+  let start = span.start;
+  // The window starts at a line start, so that moving a range is a matter of lines alone.
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') {
+    LINE_BREAK.lastIndex = start;
+    const next = LINE_BREAK.exec(text);
+    start = next && next.index + next[0].length <= offset ? next.index + next[0].length : 0;
+  }
+  if (start === 0 && span.end === text.length) return codeActionsFor({ uri, text, format, positions }, diagnostics, fixAll);
+  const window = text.slice(start, span.end);
+  const lines = positions.position(start).line;
+  const inside = diagnostics.filter((d) => d.range.start.line >= lines);
+  // The file-wide fix edits the whole draft, so its edit is kept out of the window's line shift.
+  const placed = fixAll && { ...fixAll, edit: undefined };
+  const actions = shiftLines(codeActionsFor({ uri, text: window, format, positions: new TextPositions(window) }, shiftLines(inside, -lines), placed), lines);
+  return fixAll ? actions.map((action) => (action.title === fixAll.title && action.kind === fixAll.kind ? { ...action, edit: fixAll.edit } : action)) : actions;
+}
+
+/** A deep copy of `value` with every LSP range (and position) moved by `lines` lines. */
+function shiftLines<T>(value: T, lines: number): T {
+  if (Array.isArray(value)) return value.map((item) => shiftLines(item, lines)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === 'number' && typeof record.character === 'number' && Object.keys(record).length === 2) {
+    return { line: Math.max(0, record.line + lines), character: record.character } as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) copy[key] = shiftLines(record[key], lines);
+  return copy as T;
+}
