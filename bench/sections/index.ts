@@ -3,10 +3,11 @@
 // file in this folder, added to this list, with no change to the runner.
 
 import { accuracySection } from './accuracy';
+import { attributionSection } from './attribution';
 import type { BenchSection } from './section';
 import { speakersSection } from './speakers';
 
 export type { BenchSection, SectionFigures, SectionInput, SectionRow } from './section';
 
 /** Every section, in the order they are printed. */
-export const SECTIONS: BenchSection[] = [accuracySection, speakersSection];
+export const SECTIONS: BenchSection[] = [accuracySection, speakersSection, attributionSection];

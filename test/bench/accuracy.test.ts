@@ -44,7 +44,8 @@ describe('benchmark accuracy section', () => {
     const results = new Checker(CorpusIndex.build(await loadCorpus([root]))).checkText(DRAFT, 'markdown');
     measure = (quotes) => {
       const truth: DraftTruth = { generatorVersion: 0, seed: 0, corpusDir: root, quotes };
-      return accuracySection.measure({ draft: DRAFT, truth, corpusDir: root, results });
+      // The accuracy section measures synchronously; only sections that read fixtures return a promise.
+      return accuracySection.measure({ draft: DRAFT, truth, corpusDir: root, results }) as Record<string, number | string | null>;
     };
   });
 
