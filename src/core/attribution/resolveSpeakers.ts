@@ -1,8 +1,12 @@
 // Credits quotations whose speaker is not named right beside them, the way a reader would: from
-// the attribution elsewhere in the quote's sentence ("Peskov told reporters that the reply left
-// “little ground for optimism”"), through a pronoun or description that refers back to the
-// last person named in the same or the preceding paragraph ("“…,” he said"), and from the first
-// half of a quote split by its attribution ("“…,” he said. “…”").
+// the cue elsewhere in the quote's sentence ("Peskov told reporters that the reply left “little
+// ground for optimism”") or the sentence's subject before a colon; through a pronoun or definite
+// description that refers back to the subject of the nearest earlier sentence that is a person,
+// in the same paragraph first, then the one before ("“…,” he said"); and from the first half of
+// a quote split by its attribution ("“…,” he said. “…”"). Each speaker says whether it was read
+// with confidence (see `Speaker.confident`); only those can ground a misattribution. A quote's
+// speaker depends on its own sentence, the earlier sentences of its paragraph and the paragraph
+// before, except that a bare surname counts as a person when the text names them in full.
 
 import { LruMap } from '../lruMap';
 import type { Quote, Span, Speaker } from '../types';
@@ -116,7 +120,7 @@ class Resolver {
     // "a spokeswoman" is someone new, and "the law firm" is a body speaking for itself.
     const definite = clause.subject === 'pronoun' || (clause.person && !/^(?:a|an|one)\s/iu.test(clause.text));
     if (definite) {
-      const antecedent = (clause.subject === 'description' && this.titledAntecedent(block, at, clause.text)) || this.antecedent(block, at);
+      const antecedent = clause.subject === 'pronoun' ? this.antecedent(block, at) : this.describedPerson(block, at, clause.text);
       if (antecedent) {
         return {
           name: antecedent.name, span: antecedent.span, kind: 'person', confident: antecedent.confident,
@@ -127,6 +131,21 @@ class Resolver {
     }
     if (clause.subject !== 'description') return null;
     return { name: clause.text, span: clause.span, kind: clause.kind, confident: false, via: 'description' };
+  }
+
+  /**
+   * The person a definite description refers to. Its head word used as a title ("Ambassador
+   * Rafael Ortiz" … "the ambassador") ties it with confidence; otherwise it is taken as the
+   * nearest earlier person subject ("the veteran diplomat"), a guess that is shown but never
+   * grounds for a misattribution. A description that names a relation ("the union's secretary",
+   * "its chair") is someone else, not the person before.
+   */
+  private describedPerson(block: number, at: number, description: string): Antecedent | null {
+    const titled = this.titledAntecedent(block, at, description);
+    if (titled) return titled;
+    if (/[’']s\s|^(?:his|her|its|their|our)\s/iu.test(description)) return null;
+    const guessed = this.antecedent(block, at);
+    return guessed && { ...guessed, confident: false };
   }
 
   /**
@@ -168,14 +187,14 @@ class Resolver {
       const sentences = this.sentencesOf(b);
       for (let s = sentences.length - 1; s >= 0; s--) {
         const sentence = sentences[s];
-        if (sentence.start >= at) continue;
+        if (sentence.start >= at || this.isHeadline(sentence, at)) continue;
         const subject = this.subjectIn(b, sentence, at);
         if (b === block && sentence.end <= at && this.narrative.slice(sentence.start, Math.min(sentence.end, at)).match(/\p{L}/u)) passedOver ||= !subject || subject.form !== 'name';
         if (subject?.form === 'name' && subject.kind === 'person') return { name: subject.name, span: subject.span, confident: b === block || !passedOver };
         // "The mayor added that …": a definite description of a person refers back in turn.
         if (subject?.form === 'description' && subject.personal) {
           if (/^(?:a|an|one)\s/iu.test(subject.name)) return null;
-          const chained = this.titledAntecedent(b, subject.span.start, subject.name) ?? this.antecedent(b, subject.span.start);
+          const chained = this.describedPerson(b, subject.span.start, subject.name);
           return chained && { ...chained, confident: chained.confident && (b === block || !passedOver) };
         }
         // A sentence about a thing or a group ("All eyes are now on President Vladimir Putin")
@@ -185,6 +204,12 @@ class Resolver {
       }
     }
     return null;
+  }
+
+  /** True for a line without a closing stop ("Border talks"), a title rather than a sentence about someone. */
+  private isHeadline(sentence: Span, at: number): boolean {
+    if (sentence.end > at) return false;
+    return !/[.!?:;,”"’')\]]\s*$/u.test(this.narrative.slice(sentence.start, sentence.end));
   }
 
   /** The first person a sentence names before `at`: a speaker, a titled name or the surname of someone named in full. */
@@ -237,7 +262,7 @@ class Resolver {
       return antecedent ? { name: antecedent.name, span: antecedent.span, kind: 'person', confident: antecedent.confident, via: 'pronoun', mention: subject.span } : null;
     }
     if (subject.form === 'description' && subject.personal && !/^(?:a|an|one)\s/iu.test(subject.name)) {
-      const antecedent = this.titledAntecedent(block, subject.span.start, subject.name) ?? this.antecedent(block, subject.span.start);
+      const antecedent = this.describedPerson(block, subject.span.start, subject.name);
       if (antecedent) return { name: antecedent.name, span: antecedent.span, kind: 'person', confident: antecedent.confident, via: 'description', mention: subject.span, description: subject.name };
     }
     return { name: subject.name, span: subject.span, kind: subject.kind, confident: subject.form === 'name', via: 'sentence' };

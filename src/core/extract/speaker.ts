@@ -189,5 +189,36 @@ function nameOfRun(masked: string, run: Token[]): Speaker | null {
   const stripped = run.slice(0, first).map((t) => t.text.toLowerCase());
   const article = stripped.includes('the') || /(?:^|[^\p{L}])the\s+$/iu.test(masked.slice(Math.max(0, span.start - 5), span.start)) ? 'the' : '';
   const kind = kindOfSubject(name.map((t) => t.text), article);
-  return { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span, kind, confident: true };
+  const speaker: Speaker = { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span, kind, confident: true };
+  const description = kind === 'person' ? titleBefore(masked, span.start) : null;
+  if (description) speaker.description = description;
+  return speaker;
+}
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady']);
+
+// How far back a title before a name is read ("Secretary of State", "Kremlin spokesman").
+const MAX_TITLE_TOKENS = 5;
+
+/**
+ * The title written just before a name ("Kremlin spokesman" in "Kremlin spokesman Dmitry
+ * Peskov", "Foreign Minister"), for views to show beside the name; null when there is none.
+ */
+function titleBefore(masked: string, nameStart: number): string | null {
+  const tokens = tokensOf(masked, Math.max(0, nameStart - 80), nameStart);
+  let first = tokens.length;
+  let titled = false;
+  for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= MAX_TITLE_TOKENS; i--) {
+    const token = tokens[i];
+    const joins = (token.text === 'of' || token.text === 'to') && i < tokens.length - 1;
+    if (!token.isWord || (!isTitle(token) && !joins && !(isCapitalised(token) && !isNonName(token)))) break;
+    if (isTitle(token)) titled = true;
+    first = i;
+  }
+  // The title ends in a title word ("Foreign Minister"), not in a joining word or an organisation.
+  if (!titled || first === tokens.length || !isTitle(tokens[tokens.length - 1])) return null;
+  // An honorific alone ("Mr.", "Ms") describes no one.
+  if (tokens.slice(first).every((t) => HONORIFICS.has(t.text.toLowerCase().replace(/\.$/u, '')))) return null;
+  while (first < tokens.length && (tokens[first].text === 'of' || tokens[first].text === 'to')) first++;
+  return masked.slice(tokens[first].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ').replace(/\.$/u, '');
 }
