@@ -60,6 +60,7 @@ const NON_NAMES = new Set([
   'why', 'how', 'where', 'which', 'no', 'not', 'only', 'even', 'just', 'asked', 'speaking', 'according',
   'despite', 'during', 'under', 'over', 'into', 'about', 'against', 'among', 'between', 'through', 'without',
   'within', 'across', 'amid', 'instead', 'indeed', 'nor', 'once', 'last', 'next', 'first', 'former', 'said',
+  'well', 'oh', 'ah', 'yes', 'okay', 'please', 'thanks', 'sure', 'perhaps', 'maybe', 'surely',
   ...PRONOUNS,
 ]);
 
