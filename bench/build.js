@@ -22,6 +22,8 @@ const common = {
 async function main() {
   fs.rmSync(outdir, { recursive: true, force: true });
   const builds = [esbuild.build({ ...common, entryPoints: [path.join(root, 'bench', 'run.ts')], outfile: path.join(outdir, 'run.js') })];
+  // The attribution figures alone, without the generated corpora (npm run bench:attribution).
+  builds.push(esbuild.build({ ...common, entryPoints: [path.join(root, 'bench', 'attribution.ts')], outfile: path.join(outdir, 'attribution.js') }));
   // The engine's cache module exports openCorpus; its file name is taken from either spelling.
   const cache = ['corpusCache.ts', 'openCorpus.ts'].map((name) => path.join(root, 'src', 'core', 'cache', name)).find((file) => fs.existsSync(file));
   if (cache) {

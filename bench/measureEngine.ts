@@ -117,7 +117,7 @@ export async function runEngine(corpusDir: string, draftFile: string, truthFile:
   const sections: Record<string, SectionFigures> = {};
   for (const section of SECTIONS) {
     try {
-      sections[section.name] = section.measure({ draft, truth, corpusDir, results: first.value, shortDrift });
+      sections[section.name] = await section.measure({ draft, truth, corpusDir, results: first.value, shortDrift });
     } catch (error) {
       // One section's defect must not cost the run its other figures.
       sections[section.name] = { error: error instanceof Error ? error.message : String(error) };

@@ -3,6 +3,7 @@
 // file in this folder, added to this list, with no change to the runner.
 
 import { accuracySection, shortDriftAccuracySection } from './accuracy';
+import { attributionSection } from './attribution';
 import type { BenchSection } from './section';
 import { speakersSection } from './speakers';
 import { titlesSection } from './titles';
@@ -10,4 +11,4 @@ import { titlesSection } from './titles';
 export type { BenchSection, SectionFigures, SectionInput, SectionRow } from './section';
 
 /** Every section, in the order they are printed. */
-export const SECTIONS: BenchSection[] = [accuracySection, shortDriftAccuracySection, speakersSection, titlesSection];
+export const SECTIONS: BenchSection[] = [accuracySection, shortDriftAccuracySection, speakersSection, attributionSection, titlesSection];

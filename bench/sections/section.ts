@@ -38,7 +38,8 @@ export interface BenchSection {
   name: string;
   /** Heading printed above the rows. */
   title: string;
-  measure(input: SectionInput): SectionFigures;
+  /** May be async: a section that reads its own fixtures from disk returns a promise. */
+  measure(input: SectionInput): SectionFigures | Promise<SectionFigures>;
   rows: SectionRow[];
 }
 

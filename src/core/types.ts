@@ -32,10 +32,32 @@ export interface Quote {
   speaker: Speaker | null;
 }
 
-/** A person the draft credits with a quote, and where their name stands. */
+/**
+ * What a speaker is. `person`: a named person ("Dmitry Peskov", "Peskov"). `body`: a government,
+ * ministry, company, party or court, or a capital or country standing for its government ("the
+ * Kremlin", "Moscow", "the State Department", "NATO"). `role`: a transcript label for a role
+ * rather than a person ("QUESTION", "Q", "MODERATOR"). `unknown`: an unnamed person or a
+ * description no name was found for ("a spokeswoman", "the letter", "officials").
+ * Only person against person can be a misattribution.
+ */
+export type SpeakerKind = 'person' | 'body' | 'role' | 'unknown';
+
+/** Who a text credits with a quote (a person, or a body or description), and where the name stands. */
 export interface Speaker {
   name: string;
   span: Span;
+  /** What the speaker is; views show it beside the name ("Said by: … (person)"). */
+  kind: SpeakerKind;
+  /**
+   * True when the name was read from the quote's own attribution (a cue and its subject in the
+   * quote's sentence, a colon introduction or a dash byline) or from a pronoun or description
+   * whose person is the subject of an earlier sentence of the same paragraph. False when it
+   * was guessed further away (an earlier paragraph, a bare capitalised word). Only confident
+   * person speakers can make a misattribution.
+   */
+  confident: boolean;
+  /** The title or description written with the name ("Kremlin spokesman", "the chief executive"), when there is one. */
+  description?: string;
   /**
    * How the quote was tied to the name: written next to it (absent), read from the quote's
    * sentence ('sentence'), through a pronoun or description that refers back to the name
@@ -177,8 +199,12 @@ export interface SourceSpeaker {
   path: string;
   /** The passage in `document.text` that the speaker is credited with. */
   span: Span;
-  /** True for a body the source names with an article ("the White House said"), not a person. */
-  institution?: boolean;
+  /** What the source's speaker is (a body such as "the White House", a role label, a person). */
+  kind: SpeakerKind;
+  /** True when the source names the speaker in the passage's own attribution (see `Speaker.confident`). */
+  confident: boolean;
+  /** The title or description the source gives the speaker ("Kremlin spokesman"), when there is one. */
+  description?: string;
 }
 
 /** Why a quote is misattributed, with what an editor needs to show and fix it. */

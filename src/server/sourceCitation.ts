@@ -46,25 +46,10 @@ export function sourceSpeakerInfos(result: QuoteResult): SourceSpeakerInfo[] {
       outlet: document?.meta.source?.trim() ?? '',
       citation: document ? passageCitation(document, speaker.span) : '',
     };
-    const kind = speakerKind(speaker);
-    if (kind) info.kind = kind;
-    const description = stringField(speaker, 'description') ?? stringField(speaker, 'role');
-    if (description) info.description = description;
+    if (speaker.kind !== 'unknown') info.kind = speaker.kind;
+    if (speaker.description?.trim()) info.description = speaker.description.trim();
     return info;
   });
-}
-
-/**
- * The speaker's kind ("person", "body", "role") when the engine gives one; a speaker the source
- * names as a body ("the White House said") is a body even where no kind is recorded.
- */
-function speakerKind(speaker: SourceSpeaker): string | undefined {
-  return stringField(speaker, 'kind') ?? (speaker.institution ? 'body' : undefined);
-}
-
-function stringField(speaker: SourceSpeaker, field: string): string | undefined {
-  const value = (speaker as unknown as Record<string, unknown>)[field];
-  return typeof value === 'string' && value.trim() !== '' && value !== 'unknown' ? value.trim() : undefined;
 }
 
 /** How a source is named next to its speaker: its outlet when known, else its title. */

@@ -190,7 +190,7 @@ describe('sameQuote', () => {
   };
   const named = (text: string, name: string, mention?: string) => {
     const at = text.indexOf(name);
-    const speaker = { name, span: { start: at, end: at + name.length } };
+    const speaker = { name, span: { start: at, end: at + name.length }, kind: 'person' as const, confident: true };
     if (!mention) return speaker;
     const m = text.indexOf(mention);
     return { ...speaker, via: 'pronoun' as const, mention: { start: m, end: m + mention.length } };

@@ -7,7 +7,7 @@ import type { DraftAnalysis } from '../../src/server/analysis';
 import { hoverFor } from '../../src/server/hover';
 import { TextPositions } from '../../src/server/positions';
 import type { SourceLocator } from '../../src/server/sourceLocator';
-import type { QuoteResult, SourceDocument } from '../../src/core/types';
+import type { QuoteResult, SourceDocument, SourceSpeaker } from '../../src/core/types';
 import { entry, matchOf, quoteIn, resultOf, sourceDoc } from './quoteResults';
 
 const DRAFT = 'He said "little room for optimism" on Tuesday.';
@@ -68,10 +68,11 @@ describe('hover', function () {
     const result = driftIn(1);
     const doc = result.sources[0].document;
     doc.meta = { source: 'Reuters' };
-    result.sourceSpeakers = [{ name: 'Peskov', fullName: 'Dmitry Peskov', documentTitle: doc.title, path: doc.path, span: { start: 0, end: 5 }, institution: false }];
+    const speaker: SourceSpeaker = { name: 'Peskov', fullName: 'Dmitry Peskov', documentTitle: doc.title, path: doc.path, span: { start: 0, end: 5 }, kind: 'unknown', confident: true };
+    result.sourceSpeakers = [speaker];
     assert.match(hover(result), /\nSaid by: Dmitry Peskov — Reuters$/);
-    (result.sourceSpeakers[0] as unknown as Record<string, string>).kind = 'person';
-    (result.sourceSpeakers[0] as unknown as Record<string, string>).description = 'Kremlin spokesman';
+    speaker.kind = 'person';
+    speaker.description = 'Kremlin spokesman';
     assert.match(hover(result), /\nSaid by: Dmitry Peskov, Kremlin spokesman \\\(person\\\) — Reuters$/);
   });
 });

@@ -22,7 +22,7 @@ function citedDoc(): SourceDocument {
 }
 
 function speaker(doc: SourceDocument): SourceSpeaker {
-  return { name: 'Kuleba', fullName: 'Dmytro Kuleba', documentTitle: doc.title, path: doc.path, span: spanOf(SOURCE, WORDS) };
+  return { name: 'Kuleba', fullName: 'Dmytro Kuleba', documentTitle: doc.title, path: doc.path, span: spanOf(SOURCE, WORDS), kind: 'person', confident: true };
 }
 
 function misattributed(draft: string, overrides: Partial<Misattribution> = {}, wordingDrift = false): QuoteResult {

@@ -6,7 +6,8 @@ import { nameBeforeVerb, nameInPhrase } from '../extract/speaker';
 import {
   ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isInitialism, isNonName, isParticle, isTitle, tokensOf,
 } from '../extract/speakerWords';
-import type { Span } from '../types';
+import { isBodyHead, kindOfSubject } from '../extract/speakerKind';
+import type { Span, SpeakerKind } from '../types';
 import { foldName, nameWords } from './sameSpeaker';
 
 /** What stands as the subject of a verb of saying. */
@@ -19,7 +20,9 @@ export interface Clause {
   /** The name, pronoun or description as written ('' when the verb has no subject of its own). */
   text: string;
   span: Span;
-  /** False for institutions ("the White House said") and initialisms ("NATO said"). */
+  /** What the subject is: a body ("the White House said", "NATO said"), a person, or unknown (a description). */
+  kind: SpeakerKind;
+  /** False for bodies and for descriptions whose head is no person ("the letter"). */
   person: boolean;
 }
 
@@ -32,7 +35,7 @@ export interface Mention {
 const VERB = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}’'-])(?:${SPEECH_VERBS.join('|')})(?![\p{L}\p{M}\p{N}])`, 'gu');
 const ACCORDING_TO = /(?<![\p{L}\p{M}\p{N}])according to\s+/giu;
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
-const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'one', 'our']);
 const MAX_DESCRIPTION_TOKENS = 6;
 
 /** Finds every attribution clause of one block's narrative, in order. */
@@ -48,53 +51,78 @@ export function clausesOf(narrative: string, block: Span): Clause[] {
   for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {
     const at = block.start + m.index;
     const named = nameInPhrase(narrative, at + m[0].length, block.end);
-    if (named) clauses.push({ verb: { start: at, end: at + m[0].length }, subject: 'name', text: named.name, span: named.span, person: isPerson(narrative, block, named.span) });
+    if (named) clauses.push({ verb: { start: at, end: at + m[0].length }, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' });
   }
   return clauses.sort((a, b) => a.verb.start - b.verb.start);
 }
 
 function clauseAt(narrative: string, block: Span, verb: Span): Clause {
   const named = nameBeforeVerb(narrative, block.start, verb.start);
-  if (named) return { verb, subject: 'name', text: named.name, span: named.span, person: isPerson(narrative, block, named.span) };
+  if (named) return { verb, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' };
   const before = tokensOf(narrative, Math.max(block.start, verb.start - 120), verb.start);
   let i = before.length - 1;
   for (let skipped = 0; i >= 0 && skipped < 2 && ADVERBS.has(before[i].text); skipped++) i--;
-  if (i >= 0 && SUBJECT_PRONOUNS.has(before[i].text.toLowerCase())) {
-    return { verb, subject: 'pronoun', text: before[i].text, span: { start: before[i].start, end: before[i].end }, person: true };
+  // "Interfax quoted Ushakov as saying": the person quoted is the one saying.
+  if (i >= 1 && before[i].text === 'as' && narrative.slice(verb.start, verb.end) === 'saying') {
+    const quoted = nameBeforeVerb(narrative, block.start, before[i].start);
+    if (quoted) return { verb, subject: 'name', text: quoted.name, span: quoted.span, kind: quoted.kind, person: quoted.kind === 'person' };
   }
-  const description = descriptionEndingAt(before, i);
-  if (description) return { verb, subject: 'description', text: narrative.slice(description.start, description.end), span: description, person: true };
+  if (i >= 0 && SUBJECT_PRONOUNS.has(before[i].text.toLowerCase())) {
+    return { verb, subject: 'pronoun', text: before[i].text, span: { start: before[i].start, end: before[i].end }, kind: 'unknown', person: true };
+  }
+  const description = descriptionEndingAt(before, i, Math.max(block.start, verb.start - 120) === block.start);
+  if (description) {
+    const words = tokensOf(narrative, description.start, description.end).filter((t) => t.isWord).map((t) => t.text);
+    const article = DETERMINERS.has(words[0]?.toLowerCase() ?? '') ? words.shift()!.toLowerCase() : '';
+    const kind = kindOfSubject(words, article);
+    return { verb, subject: 'description', text: narrative.slice(description.start, description.end), span: description, kind, person: kind !== 'body' && isTitle(before[i]) };
+  }
   // "…,” said Kremlin spokesman Dmitry Peskov." — a name after the verb must close its clause.
   const after = nameInPhrase(narrative, verb.end, block.end, false);
   if (after && closesClause(narrative, after.span.end, block.end)) {
-    return { verb, subject: 'name', text: after.name, span: after.span, person: isPerson(narrative, block, after.span) };
+    return { verb, subject: 'name', text: after.name, span: after.span, kind: after.kind, person: after.kind === 'person' };
   }
-  return { verb, subject: 'none', text: '', span: verb, person: false };
+  return { verb, subject: 'none', text: '', span: verb, kind: 'unknown', person: false };
 }
 
-/** A definite description ending at token `last`: "the top Kremlin diplomat", "the minister". */
-function descriptionEndingAt(tokens: Token[], last: number): Span | null {
-  if (last < 0 || !isTitle(tokens[last])) return null;
+/**
+ * A description ending at token `last`: "the top Kremlin diplomat", "a spokeswoman", "the law
+ * firm", "police", "Sources close to the minister". It runs back to its article, or over a
+ * plural or body noun standing alone; a prepositional phrase ("close to the minister") belongs
+ * to the noun before it.
+ */
+function descriptionEndingAt(tokens: Token[], last: number, fromBlockStart: boolean): Span | null {
+  if (last < 0 || !tokens[last].isWord || !/^\p{L}/u.test(tokens[last].text)) return null;
+  const head = tokens[last];
+  const headLower = head.text.toLowerCase();
   for (let i = last - 1; i >= 0 && last - i < MAX_DESCRIPTION_TOKENS; i--) {
     const token = tokens[i];
-    if (!token.isWord) return null;
-    if (DETERMINERS.has(token.text.toLowerCase())) return { start: token.start, end: tokens[last].end };
+    if (!token.isWord) break;
+    const lower = token.text.toLowerCase();
+    if (DETERMINERS.has(lower)) {
+      if (i > 0 && PREPOSITIONS.has(tokens[i - 1].text.toLowerCase())) continue;
+      return { start: token.start, end: head.end };
+    }
   }
-  return null;
+  // Without an article: a group or body ("police said", "Officials told") or a noun with a
+  // prepositional phrase ("Sources close to the minister said").
+  let start = last;
+  while (start > 0 && last - start < MAX_DESCRIPTION_TOKENS && tokens[start - 1].isWord && !/^\p{Lu}/u.test(tokens[start].text)) start--;
+  const first = tokens[start];
+  const opensSentence = start === 0 ? fromBlockStart : /^[.!?;:”"]$/u.test(tokens[start - 1].text);
+  if (!opensSentence) return null;
+  const bare = isBodyHead(headLower) || UNNAMED_GROUPS.has(headLower) || UNNAMED_GROUPS.has(first.text.toLowerCase());
+  return bare && first.isWord && !isTitle(first) ? { start: first.start, end: head.end } : null;
 }
+
+const PREPOSITIONS = new Set(['to', 'of', 'for', 'with', 'at', 'in', 'from', 'by', 'near', 'inside']);
+// Groups of unnamed people that stand as subjects without an article.
+// "Critics" is left out: critics calling a thing a name are no speakers of a statement.
+const UNNAMED_GROUPS = new Set(['officials', 'sources', 'police', 'witnesses', 'residents', 'protesters', 'analysts', 'diplomats', 'aides']);
 
 function closesClause(text: string, end: number, blockEnd: number): boolean {
   const rest = text.slice(end, Math.min(blockEnd, end + 3));
   return rest.trim() === '' || /^\s*[,.;:!?—–)]/u.test(rest);
-}
-
-/** Institutions come with an article ("the Kremlin"); initialisms name organisations. */
-function isPerson(text: string, block: Span, span: Span): boolean {
-  const before = tokensOf(text, Math.max(block.start, span.start - 12), span.start);
-  const previous = before[before.length - 1];
-  if (previous && previous.text.toLowerCase() === 'the') return false;
-  const words = tokensOf(text, span.start, span.end);
-  return !words.every((w) => isInitialism(w));
 }
 
 /**
@@ -134,10 +162,10 @@ export function knownPeople(mentions: Mention[]): Map<string, string> {
   return people;
 }
 
-/** Occurrences in one block of the surnames of known people ("Putin alone will decide"). */
-export function knownSurnames(narrative: string, block: Span, people: Map<string, string>): Mention[] {
+/** Occurrences in one span of the surnames of known people ("Putin alone will decide"). */
+export function knownSurnames(narrative: string, span: Span, people: Map<string, string>): Mention[] {
   const found: Mention[] = [];
-  for (const token of tokensOf(narrative, block.start, block.end)) {
+  for (const token of tokensOf(narrative, span.start, span.end)) {
     if (!isCapitalised(token) || isNonName(token)) continue;
     const word = token.text.replace(/[’']s$/u, '');
     if (people.has(foldName(word))) found.push({ name: word, span: { start: token.start, end: token.start + word.length } });

@@ -1,7 +1,10 @@
-// Decides whether a quote is credited to the wrong person. A claim is made only when both sides
-// name someone: the draft gives a speaker and at least one source that has the words gives a
-// speaker too, and no such source agrees with the draft. A source that credits no one is
-// silent, not a contradiction.
+// Decides whether a quote is credited to the wrong person. A false claim here tells a writer
+// their copy is wrong when it is not, so the claim is made only when both sides name a person,
+// each read with confidence (from the quote's own attribution, or a pronoun whose person is the
+// subject of an earlier sentence of the same paragraph), and no source that has the words
+// credits the draft's person. A body on either side is never a contradiction: "the Kremlin
+// said" and "Peskov said" can both be right. A role label (QUESTION) credits no one, and a
+// source that credits no one is silent.
 
 import type { Misattribution, Quote, QuoteStatus, SourceMatch, SourceSpeaker } from '../types';
 import type { SourceSpeakers } from './sourceSpeakers';
@@ -17,7 +20,7 @@ export function creditSources(matches: SourceMatch[], speakers: SourceSpeakers):
     if (found.some((s) => s.path === match.document.path && s.name === credited.name)) continue;
     found.push({
       name: credited.name, fullName: credited.fullName, documentTitle: match.document.title, path: match.document.path, span: match.span,
-      ...(credited.institution ? { institution: true } : {}),
+      kind: credited.kind, confident: credited.confident, ...(credited.description ? { description: credited.description } : {}),
     });
   }
   return found;
@@ -29,16 +32,16 @@ export function creditSources(matches: SourceMatch[], speakers: SourceSpeakers):
  */
 export function findMisattribution(quote: Quote, status: QuoteStatus, sourceSpeakers: SourceSpeaker[], aliases: AliasTable): Misattribution | null {
   const draft = quote.speaker;
-  if (!draft || (status !== 'verbatim' && status !== 'drift') || sourceSpeakers.length === 0) return null;
+  if (!draft || draft.kind !== 'person' || !draft.confident || (status !== 'verbatim' && status !== 'drift')) return null;
   if (sourceSpeakers.some((s) => sameSpeaker(draft.name, s.name, aliases) || sameSpeaker(draft.name, s.fullName, aliases))) return null;
-  const source = sourceSpeakers[0];
+  const source = sourceSpeakers.find((s) => s.kind === 'person' && s.confident);
+  if (!source) return null;
   // A fix written where the pronoun or description stands reads best with the surname alone.
   const draftForm = draft.mention ? surnameForm(draft.name) : draft.name;
   return {
     draftSpeaker: draft.name,
     source,
-    // A body keeps its whole name and article ("the White House"), whatever form the draft used.
-    replacement: source.institution ? `the ${source.name}` : nameInDraftForm(source.fullName, draftForm),
+    replacement: nameInDraftForm(source.fullName, draftForm),
     span: draft.mention ?? draft.span,
     wording: status,
   };

@@ -38,7 +38,7 @@ export function blanked(text: string, start: number, end: number): string {
 
 // Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep', 'st', 'sr', 'jr', 'lt', 'col', 'capt',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep', 'rev', 'st', 'sr', 'jr', 'lt', 'col', 'capt', 'sgt', 'fr',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'approx',
 ]);
 

@@ -3,7 +3,8 @@
 // draft quote matched them, and then only as far as the passages asked about need (see
 // sourceReading.ts).
 
-import type { SourceDocument, Span } from '../types';
+import { isRoleLabel } from '../extract/speakerKind';
+import type { SourceDocument, Span, SpeakerKind } from '../types';
 import { AliasTable, foldName, nameWords } from './sameSpeaker';
 import { SourceReading } from './sourceReading';
 
@@ -11,8 +12,11 @@ import { SourceReading } from './sourceReading';
 export interface PassageSpeaker {
   name: string;
   fullName: string;
-  /** True for a body the source names with an article ("the White House said"). */
-  institution: boolean;
+  /** What the source's speaker is; a transcript turn of a person is a person. */
+  kind: SpeakerKind;
+  /** True when the source names the speaker in the passage's own attribution or turn. */
+  confident: boolean;
+  description?: string;
 }
 
 // Source documents never change once loaded (a changed file is loaded as a new document), so
@@ -37,10 +41,13 @@ export class SourceSpeakers {
     const words = turn ? nameWords(turn).map(readableCase) : nameWords(credited);
     if (words.length === 0) return null;
     const name = words.join(' ');
-    const institution = quoted !== null && /(?:^|[^\p{L}])the\s+$/iu.test(document.text.slice(Math.max(0, quoted.span.start - 5), quoted.span.start));
-    if (institution) return { name, fullName: name, institution };
+    const kind: SpeakerKind = quoted ? quoted.kind : 'person';
+    const confident = quoted ? quoted.confident : true;
+    const description = quoted?.description;
+    const extra = description ? { description } : {};
+    if (kind !== 'person') return { name: quoted?.name ?? name, fullName: quoted?.name ?? name, kind, confident, ...extra };
     const fullName = source.names().get(foldName(words[words.length - 1])) ?? name;
-    return { name, fullName: nameWords(fullName).length > words.length ? fullName : name, institution };
+    return { name, fullName: nameWords(fullName).length > words.length ? fullName : name, kind, confident, ...extra };
   }
 
   private readingOf(document: SourceDocument): SourceReading {
@@ -56,14 +63,6 @@ export class SourceSpeakers {
     }
     return reading;
   }
-}
-
-/** Transcript labels for a role rather than a person. */
-const ROLE_LABELS = new Set(['q', 'a', 'question', 'questions', 'answer', 'reporter', 'reporters', 'journalist', 'moderator', 'interviewer', 'host', 'audience', 'voice', 'unidentified', 'unknown', 'participant', 'operator', 'crosstalk']);
-
-function isRoleLabel(label: string): boolean {
-  const first = label.toLowerCase().replace(/\s*\(.*$/, '').trim();
-  return ROLE_LABELS.has(first) || /^(?:unidentified|unknown)\b/.test(first);
 }
 
 /** Transcripts write speakers in capitals ("DUNMORE"); a name is shown as "Dunmore". */

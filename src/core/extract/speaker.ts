@@ -5,18 +5,22 @@
 // quotation credited to "he" has no speaker until src/core/attribution follows it back.
 
 import type { Span, Speaker } from '../types';
+import { isGroupNoun, kindOfSubject } from './speakerKind';
 import {
   ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isConnector, isInitialism, isNonName,
   isParticle, isPronoun, isTitle, tokensOf,
 } from './speakerWords';
 
-const VERBS = SPEECH_VERBS.join('|');
+// "Said Moreno: “…”" opens a sentence with the verb.
+const VERBS = SPEECH_VERBS.flatMap((verb) => [verb, verb.charAt(0).toUpperCase() + verb.slice(1)]).join('|');
 const WORD = String.raw`[\p{L}\p{M}\p{N}'’.\-]+`;
 
 // After the closing mark: optional punctuation, a subject of a few words (or none), a verb.
 const AFTER_QUOTE = new RegExp(String.raw`^[\s,;:—–-]*((?:${WORD}\s+){0,8}?)(${VERBS})(?![\p{L}\p{M}\p{N}])`, 'u');
 // Before the opening mark: a verb, at most six more words, then optionally a colon or comma.
 const BEFORE_QUOTE = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${VERBS})((?:\s+${WORD}){0,6}?)\s*[:,]?\s*$`, 'u');
+// A dash byline after the quotation: "“…” ― Ana Lind" or "— Ilse Brandt, union organiser".
+const DASH_BYLINE = /^\s*[―—–]\s*/u;
 const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])according to\s+((?:${WORD}\s+){0,7}?${WORD})\s*,?\s*$`, 'iu');
 
 // Attribution phrases are short; looking further than this only finds unrelated words.
@@ -38,6 +42,11 @@ export function findSpeaker(masked: string, outer: Span, block: Span): Speaker |
 }
 
 function speakerAfter(masked: string, outer: Span, block: Span): Speaker | null {
+  const dash = DASH_BYLINE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + 4)));
+  if (dash) {
+    const named = nameInPhrase(masked, outer.end + dash[0].length, block.end, false);
+    if (named && /^\s*(?:[,;(]|$)/u.test(masked.slice(named.span.end, Math.min(block.end, named.span.end + 3)))) return named;
+  }
   if (endsSentence(masked, outer) && /^\s*\p{Lu}/u.test(masked.slice(outer.end, outer.end + SPEAKER_CONTEXT))) return null;
   const m = AFTER_QUOTE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + WINDOW)));
   if (!m) return null;
@@ -95,6 +104,14 @@ function runBefore(masked: string, tokens: Token[], last: number): Speaker | nul
     const insideName = isParticle(token) && run.length > 0 && i > 0 && isCapitalised(tokens[i - 1]);
     if (!isCapitalised(token) && !insideName) break;
     run.unshift(token);
+  }
+  // "Sara Lind of the Bergen Institute said", "Sen. Dale Hutch of Ohio said": the place or body
+  // after "of" or "at" qualifies the person before it, who is the subject.
+  let j = i;
+  if (j >= 0 && tokens[j].text === 'the') j--;
+  if (run.length > 0 && j >= 1 && (tokens[j].text === 'of' || tokens[j].text === 'at') && isCapitalised(tokens[j - 1])) {
+    const owner = runBefore(masked, tokens, j - 1);
+    if (owner && owner.kind === 'person') return owner;
   }
   return nameOfRun(masked, run);
 }
@@ -165,7 +182,43 @@ function nameOfRun(masked: string, run: Token[]): Speaker | null {
   });
   while (first < run.length && isParticle(run[first])) first++;
   const name = run.slice(first);
-  if (name.length === 0) return null;
+  // "Officials said", "Critics called": a group noun opening a sentence is no name.
+  if (name.length === 0 || (name.length === 1 && isGroupNoun(name[0].text))) return null;
   const span = { start: name[0].start, end: name[name.length - 1].end };
-  return { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span };
+  // "The Kremlin", "the White House": an article before a capitalised name makes it a body.
+  const stripped = run.slice(0, first).map((t) => t.text.toLowerCase());
+  const article = stripped.includes('the') || /(?:^|[^\p{L}])the\s+$/iu.test(masked.slice(Math.max(0, span.start - 5), span.start)) ? 'the' : '';
+  const kind = kindOfSubject(name.map((t) => t.text), article);
+  const speaker: Speaker = { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span, kind, confident: true };
+  const description = kind === 'person' ? titleBefore(masked, span.start) : null;
+  if (description) speaker.description = description;
+  return speaker;
+}
+
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady']);
+
+// How far back a title before a name is read ("Secretary of State", "Kremlin spokesman").
+const MAX_TITLE_TOKENS = 5;
+
+/**
+ * The title written just before a name ("Kremlin spokesman" in "Kremlin spokesman Dmitry
+ * Peskov", "Foreign Minister"), for views to show beside the name; null when there is none.
+ */
+function titleBefore(masked: string, nameStart: number): string | null {
+  const tokens = tokensOf(masked, Math.max(0, nameStart - 80), nameStart);
+  let first = tokens.length;
+  let titled = false;
+  for (let i = tokens.length - 1; i >= 0 && tokens.length - i <= MAX_TITLE_TOKENS; i--) {
+    const token = tokens[i];
+    const joins = (token.text === 'of' || token.text === 'to') && i < tokens.length - 1;
+    if (!token.isWord || (!isTitle(token) && !joins && !(isCapitalised(token) && !isNonName(token)))) break;
+    if (isTitle(token)) titled = true;
+    first = i;
+  }
+  // The title ends in a title word ("Foreign Minister"), not in a joining word or an organisation.
+  if (!titled || first === tokens.length || !isTitle(tokens[tokens.length - 1])) return null;
+  // An honorific alone ("Mr.", "Ms") describes no one.
+  if (tokens.slice(first).every((t) => HONORIFICS.has(t.text.toLowerCase().replace(/\.$/u, '')))) return null;
+  while (first < tokens.length && (tokens[first].text === 'of' || tokens[first].text === 'to')) first++;
+  return masked.slice(tokens[first].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ').replace(/\.$/u, '');
 }

@@ -12,6 +12,9 @@ export const SPEECH_VERBS = [
   'recalled', 'acknowledged', 'confirmed', 'commented', 'remarked', 'posted', 'answered',
   'admitted', 'conceded', 'urged', 'cautioned', 'observed', 'saying', 'adding', 'described',
   'describes', 'called', 'calls', 'suggested', 'suggests', 'hinted', 'recounted', 'predicted',
+  'demanded', 'demands', 'sighed', 'sighs', 'yelled', 'yells', 'shouted', 'shouts', 'interrupted',
+  'chanted', 'reads', 'quipped', 'joked', 'cried', 'pleaded', 'vowed', 'vows', 'lamented', 'protested',
+  'countered', 'ruled', 'concluded', 'promised', 'pledged', 'complained', 'whispered', 'snapped', 'boasted',
 ];
 
 /** Words that may stand between a subject and its verb ("Lavrov also said"). */
@@ -40,6 +43,9 @@ const TITLES = new Set([
   'councillor', 'councilor', 'councilman', 'councilwoman', 'agent', 'campaigner', 'activist', 'organiser',
   'organizer', 'historian', 'scientist', 'lawyer', 'doctor', 'teacher', 'owner',
   'inspector', 'superintendent', 'detective', 'constable', 'sheriff', 'commander', 'marshal',
+  'rev', 'rev.', 'reverend', 'rep.', 'lt', 'lt.', 'col', 'col.', 'capt', 'capt.', 'sgt', 'sgt.', 'mayor',
+  'sen', 'senator', 'congressman', 'congresswoman', 'economist', 'master', 'harbour', 'harbor', 'fr', 'fr.',
+  'father', 'sister', 'brother', 'rabbi', 'imam', 'pastor', 'chef', 'player', 'striker', 'midfielder',
 ]);
 
 // Capitalised words that open sentences or name dates, never part of a speaker's name.
@@ -49,7 +55,13 @@ const NON_NAMES = new Set([
   'after', 'before', 'since', 'if', 'though', 'although', 'this', 'that', 'there', 'here', 'now',
   'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august',
-  'september', 'october', 'november', 'december', ...PRONOUNS,
+  'september', 'october', 'november', 'december', 'all', 'some', 'many', 'most', 'few', 'both', 'each',
+  'every', 'several', 'such', 'other', 'another', 'its', 'our', 'their', 'his', 'her', 'my', 'your', 'what',
+  'why', 'how', 'where', 'which', 'no', 'not', 'only', 'even', 'just', 'asked', 'speaking', 'according',
+  'despite', 'during', 'under', 'over', 'into', 'about', 'against', 'among', 'between', 'through', 'without',
+  'within', 'across', 'amid', 'instead', 'indeed', 'nor', 'once', 'last', 'next', 'first', 'former', 'said',
+  'well', 'oh', 'ah', 'yes', 'okay', 'please', 'thanks', 'sure', 'perhaps', 'maybe', 'surely',
+  ...PRONOUNS,
 ]);
 
 // Lower-case particles that belong inside names ("Tamim bin Hamad", "Ursula von der Leyen").
@@ -66,7 +78,7 @@ export interface Token extends Span {
 
 // Initialisms with points ("U.N.", "J.") are one word; so are hyphenated names and names with
 // apostrophes ("Thomas-Greenfield", "O’Brien").
-const TOKEN = /(?:\p{Lu}\.)+|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN = /(?<tag>\((?:[DRIL]|[DRI]-[\p{L}.]+)\)|,\s*[DRI]-[\p{Lu}][\p{L}.]*,)|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Prof|Lt|Col|Capt|Sgt|Fr)\.|(?:\p{Lu}\.)+|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 // Tested once per token: a literal written in the functions below would be a new object each time.
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CAPITALISED = /^\p{Lu}/u;
@@ -78,6 +90,8 @@ export function tokensOf(text: string, start: number, end: number): Token[] {
   const slice = text.slice(start, end);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    // A party tag ("(D-Ore.)", ", R-Texas,") says where a politician sits, not who speaks.
+    if (m.groups?.tag) continue;
     tokens.push({
       text: m[0],
       start: start + m.index,
