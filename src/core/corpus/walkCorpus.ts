@@ -87,7 +87,7 @@ async function addNamedFile(file: string, viaLink: boolean, found: FoundFile[], 
 async function walkNamedFolder(folder: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
   const { sources } = await walkFolder(folder, () => true, warnings);
   if (sources.length === 0) warnings.push({ path: folder, message: `contains no source files (${SUPPORTED})` });
-  found.push(...sources);
+  appendAll(found, sources);
 }
 
 async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWarning[]): Promise<void> {
@@ -105,7 +105,7 @@ async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWar
     const walked = plan.matcher === null
       ? await walkLiteral(plan.base, warnings)
       : await walkMatching(plan.base, plan.matcher, warnings);
-    found.push(...walked.sources);
+    appendAll(found, walked.sources);
     sourceCount += walked.sources.length;
     otherCount += walked.others;
   }
@@ -207,6 +207,14 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
  */
 function childPath(folder: string, name: string): string {
   return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
+}
+
+/**
+ * Appends `items` one by one: spreading them as call arguments overflows the stack once a
+ * folder holds more than about a hundred thousand files.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Keeps one path per real file, preferring a path reached without links, and sorts by path. */
