@@ -12,7 +12,7 @@ describe('corpus walk at archive scale', () => {
     appendAll(found, walked);
     assert.strictEqual(found.length, 400_001);
     assert.strictEqual(found[0].path, '/named.txt');
-    assert.strictEqual(found[400_000].path, "/archive/399999.txt");
+    assert.strictEqual(found[400_000].path, '/archive/399999.txt');
   });
 
   it('still lists a folder, a glob and a named file together, sorted and once each', async () => {
