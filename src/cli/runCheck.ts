@@ -17,6 +17,7 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
+import { checkDraft, closeArchive, openArchive } from './archiveDrafts';
 
 /** Input the user has to fix before the check can run (exit code 2). */
 export class InputError extends Error {}
@@ -45,18 +46,18 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   for (const warning of corpus.warnings) {
     io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
   }
-  if (corpus.documents.length === 0) {
+  const archive = openArchive(config.file, io);
+  if (corpus.documents.length === 0 && !archive) {
     throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}`);
   }
   const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases };
   const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
-  const report: CheckReport = {
-    cwd: io.cwd,
-    warnings: corpus.warnings,
-    drafts: drafts.map((draft) =>
-      reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, formatOfFile(draft.path)), (quote) => checker.isAccepted(quote)),
-    ),
-  };
+  const report: CheckReport = { cwd: io.cwd, warnings: corpus.warnings, drafts: [] };
+  for (const draft of drafts) {
+    const results = await checkDraft(checker, archive, draft.text, formatOfFile(draft.path));
+    report.drafts.push(reportDraft(io.cwd, draft.path, draft.text, results, (quote) => checker.isAccepted(quote)));
+  }
+  await closeArchive(archive, io);
   const locator = new SourceLocator(io.cwd);
   switch (args.format) {
     case 'json':
