@@ -91,7 +91,8 @@ function windowDocument(doc: ArchivedDocument, run: CandidateChunk[], id: number
     fileOffset: (offset: number) => offset,
     blocks,
     size: text.length,
-    mtimeMs: 0,
+    // Never a file's time: with the size it tells windows of one document apart in caches keyed by path, size and time.
+    mtimeMs: -1 - start,
     display: 'extracted',
   };
   if (locateWhole) window.locate = (offset: number) => locateWhole(offset + start);

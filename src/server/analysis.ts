@@ -7,6 +7,7 @@ import type { SliceStats } from '../core/slicedRun';
 import { formatOfFile } from '../core/draftFormats';
 import type { QuoteResult, TextFormat } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
+import type { ArchiveLink } from './archiveLink';
 import { TextPositions } from './positions';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
 
@@ -75,6 +76,7 @@ export class DraftAnalyzer {
     private readonly folders: WorkspaceFolders,
     private readonly corpora: CorpusManager,
     private readonly log: (message: string) => void,
+    private readonly archive: ArchiveLink | null = null,
   ) {}
 
   /**
@@ -148,6 +150,9 @@ export class DraftAnalyzer {
           return null;
         }
         results = checked;
+        // The archive adds its passages to the local verdicts; when it fails, these stay as they are.
+        if (this.archive) results = await this.archive.merge(corpus.resolved.configFile, draft.text, results, checker);
+        if (shouldStop()) return null;
       } catch (error) {
         this.log(`Checking ${draft.uri} failed: ${(error as Error).stack ?? String(error)}`);
       }

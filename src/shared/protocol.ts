@@ -204,3 +204,14 @@ export interface AcceptRenderingArgs {
   /** The quote as the draft words it. */
   quote: string;
 }
+
+/** Whether the shared archive answered the last check (sent when that changes). */
+export interface ArchiveStateParams {
+  /** The archive's URL, never with a password. */
+  archive: string;
+  ok: boolean;
+  /** One line saying why the archive was not used; absent when ok. */
+  message?: string;
+}
+
+export const ArchiveStateNotification = new NotificationType<ArchiveStateParams>('verbatim/archiveState');

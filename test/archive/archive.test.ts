@@ -12,6 +12,8 @@ import { Client } from 'pg';
 import { parseArchiveUrl } from '../../src/archive/archiveConnection';
 import { archiveStatus } from '../../src/archive/archiveStatus';
 import { importArchive } from '../../src/archive/importArchive';
+import { pathToFileURL } from 'url';
+import { LspTestClient } from '../server/lspTestClient';
 import { freePort, startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -250,6 +252,58 @@ describe('archive on PostgreSQL', function () {
         await blocker.query('ROLLBACK');
         await blocker.end();
       }
+    });
+
+    describe('in the language server', () => {
+      const draftText = 'Halvik said: "We came to these talks in good faith, and we leave them with a written timetable for the next round."\n';
+
+      async function openIn(cwd: string, initializationOptions: unknown, env: Record<string, string> = {}): Promise<{ client: LspTestClient; diagnostics: { code?: unknown }[] }> {
+        const client = await LspTestClient.start({
+          rootUri: pathToFileURL(cwd).href,
+          capabilities: { workspace: { configuration: false } },
+          initializationOptions,
+          env: { PGPASSWORD: 'writer-secret', ...env },
+        });
+        const uri = pathToFileURL(path.join(cwd, 'draft.md')).href;
+        await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draftText } });
+        const published = await client.diagnostics(uri, (p) => p.version === 1, 'diagnostics of draft.md');
+        return { client, diagnostics: published.diagnostics };
+      }
+
+      it('finds the quote in the archive and says the archive answered', async () => {
+        const { client, diagnostics } = await openIn(project({ archive: cluster.url('example', 'writer') }), {});
+        try {
+          assert.deepStrictEqual(diagnostics, []);
+          const state = await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
+          assert.deepStrictEqual(state.params, { archive: cluster.url('example', 'writer'), ok: true });
+        } finally {
+          await client.stop();
+        }
+      });
+
+      it('does not contact the archive of an untrusted workspace', async () => {
+        const { client, diagnostics } = await openIn(project({ archive: cluster.url('example', 'writer') }), { trusted: false });
+        try {
+          assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unsupported']);
+          assert.ok(!client.received.some((m) => m.method === 'verbatim/archiveState'));
+        } finally {
+          await client.stop();
+        }
+      });
+
+      it('says in one line when the archive is down and still publishes the local verdicts', async () => {
+        const port = await freePort();
+        const { client, diagnostics } = await openIn(project({ archive: `postgres://writer@127.0.0.1:${port}/example` }), {});
+        try {
+          assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unsupported']);
+          const state = await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
+          const params = state.params as { ok: boolean; message: string };
+          assert.strictEqual(params.ok, false);
+          assert.match(params.message, /^the archive postgres:\/\/writer@127\.0\.0\.1:\d+\/example is not reachable .*; showing verdicts from the local corpus only$/);
+        } finally {
+          await client.stop();
+        }
+      });
     });
 
     it('passes quote words as parameters, never as SQL', async () => {
