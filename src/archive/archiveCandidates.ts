@@ -4,9 +4,9 @@
 // the database.
 
 import type { Pool } from 'pg';
-import { intArrayLiteral } from './archiveText';
+import { intArrayLiteral, pairQuery } from './archiveText';
 
-/** Chunks ranked per quote; each brings its two neighbours, so a quote across a border is whole. */
+/** Chunks ranked per quote (by shared pairs); each brings its two neighbours, so a quote across a border is whole. */
 export const CHUNKS_PER_QUOTE = 6;
 
 export interface CandidateChunk {
@@ -31,11 +31,11 @@ export interface ArchivedDocument {
 
 const CANDIDATES_SQL = `
 SELECT h.quote, c.doc_id, c.seq, c.start_offset, c.text
-FROM unnest($1::text[]) WITH ORDINALITY AS q(pairs, quote)
+FROM unnest($1::text[], $3::text[]) WITH ORDINALITY AS q(pairs, query, quote)
 CROSS JOIN LATERAL (
   SELECT q.quote, k.doc_id, k.seq
   FROM verbatim_chunks k
-  WHERE k.pairs && q.pairs::integer[]
+  WHERE q.query IS NOT NULL AND k.pairs @@ q.query::query_int
   ORDER BY icount(k.pairs & q.pairs::integer[]) DESC, k.doc_id, k.seq
   LIMIT $2
 ) AS h
@@ -44,7 +44,7 @@ JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.
 /** The candidate chunks of each quote (numbered from 1 in the order given). Quotes without pairs get none. */
 export async function fetchCandidates(pool: Pool, quotePairs: number[][]): Promise<CandidateChunk[]> {
   if (!quotePairs.some((p) => p.length)) return [];
-  const { rows } = await pool.query(CANDIDATES_SQL, [quotePairs.map(intArrayLiteral), CHUNKS_PER_QUOTE]);
+  const { rows } = await pool.query(CANDIDATES_SQL, [quotePairs.map(intArrayLiteral), CHUNKS_PER_QUOTE, quotePairs.map(pairQuery)]);
   return rows.map((row) => ({ quote: Number(row.quote), docId: String(row.doc_id), seq: row.seq, start: row.start_offset, text: row.text }));
 }
 

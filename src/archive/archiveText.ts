@@ -7,8 +7,11 @@ import type { SourceDocument } from '../core/types';
 import { tokenize } from '../core/words';
 import type { QueryElement } from '../core/match/queryWords';
 
-/** Words per chunk: a quote of up to this many words always lies within a chunk and its neighbours. */
-export const CHUNK_WORDS = 96;
+/**
+ * Words per chunk: a quote of up to this many words always lies within a chunk and its
+ * neighbours. At this length a row passes PostgreSQL's 2 kB threshold, so its text is stored compressed.
+ */
+export const CHUNK_WORDS = 256;
 
 /**
  * Function words: a pair of two of them ("of the") occurs in nearly every chunk, so its
@@ -25,7 +28,14 @@ export interface ArchiveChunk {
   pairs: number[];
 }
 
-/** A 32-bit FNV-1a hash of a word pair, as a signed integer (PostgreSQL's int4). */
+/**
+ * Pair hashes fall into this many buckets. Most word pairs occur once in an archive, and an index
+ * key costs far more than a posting, so pairs share keys; the count of shared pairs still ranks
+ * chunks, and two pairs sharing a chunk by chance is rare (see the README's measurements).
+ */
+export const PAIR_BUCKETS = 1 << 18;
+
+/** The bucket of a word pair's FNV-1a hash: a positive int4, as intarray's query_int reads them. */
 export function pairHash(a: string, b: string): number {
   let hash = 0x811c9dc5;
   const mix = (s: string): void => {
@@ -38,7 +48,7 @@ export function pairHash(a: string, b: string): number {
   hash ^= 0x1f;
   hash = Math.imul(hash, 0x01000193);
   mix(b);
-  return hash | 0;
+  return (hash >>> 0) % PAIR_BUCKETS;
 }
 
 /** True when a pair carries evidence worth indexing (not two function words). */
@@ -76,6 +86,27 @@ export function quotePairs(elements: readonly QueryElement[]): number[] {
     pairs.add(pairHash(a.norm, b.norm));
   }
   return [...pairs].sort((x, y) => x - y);
+}
+
+/** Pairs of a quote used to find its chunks: spread over the whole quote, so a drifted word leaves most of them. */
+const QUERY_PAIRS = 12;
+
+/**
+ * An intarray query_int matching chunks that share at least two of the quote's pairs (or its
+ * only pair). The GIN index evaluates it on its posting lists, so a pair common across the
+ * archive costs a list read, not a visit to every chunk that has it.
+ */
+export function pairQuery(pairs: readonly number[]): string | null {
+  if (pairs.length === 0) return null;
+  if (pairs.length === 1) return String(pairs[0]);
+  const picked: number[] = [];
+  const step = Math.max(1, (pairs.length - 1) / (QUERY_PAIRS - 1));
+  for (let x = 0; x < pairs.length && picked.length < QUERY_PAIRS; x += step) picked.push(pairs[Math.round(x)]);
+  const unique = [...new Set(picked)];
+  if (unique.length === 1) return String(unique[0]);
+  const terms: string[] = [];
+  for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) terms.push(`(${unique[i]}&${unique[j]})`);
+  return terms.join('|');
 }
 
 /** An int4[] literal for PostgreSQL, passed as a parameter. */

@@ -12,7 +12,7 @@ import { sourceFormatOf } from '../core/corpus/sourceFormats';
 import { walkCorpus } from '../core/corpus/walkCorpus';
 import type { CorpusWarning, SourceDocument, SourceMeta } from '../core/types';
 import { chunkDocument, intArrayLiteral, type ArchiveChunk } from './archiveText';
-import { ensureSchema } from './schema';
+import { ensureSchema, PAIR_INDEX_SQL } from './schema';
 
 export interface ImportOptions {
   maxFileBytes?: number;
@@ -64,8 +64,11 @@ export async function importArchive(client: Client, entries: string[], options: 
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
     for (const row of rows) known.set(row.path, { id: String(row.id), size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash });
+    // Into an empty archive the chunks load first and the pair index is built once at the end.
+    if (known.size === 0) await client.query('DROP INDEX IF EXISTS verbatim_chunks_pairs');
     const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0 };
-    const batch = new ChunkBatch(client);
+    const documents = new DocumentBatch(client);
+    const batch = new ChunkBatch(client, documents);
     const seen = new Set<string>();
     let done = 0;
     for (const { path: file } of files) {
@@ -84,7 +87,7 @@ export async function importArchive(client: Client, entries: string[], options: 
           summary.unchanged++;
         } else {
           if (old) await deleteDocument(client, batch, old.id);
-          const id = await insertDocument(client, read.doc, read.hash);
+          const id = await documents.add(read.doc, read.hash);
           await batch.add(id, chunkDocument(read.doc));
           if (old) summary.updated++;
           else summary.added++;
@@ -101,6 +104,7 @@ export async function importArchive(client: Client, entries: string[], options: 
       await client.query('DELETE FROM verbatim_documents WHERE id = ANY($1::bigint[])', [ids]);
     }
     summary.removed = gone.length;
+    await client.query(PAIR_INDEX_SQL);
     await client.query(
       'INSERT INTO verbatim_imports (started_at, finished_at, added, updated, removed, unchanged, bytes) VALUES ($1, now(), $2, $3, $4, $5, $6)',
       [startedAt, summary.added, summary.updated, summary.removed, summary.unchanged, summary.bytes],
@@ -114,17 +118,40 @@ export async function importArchive(client: Client, entries: string[], options: 
   }
 }
 
-async function insertDocument(client: Client, doc: SourceDocument, hash: string): Promise<string> {
-  const blocks: number[] = [];
-  for (const block of doc.blocks) blocks.push(block.start, block.end);
-  const { rows } = await client.query(
-    `INSERT INTO verbatim_documents (path, size, mtime_ms, hash, format, title, meta, display, blocks, runs, marks, text_length)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [doc.path, doc.size, doc.mtimeMs, hash, sourceFormatOf(doc.path) ?? 'text', doc.title, JSON.stringify(doc.meta), doc.display ?? null,
+/** Document rows gathered and written with one parameterised statement per batch; ids are taken ahead. */
+class DocumentBatch {
+  private rows: unknown[][] = [];
+  private ids: string[] = [];
+
+  constructor(private readonly client: Client) {}
+
+  /** Queues `doc` and returns the id it will have. */
+  async add(doc: SourceDocument, hash: string): Promise<string> {
+    if (!this.ids.length) {
+      const { rows } = await this.client.query("SELECT nextval(pg_get_serial_sequence('verbatim_documents', 'id'))::text AS id FROM generate_series(1, $1)", [500]);
+      this.ids = rows.map((r) => r.id as string).reverse();
+    }
+    const id = this.ids.pop()!;
+    const blocks: number[] = [];
+    for (const block of doc.blocks) blocks.push(block.start, block.end);
+    this.rows.push([id, doc.path, doc.size, doc.mtimeMs, hash, sourceFormatOf(doc.path) ?? 'text', doc.title, JSON.stringify(doc.meta), doc.display ?? null,
       intArrayLiteral(blocks), doc.mapping?.runs ? intArrayLiteral(doc.mapping.runs) : null,
-      doc.mapping?.marks ? JSON.stringify(doc.mapping.marks) : null, doc.text.length],
-  );
-  return String(rows[0].id);
+      doc.mapping?.marks ? JSON.stringify(doc.mapping.marks) : null, doc.text.length]);
+    return id;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.rows.length) return;
+    const columns = this.rows[0].map((_, k) => this.rows.map((row) => row[k]));
+    await this.client.query(
+      `INSERT INTO verbatim_documents (id, path, size, mtime_ms, hash, format, title, meta, display, blocks, runs, marks, text_length)
+       SELECT id, path, size, mtime, hash, format, title, meta::jsonb, display, blocks::integer[], runs::integer[], marks::jsonb, len
+       FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::integer[])
+         AS d(id, path, size, mtime, hash, format, title, meta, display, blocks, runs, marks, len)`,
+      columns,
+    );
+    this.rows = [];
+  }
 }
 
 async function deleteDocument(client: Client, batch: ChunkBatch, id: string): Promise<void> {
@@ -144,7 +171,7 @@ class ChunkBatch {
   private pairs: string[] = [];
   private chars = 0;
 
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: Client, private readonly documents: DocumentBatch) {}
 
   async add(docId: string, chunks: ArchiveChunk[]): Promise<void> {
     chunks.forEach((chunk, seq) => {
@@ -159,6 +186,7 @@ class ChunkBatch {
   }
 
   async flush(): Promise<void> {
+    await this.documents.flush();
     if (!this.docIds.length) return;
     await this.client.query(
       `INSERT INTO verbatim_chunks (doc_id, seq, start_offset, text, pairs)

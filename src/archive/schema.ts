@@ -41,17 +41,22 @@ CREATE TABLE IF NOT EXISTS verbatim_chunks (
   doc_id bigint NOT NULL,
   seq integer NOT NULL,
   start_offset integer NOT NULL,
-  text text NOT NULL,
+  text text COMPRESSION lz4 NOT NULL,
   pairs integer[] NOT NULL,
   PRIMARY KEY (doc_id, seq)
-);
-CREATE INDEX IF NOT EXISTS verbatim_chunks_pairs ON verbatim_chunks USING gin (pairs gin__int_ops);
+) WITH (toast_tuple_target = 256);
 `;
+
+/**
+ * The pair index. A first import loads the chunks before creating it: built in one pass it is
+ * about a third the size of one grown row by row, and the load is several times faster.
+ */
+export const PAIR_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS verbatim_chunks_pairs ON verbatim_chunks USING gin (pairs gin__int_ops) WITH (fastupdate = off)';
 
 /** Creates the tables when missing (an import does this; a writer's check never does). */
 export async function ensureSchema(client: ClientBase): Promise<void> {
   await client.query(SCHEMA_SQL);
   const { rows } = await client.query('SELECT version FROM verbatim_archive');
   if (rows.length === 0) await client.query('INSERT INTO verbatim_archive (version) VALUES ($1)', [SCHEMA_VERSION]);
-  else if (rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION}`);
+  if (rows.length && rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION}`);
 }
