@@ -33,7 +33,7 @@ export interface ArchiveChunk {
  * key costs far more than a posting, so pairs share keys; the count of shared pairs still ranks
  * chunks, and two pairs sharing a chunk by chance is rare (see the README's measurements).
  */
-export const PAIR_BUCKETS = 1 << 18;
+export const PAIR_BUCKETS = 1 << 16;
 
 /** The bucket of a word pair's FNV-1a hash: a positive int4, as intarray's query_int reads them. */
 export function pairHash(a: string, b: string): number {
