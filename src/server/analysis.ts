@@ -151,8 +151,7 @@ export class DraftAnalyzer {
         }
         results = checked;
         // The archive adds its passages to the local verdicts; when it fails, these stay as they are.
-        if (this.archive) results = await this.archive.merge(corpus.resolved.configFile, draft.text, results, checker);
-        if (shouldStop()) return null;
+        if (this.archive?.names(corpus.resolved.configFile)) results = await this.archive.merge(corpus.resolved.configFile, draft.text, results, checker);
       } catch (error) {
         this.log(`Checking ${draft.uri} failed: ${(error as Error).stack ?? String(error)}`);
       }

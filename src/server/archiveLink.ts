@@ -24,6 +24,11 @@ export class ArchiveLink {
 
   constructor(private readonly host: ArchiveHost, private readonly env: Record<string, string | undefined> = process.env) {}
 
+  /** True when drafts under `configFile` are to be checked against an archive (and may contact it). */
+  names(configFile: string | null): boolean {
+    return this.host.trusted && this.sessionFor(configFile) !== null;
+  }
+
   /** The draft's verdicts with the archive's merged in, or `local` when there is no usable archive. */
   async merge(configFile: string | null, text: string, local: QuoteResult[], checker: Checker): Promise<QuoteResult[]> {
     if (!this.host.trusted || local.length === 0) return local;
