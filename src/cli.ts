@@ -4,6 +4,7 @@
 import { version } from '../package.json';
 import { parseArgs, USAGE, UsageError } from './cli/parseArgs';
 import { EXIT_BAD_INPUT, InputError, runCheck } from './cli/runCheck';
+import { runArchive } from './cli/archiveCommand';
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -15,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
       case 'version':
         process.stdout.write(version + '\n');
         return 0;
+      case 'archive':
+        return await runArchive(command.argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
       default:
         return await runCheck(command.args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, version);
     }

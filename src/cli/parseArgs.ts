@@ -27,7 +27,8 @@ export interface CheckArgs {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; args: CheckArgs };
+  | { kind: 'check'; args: CheckArgs }
+  | { kind: 'archive'; argv: string[] };
 
 /** A command line that cannot be run; the message is one line for stderr. */
 export class UsageError extends Error {}
@@ -63,6 +64,10 @@ Options:
 In the text output, [-words-] are the draft's own and {+words+} the source's wording
 that replaces them.
 
+verbatim archive import|status --db URL: fills or describes a shared PostgreSQL archive
+(see "verbatim archive --help"). A draft is also checked against the archive named by
+VERBATIM_ARCHIVE_URL or "archive" in verbatim.json.
+
 Examples:
   verbatim check draft.md
       Check draft.md against sources/ (or the corpus named in verbatim.json)
@@ -84,11 +89,12 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'html', 'mark
 /** Parses the arguments that follow `verbatim` on the command line. */
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) throw new UsageError('missing command (try "verbatim check DRAFT" or "verbatim --help")');
+  if (argv[0] === 'archive') return { kind: 'archive', argv: argv.slice(1) };
   if (argv.includes('-h') || argv.includes('--help')) return { kind: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { kind: 'version' };
   const [command, ...rest] = argv;
   if (command === 'help') return { kind: 'help' };
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (the only command is "check")`);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (the commands are "check" and "archive")`);
   return { kind: 'check', args: parseCheckArgs(rest) };
 }
 

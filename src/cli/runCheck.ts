@@ -20,6 +20,7 @@ import { formatHtml, formatMarkdown } from './formatSheet';
 import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
+import { checkDraft, closeArchive, openArchive } from './archiveDrafts';
 
 /** Input the user has to fix before the check can run (exit code 2). */
 export class InputError extends Error {}
@@ -62,7 +63,9 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
     }
     warnings.push(...corpus.warnings);
-    if (corpus.documents.length === 0) {
+    // A shared archive (VERBATIM_ARCHIVE_URL or "archive" in verbatim.json) is checked too.
+    const archive = openArchive(config.file, io);
+    if (corpus.documents.length === 0 && !archive) {
       const from = config.file && args.corpus.length === 0 ? ` (corpus of ${displayPath(io.cwd, config.file)})` : '';
       throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
     }
@@ -70,8 +73,10 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
     for (const i of group.drafts) {
       const draft = drafts[i];
-      reports[i] = reportDraft(io.cwd, draft.path, draft.text, checker.checkText(draft.text, formatOfFile(draft.path)), (quote) => checker.isAccepted(quote));
+      const results = await checkDraft(checker, archive, draft.text, formatOfFile(draft.path));
+      reports[i] = reportDraft(io.cwd, draft.path, draft.text, results, (quote) => checker.isAccepted(quote));
     }
+    await closeArchive(archive, io);
   }
   const report: CheckReport = { cwd: io.cwd, warnings, drafts: reports };
   const locator = new SourceLocator(io.cwd);

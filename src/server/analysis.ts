@@ -8,6 +8,7 @@ import { formatOfFile } from '../core/draftFormats';
 import type { QuoteResult, TextFormat } from '../core/types';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
 import { localResultAt } from './localAnalysis';
+import type { ArchiveLink } from './archiveLink';
 import { TextPositions } from './positions';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
 
@@ -82,6 +83,7 @@ export class DraftAnalyzer {
     /** True while the server has a check of the document scheduled or running, which requests wait for. */
     private readonly checkPending: (uri: string) => boolean = () => false,
     private readonly counters: { checksStarted: number; checksDropped: number } | null = null,
+    private readonly archive: ArchiveLink | null = null,
   ) {}
 
   /**
@@ -220,6 +222,8 @@ export class DraftAnalyzer {
           return null;
         }
         results = checked;
+        // The archive adds its passages to the local verdicts; when it fails, these stay as they are.
+        if (this.archive?.names(corpus.resolved.configFile)) results = await this.archive.merge(corpus.resolved.configFile, draft.text, results, checker);
       } catch (error) {
         this.log(`Checking ${draft.uri} failed: ${(error as Error).stack ?? String(error)}`);
       }

@@ -7,7 +7,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { ACCEPT_RENDERING_COMMAND, IndexStateNotification, SummaryNotification, WorkspaceTrustNotification } from '../shared/protocol';
+import { ACCEPT_RENDERING_COMMAND, ArchiveStateNotification, IndexStateNotification, SummaryNotification, WorkspaceTrustNotification } from '../shared/protocol';
+import { ArchiveLink } from './archiveLink';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { DraftAnalyzer, isDraftLanguage } from './analysis';
 import { CheckScheduler, type CheckToken } from './checkScheduler';
@@ -81,7 +82,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     log,
   }, watcher);
   const stats = registerServerStats(connection);
-  analyzer = new DraftAnalyzer(folders, corpora, log, (uri) => scheduler.has(uri), stats);
+  // Workspace trust: a client that says the workspace is untrusted never has its archive contacted.
+  const archive = new ArchiveLink({
+    trusted: trustedFromInit(params.initializationOptions),
+    sendState: (state) => void connection.sendNotification(ArchiveStateNotification, state),
+    warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Verbatim: ${message}` }),
+    log,
+  });
+  analyzer = new DraftAnalyzer(folders, corpora, log, (uri) => scheduler.has(uri), stats, archive);
   publisher = new Publisher({
     sendDiagnostics: (p) => void connection.sendDiagnostics(p),
     sendSummary: (p) => void connection.sendNotification(SummaryNotification, p),

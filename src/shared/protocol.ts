@@ -280,3 +280,14 @@ export interface ServerStats {
 
 /** The server's heap and event-loop figures; a diagnostic aid that is off in normal use. */
 export const ServerStatsRequest = new RequestType<ServerStatsParams | null, ServerStats, void>('verbatim/serverStats');
+
+/** Whether the shared archive answered the last check (sent when that changes). */
+export interface ArchiveStateParams {
+  /** The archive's URL, never with a password. */
+  archive: string;
+  ok: boolean;
+  /** One line saying why the archive was not used; absent when ok. */
+  message?: string;
+}
+
+export const ArchiveStateNotification = new NotificationType<ArchiveStateParams>('verbatim/archiveState');

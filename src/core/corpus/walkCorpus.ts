@@ -110,7 +110,7 @@ async function addNamedFile(file: string, viaLink: boolean, found: FoundFile[], 
 async function walkNamedFolder(folder: string, found: FoundFile[], warnings: CorpusWarning[], budget: WalkBudget): Promise<void> {
   const { sources } = await walkFolder(folder, () => true, warnings, budget);
   if (sources.length === 0 && !budget.full) warnings.push({ path: folder, message: `contains no source files (${SUPPORTED})` });
-  found.push(...sources);
+  appendAll(found, sources);
 }
 
 async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWarning[], budget: WalkBudget): Promise<void> {
@@ -128,7 +128,7 @@ async function walkGlob(pattern: string, found: FoundFile[], warnings: CorpusWar
     const walked = plan.matcher === null
       ? await walkLiteral(plan.base, warnings, budget)
       : await walkMatching(plan.base, plan.matcher, warnings, budget);
-    found.push(...walked.sources);
+    appendAll(found, walked.sources);
     sourceCount += walked.sources.length;
     otherCount += walked.others;
   }
@@ -248,6 +248,14 @@ function realOrSelf(file: string): string {
  */
 function childPath(folder: string, name: string): string {
   return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
+}
+
+/**
+ * Appends `items` one by one: spreading them as call arguments overflows the stack once a
+ * folder holds more than about a hundred thousand files.
+ */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Keeps one path per real file, preferring a path reached without links, and sorts by path. */

@@ -1,0 +1,176 @@
+// `npm run bench:archive`: the shared archive on a throwaway PostgreSQL cluster. Imports the
+// bench's generated corpus, then times the CLI end to end against the archive alone, the
+// per-quote check the language server runs, sixteen clients checking drafts at once, and
+// compares the verdicts with the local index's on the same draft. Also sizes the two other
+// candidate indexes considered (tsvector and pg_trgm) on the same chunks, for the README.
+
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client } from 'pg';
+import { ArchiveSession } from '../../src/archive/archiveSession';
+import { importArchive } from '../../src/archive/importArchive';
+import { Checker, CorpusIndex } from '../../src/core/checker';
+import { startCluster, SUPERUSER_PASSWORD } from '../../test/archive/pgCluster';
+import { ensureBenchData } from '../benchData';
+import { repoRoot } from '../benchPaths';
+import { DEFAULT_SEED } from '../makeCorpus';
+
+interface Options {
+  sizeMB: number;
+  dataDir: string;
+  clients: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { sizeMB: 50, dataDir: path.join(repoRoot(), 'bench', 'data'), clients: 16 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--size') options.sizeMB = Number(value);
+    else if (flag === '--data') options.dataDir = path.resolve(value);
+    else if (flag === '--clients') options.clients = Number(value);
+    else throw new Error(`unknown argument ${flag} (usage: npm run bench:archive -- [--size MB] [--clients N] [--data DIR])`);
+  }
+  return options;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function cliStatuses(cwd: string, args: string[], env: Record<string, string>): { ms: number; statuses: string[]; stderr: string } {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), 'check', '--format', 'json', ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - started;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed: ${run.stderr}`);
+  const statuses = JSON.parse(run.stdout).files[0].quotes.map((q: { status: string }) => q.status);
+  return { ms, statuses, stderr: run.stderr };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const data = ensureBenchData(options.dataDir, options.sizeMB, DEFAULT_SEED, log);
+  const sourceBytes = fs.readdirSync(data.paths.corpusDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).size, 0);
+  log(`starting a throwaway PostgreSQL cluster …`);
+  const cluster = await startCluster();
+  process.env.PGPASSWORD = SUPERUSER_PASSWORD;
+  const lines: string[] = [];
+  const out = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    const url = cluster.url('postgres');
+    const client = new Client({ connectionString: url });
+    client.on('error', () => undefined);
+    await client.connect();
+
+    log('importing …');
+    const imported = await importArchive(client, [data.paths.corpusDir]);
+    const importSeconds = imported.milliseconds / 1000;
+    const mbPerSecond = sourceBytes / 1e6 / importSeconds;
+    const reimport = await importArchive(client, [data.paths.corpusDir]);
+    await client.query('VACUUM ANALYZE verbatim_chunks');
+    await client.query('VACUUM ANALYZE verbatim_documents');
+    const sizes = await client.query(`SELECT
+      (SELECT coalesce(sum(text_length), 0) FROM verbatim_documents) AS text_chars,
+      pg_total_relation_size('verbatim_documents') + pg_total_relation_size('verbatim_chunks') + pg_total_relation_size('verbatim_imports') AS total,
+      pg_relation_size('verbatim_chunks_pairs') AS pairs_index,
+      pg_total_relation_size('verbatim_chunks') AS chunks`);
+    const textBytes = Number((await client.query('SELECT sum(octet_length(text)) AS b FROM verbatim_chunks')).rows[0].b);
+    const total = Number(sizes.rows[0].total);
+    out(`archive bench: ${options.sizeMB} MB corpus (${(sourceBytes / 1e6).toFixed(1)} MB of files, ${imported.added} documents), PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}`);
+    out(`import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`);
+    out(`database: ${(total / 1e6).toFixed(1)} MB on disk for ${(textBytes / 1e6).toFixed(1)} MB of text = ${(total / textBytes).toFixed(2)}x (target <= 3x); pair index ${(Number(sizes.rows[0].pairs_index) / 1e6).toFixed(1)} MB`);
+
+    // The CLI against the archive alone (an empty local corpus) and the local index alone.
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-archive-'));
+    fs.mkdirSync(path.join(empty, 'sources'));
+    fs.writeFileSync(path.join(empty, 'sources', 'empty.txt'), 'Nothing.\n');
+    const cacheDir = path.join(empty, 'cache');
+    const archiveEnv = { VERBATIM_ARCHIVE_URL: url, VERBATIM_CACHE_DIR: cacheDir };
+    cliStatuses(empty, [data.paths.draft], archiveEnv);
+    const archiveRuns = [0, 1, 2].map(() => cliStatuses(empty, [data.paths.draft], archiveEnv));
+    if (archiveRuns[0].stderr) throw new Error(`the archive was not used: ${archiveRuns[0].stderr}`);
+    const localEnv = { VERBATIM_CACHE_DIR: cacheDir };
+    cliStatuses(empty, ['--corpus', data.paths.corpusDir, data.paths.draft], localEnv);
+    const local = cliStatuses(empty, ['--corpus', data.paths.corpusDir, data.paths.draft], localEnv);
+    const archived = archiveRuns[0].statuses;
+    const same = archived.filter((s: string, k: number) => s === local.statuses[k]).length;
+    const cliMs = percentile(archiveRuns.map((r) => r.ms), 50);
+    out(`CLI end to end, ${archived.length}-quote draft against the archive: ${(cliMs / 1000).toFixed(2)} s median of 3 (target < 1.5 s); local index: ${(local.ms / 1000).toFixed(2)} s`);
+    out(`labels: ${same}/${archived.length} the same as the local index (${((100 * same) / archived.length).toFixed(1)}%; target >= 98%)`);
+    const differing = archived.map((s: string, k: number) => (s === local.statuses[k] ? null : `#${k} archive ${s} / local ${local.statuses[k]}`)).filter(Boolean);
+    if (differing.length) out(`  differing: ${differing.join('; ')}`);
+
+    // Per quote, as the language server checks: the local checker (empty here) plus the archive.
+    const draftText = fs.readFileSync(data.paths.draft, 'utf8');
+    const localChecker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+    const quotes = localChecker.quotesOf(draftText, 'markdown');
+    const session = new ArchiveSession({ target: { url, display: url, hadPassword: false }, timeoutMs: 2000, from: 'bench' });
+    const perQuote: number[] = [];
+    for (const round of [0, 1]) {
+      for (const quote of quotes) {
+        const started = performance.now();
+        const localResult = [localChecker.checkQuote(draftText, quote)];
+        await session.check(draftText, [quote], localResult, localChecker.options);
+        if (round === 1) perQuote.push(performance.now() - started);
+      }
+    }
+    if (session.state.kind !== 'ok') throw new Error(session.state.message);
+    await session.close();
+    out(`server per quote: p50 ${percentile(perQuote, 50).toFixed(1)} ms, p95 ${percentile(perQuote, 95).toFixed(1)} ms (target p95 < 50 ms)`);
+
+    // Clients checking the whole draft at once, each with its own connection pool.
+    const sessions = Array.from({ length: options.clients }, () => new ArchiveSession({ target: { url, display: url, hadPassword: false }, timeoutMs: 10_000, from: 'bench' }));
+    const draftChecks: number[] = [];
+    let failures = 0;
+    const localResults = quotes.map((q) => localChecker.checkQuote(draftText, q));
+    await Promise.all(sessions.map(async (s) => {
+      for (let k = 0; k < 3; k++) {
+        const started = performance.now();
+        await s.check(draftText, quotes, localResults, localChecker.options);
+        // A check past the time limit counts at the limit and as a failure, and the run goes on.
+        if (s.state.kind !== 'ok') failures++;
+        draftChecks.push(performance.now() - started);
+        if (s.state.kind !== 'ok') break;
+      }
+    }));
+    for (const s of sessions) await s.close();
+    out(`${options.clients} clients checking the ${quotes.length}-quote draft at once: p95 ${(percentile(draftChecks, 95) / 1000).toFixed(2)} s per draft (target < 2 s)${failures ? `; ${failures} of ${draftChecks.length} checks hit the 10 s limit` : ''}`);
+
+    // The other candidate indexes considered, built on the same chunks for comparison.
+    const started = performance.now();
+    await client.query(`CREATE INDEX bench_tsv ON verbatim_chunks USING gin (to_tsvector('simple', text))`);
+    const tsvMs = performance.now() - started;
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    const trgStarted = performance.now();
+    await client.query('CREATE INDEX bench_trgm ON verbatim_chunks USING gin (text gin_trgm_ops)');
+    const trgMs = performance.now() - trgStarted;
+    const other = await client.query(`SELECT pg_relation_size('bench_tsv') AS tsv, pg_relation_size('bench_trgm') AS trgm`);
+    const tsvQuery: number[] = [];
+    for (const quote of quotes.slice(0, 30)) {
+      const words = quote.text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+      if (words.length < 2) continue;
+      const t = performance.now();
+      await client.query(`SELECT doc_id, seq FROM verbatim_chunks WHERE to_tsvector('simple', text) @@ to_tsquery('simple', $1)
+        ORDER BY ts_rank(to_tsvector('simple', text), to_tsquery('simple', $1)) DESC LIMIT 6`, [words.join(' | ')]);
+      tsvQuery.push(performance.now() - t);
+    }
+    out(`alternatives on the same chunks: tsvector GIN ${(Number(other.rows[0].tsv) / 1e6).toFixed(1)} MB (built in ${(tsvMs / 1000).toFixed(1)} s; OR query ranked by ts_rank p95 ${percentile(tsvQuery, 95).toFixed(0)} ms), pg_trgm GIN ${(Number(other.rows[0].trgm) / 1e6).toFixed(1)} MB (built in ${(trgMs / 1000).toFixed(1)} s)`);
+    await client.end();
+    fs.rmSync(empty, { recursive: true, force: true });
+  } finally {
+    cluster.stop();
+  }
+  fs.writeFileSync(path.join(repoRoot(), 'bench', 'archive-results.txt'), lines.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:archive failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+// A writer's connection to the archive, shared by the CLI and the language server: checks go
+// through a small pool under the time limit; after a failure the archive is left alone for a
+// while that doubles with each further failure (from 1 s up to a minute), so a database that is
+// down is not hammered and a check never waits on it twice in a row.
+
+import type { Pool } from 'pg';
+import type { CheckOptions, Quote, QuoteResult } from '../core/types';
+import { checkAgainstArchive, mergeResults } from './archiveCheck';
+import { ArchiveError, describeArchiveError, openPool } from './archiveConnection';
+import type { ArchiveSettings } from './archiveSettings';
+
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 60_000;
+
+/** What the archive did on the last check, for the status item and the CLI's one line. */
+export type ArchiveState =
+  | { kind: 'ok'; display: string }
+  | { kind: 'failed'; display: string; message: string; retryAt: number };
+
+export class ArchiveSession {
+  private readonly pool: Pool;
+  private backoffMs = 0;
+  private retryAt = 0;
+  state: ArchiveState;
+
+  constructor(readonly settings: ArchiveSettings, private readonly now: () => number = Date.now) {
+    this.pool = openPool(settings.target, settings.timeoutMs);
+    this.state = { kind: 'ok', display: settings.target.display };
+  }
+
+  /**
+   * The quotes' verdicts from the local corpus merged with the archive's. When the archive fails
+   * (or is still backing off) the local verdicts come back unchanged and `state` says why.
+   */
+  async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
+    if (this.state.kind === 'failed' && this.now() < this.retryAt) return local;
+    try {
+      const archived = await checkAgainstArchive(this.pool, draftText, quotes, options, accepted);
+      this.backoffMs = 0;
+      this.state = { kind: 'ok', display: this.settings.target.display };
+      return local.map((result, k) => mergeResults(result, archived[k]));
+    } catch (error) {
+      const failure = describeArchiveError(error, this.settings.target, this.settings.timeoutMs);
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
+      this.retryAt = this.now() + this.backoffMs;
+      this.state = { kind: 'failed', display: this.settings.target.display, message: failure.message, retryAt: this.retryAt };
+      return local;
+    }
+  }
+
+  /** The last failure as an error, or null when the archive answered. */
+  get failure(): ArchiveError | null {
+    return this.state.kind === 'failed' ? new ArchiveError('error', this.state.message) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,71 @@
+// The language server's use of the shared archive: one session per verbatim.json that names an
+// archive (or per VERBATIM_ARCHIVE_URL), checks merged with the local corpus's verdicts, and a
+// `verbatim/archiveState` notification whenever the archive starts or stops answering. An
+// untrusted workspace's verbatim.json could point the server at any host, so its archive is
+// never contacted.
+
+import { ArchiveSession } from '../archive/archiveSession';
+import { archiveSettings } from '../archive/archiveSettings';
+import type { Checker } from '../core/checker';
+import type { QuoteResult } from '../core/types';
+import type { ArchiveStateParams } from '../shared/protocol';
+
+export interface ArchiveHost {
+  /** False when the client said the workspace is not trusted. */
+  trusted: boolean;
+  sendState(params: ArchiveStateParams): void;
+  warn(message: string): void;
+  log(message: string): void;
+}
+
+export class ArchiveLink {
+  private readonly sessions = new Map<string, ArchiveSession | null>();
+  private readonly lastState = new Map<string, string>();
+
+  constructor(private readonly host: ArchiveHost, private readonly env: Record<string, string | undefined> = process.env) {}
+
+  /** True when drafts under `configFile` are to be checked against an archive (and may contact it). */
+  names(configFile: string | null): boolean {
+    return this.host.trusted && this.sessionFor(configFile) !== null;
+  }
+
+  /** The draft's verdicts with the archive's merged in, or `local` when there is no usable archive. */
+  async merge(configFile: string | null, text: string, local: QuoteResult[], checker: Checker): Promise<QuoteResult[]> {
+    if (!this.host.trusted || local.length === 0) return local;
+    const session = this.sessionFor(configFile);
+    if (!session) return local;
+    const merged = await session.check(text, local.map((r) => r.quote), local, checker.options);
+    this.report(session);
+    return merged;
+  }
+
+  private sessionFor(configFile: string | null): ArchiveSession | null {
+    const key = configFile ?? '';
+    if (!this.sessions.has(key)) {
+      const settings = archiveSettings(configFile, this.env, (message) => this.host.warn(message));
+      this.sessions.set(key, settings ? new ArchiveSession(settings) : null);
+      if (settings) this.host.log(`Archive: ${settings.target.display} (from ${settings.from}, time limit ${settings.timeoutMs} ms)`);
+    }
+    return this.sessions.get(key) ?? null;
+  }
+
+  /** Tells the client when the archive's state changed, in one line. */
+  private report(session: ArchiveSession): void {
+    const state = session.state;
+    const params: ArchiveStateParams = state.kind === 'ok'
+      ? { archive: state.display, ok: true }
+      : { archive: state.display, ok: false, message: `${state.message}; showing verdicts from the local corpus only` };
+    const key = JSON.stringify(params);
+    if (this.lastState.get(state.display) === key) return;
+    this.lastState.set(state.display, key);
+    if (!params.ok) this.host.log(`Archive: ${params.message}`);
+    this.host.sendState(params);
+  }
+
+  /** Forgets sessions, e.g. after verbatim.json changed. */
+  async reset(): Promise<void> {
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    for (const session of sessions) await session?.close();
+  }
+}
