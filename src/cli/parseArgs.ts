@@ -55,9 +55,9 @@ Options:
                      $VERBATIM_CACHE_DIR, $XDG_CACHE_HOME/verbatim or ~/.cache/verbatim,
                      shared with the editor)
   --no-cache         Read every source file and keep no index on disk
-  --allow-outside    Let corpus paths lie outside the folder holding verbatim.json (the
-                     current folder without one); without it they are left out, with a
-                     warning naming each
+  --allow-outside    Let the corpus paths of verbatim.json lie outside its folder;
+                     without it they are left out, with a warning naming each (paths
+                     given with --corpus are read wherever they lie)
   -h, --help         Show this help
   -v, --version      Show the version
 

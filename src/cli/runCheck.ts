@@ -47,9 +47,11 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
   // Drafts under different verbatim.json files are checked against their own corpus each.
   for (const group of groupByConfig(args, io.cwd, drafts)) {
     const { config } = group;
-    const requested = args.corpus.length > 0 ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
-    // A pull request can edit verbatim.json; only the person running the check lets it reach out.
-    const scoped = scopeCorpusPaths(requested.map((entry) => ({ entry, origin: 'person' })), { root: config.root, allowOutside: args.allowOutside, hint: 'Pass --allow-outside to include it.' });
+    // A pull request can edit verbatim.json; only the person running the check lets its paths
+    // reach outside the project. Paths typed on the command line are that person's own choice.
+    const fromCommandLine = args.corpus.length > 0;
+    const requested = fromCommandLine ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
+    const scoped = scopeCorpusPaths(requested.map((entry) => ({ entry, origin: 'person' })), { root: config.root, allowOutside: fromCommandLine || args.allowOutside, hint: 'Pass --allow-outside to include it.' });
     if (scoped.kept.length === 0) {
       for (const warning of scoped.warnings) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
       throw new InputError(`no corpus path lies inside ${displayPath(io.cwd, config.root)} (pass --allow-outside to read the ones outside it)`);

@@ -54,22 +54,32 @@ export function markdownSegments(segments: readonly DiffSegment[]): string {
     .join(' ');
 }
 
-/** Speaker kinds as a reader says them; an unknown kind is left out rather than guessed. */
-const KIND_WORDS: Record<string, string> = { person: 'person', body: 'organisation', role: 'role label', institution: 'organisation' };
+/**
+ * Speaker kinds as a reader says them. A person is what a reader takes a speaker to be, so only
+ * the other kinds are named; an unknown kind is left out rather than guessed.
+ */
+const KIND_WORDS: Record<string, string> = { body: 'organisation', role: 'role label', institution: 'organisation' };
 
 /**
- * One source's speaker: "Dmitry Peskov, Kremlin spokesman (person) — Reuters". The fullest form
- * of the name, the source's description when it gives one, the kind when the engine knows it,
- * and the outlet (else the source's title).
+ * One source's speaker: "Dmitry Peskov, Kremlin spokesman — Reuters", "the Kremlin
+ * (organisation) — TASS". The fullest form of the name, the source's description when it gives
+ * one, the kind when it is not a person, and the outlet (else the source's title, shortened: the
+ * full title is in the source list above).
  */
 export function speakerText(speaker: SourceSpeakerInfo): string {
   const name = speaker.fullName?.trim() || speaker.name;
   const description = speaker.description?.trim() ? `, ${speaker.description.trim()}` : '';
   const kind = speaker.kind ? KIND_WORDS[speaker.kind] : undefined;
-  return `${name}${description}${kind ? ` (${kind})` : ''} — ${speaker.outlet || speaker.title}`;
+  return `${name}${description}${kind ? ` (${kind})` : ''} — ${speaker.outlet || titleHead(speaker.title)}`;
 }
 
-/** "Said by: Dmitry Peskov (person) — Reuters; …", each speaker once, or null when no source names anyone. */
+/** A source named by its title alone, briefly: the part before a separator ("Coastal Courier: …"), else the title cut short. */
+function titleHead(title: string): string {
+  const line = title.replace(/\s+/g, ' ').trim();
+  return /^(.{2,40}?)(?::\s| [—–|-] )/.exec(line)?.[1] ?? shortTitle(line, 40);
+}
+
+/** "Said by: Dmitry Peskov — Reuters; …", each speaker once, or null when no source names anyone. */
 export function saidByText(speakers: readonly SourceSpeakerInfo[] | undefined): string | null {
   if (!speakers || speakers.length === 0) return null;
   return `Said by: ${[...new Set(speakers.map(speakerText))].join('; ')}`;

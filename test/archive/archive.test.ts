@@ -181,6 +181,7 @@ describe('archive on PostgreSQL', function () {
     });
     after(() => fs.rmSync(empty, { recursive: true, force: true }));
 
+    /** The project folder, holding only `config` as its verbatim.json; runs name it with --config, since the example draft has its own verbatim.json beside it. */
     function project(config: Record<string, unknown>): string {
       fs.writeFileSync(path.join(empty, 'verbatim.json'), JSON.stringify({ corpus: ['sources'], ...config }));
       return empty;
@@ -188,7 +189,7 @@ describe('archive on PostgreSQL', function () {
 
     it('gives the same verdicts from the archive as from the same sources on disk', async () => {
       const cwd = project({ archive: cluster.url('example', 'writer') });
-      const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'writer-secret' });
+      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'writer-secret' });
       assert.strictEqual(run.stderr, '');
       assert.deepStrictEqual(statuses(run), statuses(localRun));
       const quotes = JSON.parse(run.stdout).files[0].quotes;
@@ -199,20 +200,20 @@ describe('archive on PostgreSQL', function () {
 
     it('without an archive the same project finds nothing', async () => {
       const cwd = project({});
-      const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, {});
+      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, {});
       assert.ok(statuses(run).every((s) => s === 'unsupported'));
     });
 
     it('takes the archive from VERBATIM_ARCHIVE_URL as well', async () => {
       const cwd = project({});
-      const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, { VERBATIM_ARCHIVE_URL: cluster.url('example', 'writer'), PGPASSWORD: 'writer-secret' });
+      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { VERBATIM_ARCHIVE_URL: cluster.url('example', 'writer'), PGPASSWORD: 'writer-secret' });
       assert.deepStrictEqual(statuses(run), statuses(localRun));
     });
 
     it('ignores a password written in verbatim.json and says so; the refused login is one line', async () => {
       const withPassword = `postgres://writer:writer-secret@127.0.0.1:${cluster.port}/example`;
       const cwd = project({ archive: withPassword });
-      const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'wrong' });
+      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'wrong' });
       const lines = run.stderr.trim().split('\n');
       assert.strictEqual(lines.length, 2, run.stderr);
       assert.match(lines[0], /holds a password, which is ignored; set PGPASSWORD or ~\/\.pgpass/);
@@ -226,7 +227,7 @@ describe('archive on PostgreSQL', function () {
       const cwd = project({ archive: `postgres://writer@127.0.0.1:${port}/example` });
       fs.writeFileSync(path.join(cwd, 'sources', 'halvik.txt'), fs.readFileSync(path.join(EXAMPLE, 'sources', '2024-03-14-halvik-press-conference.txt')));
       try {
-        const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, {});
+        const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, {});
         assert.match(run.stderr, /^verbatim: warning: the archive postgres:\/\/writer@127\.0\.0\.1:\d+\/example is not reachable \(.*\); checked against the local corpus only\n$/);
         assert.ok(statuses(run).includes('verbatim'));
         assert.strictEqual(run.status, 1);
@@ -243,7 +244,7 @@ describe('archive on PostgreSQL', function () {
       await blocker.query('BEGIN; LOCK TABLE verbatim_chunks IN ACCESS EXCLUSIVE MODE');
       try {
         const began = Date.now();
-        const run = await cli(['check', '--format', 'json', path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'writer-secret' });
+        const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'writer-secret' });
         assert.match(run.stderr, /did not answer within 300 ms; checked against the local corpus only\n$/);
         assert.strictEqual(run.stderr.trim().split('\n').length, 1);
         assert.ok(Date.now() - began < 15_000);

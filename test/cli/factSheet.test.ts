@@ -96,7 +96,7 @@ describe('CLI fact-check sheet', function () {
 
     it('writes a heading, the totals and a table with a row per quote', function () {
       assert.strictEqual(run.status, 1, run.stderr);
-      assert.strictEqual(lines[0], '### Fact-check sheet: test/cli/fixtures/drift.md');
+      assert.strictEqual(lines[0], '### Fact-check sheet: test/cli/fixtures/drift\\.md');
       assert.match(lines[2], /^1 verbatim, 2 drifted, 1 unsupported, 1 short not found \(made \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
       assert.strictEqual(lines[4], '| Line | Verdict | Quote | Difference | Source |');
       const rows = lines.filter((line) => /^\| \d+ \|/.test(line));

@@ -28,7 +28,7 @@ describe('fact-check sheet', function () {
     assert.match(html, /cost <del>340,000<\/del> <ins>240,000<\/ins> pounds/);
     assert.match(html, /<a href="https:\/\/gazette\.example\/a\?b=1&amp;c=2">County Gazette<\/a>/);
     assert.match(html, /<div class="citation">Gazette, 2 Mar 2026<\/div>/);
-    assert.match(html, /Said by: Owen Hale \(person\) — Gazette/);
+    assert.match(html, /Said by: Owen Hale — Gazette/);
     assert.match(html, /<span class="pill short">Short, not found<\/span>/);
   });
 
@@ -45,11 +45,11 @@ describe('fact-check sheet', function () {
   it('writes a Markdown table whose cells hold pipes and line breaks safely', function () {
     const md = factSheetMarkdown(sheetOf([DRIFT, quote(7, { text: 'a | b\nc' })]));
     const lines = md.split('\n');
-    assert.strictEqual(lines[0], '### Fact-check sheet: drafts/piece.md');
+    assert.strictEqual(lines[0], '### Fact-check sheet: drafts/piece\\.md');
     assert.strictEqual(lines[2], '1 verbatim, 1 drifted, 0 unsupported (made 2026-12-07 05:40 UTC).');
     const rows = lines.filter((line) => /^\| \d/.test(line));
     assert.strictEqual(rows.length, 2);
-    assert.match(rows[0], /^\| 3 \| \*\*Drift\*\* \(error\) \| “cost 340,000 pounds” — Owen Hale \| cost ~~340,000~~ \*\*240,000\*\* pounds<br>_90% similar · number changed_<br>Said by: Owen Hale \\\(person\\\) — Gazette \| \[County Gazette\]\(<https:\/\/gazette\.example\/a\?b=1&c=2>\) \(Gazette, 2 Mar 2026\) \|$/);
+    assert.match(rows[0], /^\| 3 \| \*\*Drift\*\* \(error\) \| “cost 340,000 pounds” — Owen Hale \| cost ~~340,000~~ \*\*240,000\*\* pounds<br>_90% similar · number changed_<br>Said by: Owen Hale — Gazette \| \[County Gazette\]\(<https:\/\/gazette\.example\/a\?b=1&c=2>\) \(Gazette, 2 Mar 2026\) \|$/);
     assert.match(rows[1], /“a \\\| b c”/);
   });
 

@@ -73,6 +73,9 @@ describe('hover', function () {
     assert.match(hover(result), /\nSaid by: Dmitry Peskov — Reuters$/);
     speaker.kind = 'person';
     speaker.description = 'Kremlin spokesman';
-    assert.match(hover(result), /\nSaid by: Dmitry Peskov, Kremlin spokesman \\\(person\\\) — Reuters$/);
+    assert.match(hover(result), /\nSaid by: Dmitry Peskov, Kremlin spokesman — Reuters$/);
+    // A body is named as one: the Kremlin and Peskov can both be right, and the reader sees why.
+    result.sourceSpeakers = [{ ...speaker, name: 'the Kremlin', fullName: 'the Kremlin', kind: 'body', description: undefined }];
+    assert.match(hover(result), /\nSaid by: the Kremlin \\\(organisation\\\) — Reuters$/);
   });
 });

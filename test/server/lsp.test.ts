@@ -110,7 +110,7 @@ describe('language server over stdio', function () {
     assert.match(text, /"We have little cause for optimism about the old wall" — 1 source: Tidewater Post\\: Town backs costly sea…/);
     // Answer first: the verdict, then the diff, then the sources; each title once.
     assert.ok(text.indexOf('~~room~~') < text.indexOf('Sources:'), text);
-    assert.strictEqual(text.split('Coastal Courier\\: Sea wall vote passes').length - 1, 1, 'the title once');
+    assert.strictEqual(text.split('Coastal Courier\\: Sea wall vote passes').length - 1, 1, `the title once: ${text}`);
   });
 
   it('goes to every source passage, other renderings included', async function () {

@@ -48,8 +48,8 @@ describe('settings precedence', function () {
       messages.push(resolveSettings({ minWords: 4 }, null, readProjectConfig(dir)).configError ?? '(accepted)');
     }
     fs.rmSync(dir, { recursive: true, force: true });
-    const expected = `${path.join(dir, 'verbatim.json')}: "minWords" must be a whole number from 1 to 1000`;
-    assert.deepStrictEqual(messages, [expected, expected, expected]);
+    const expected = (value: string) => `${path.join(dir, 'verbatim.json')}: "minWords" must be a whole number from 1 to 1000, not ${value}`;
+    assert.deepStrictEqual(messages, [expected('1.5'), expected('0'), expected('"three"')]);
   });
 
   it('reports editor settings of the wrong kind or range, one line each, and uses the defaults', function () {

@@ -90,7 +90,7 @@ describe('language server in Restricted Mode', function () {
     assert.deepStrictEqual(params.diagnostics.map((d) => d.code), ['unsupported'], 'the budget quote has no source inside the workspace');
     const warning = await client.waitFor((m) => m.method === 'window/showMessage', 'the Restricted Mode warning');
     const message = (warning.params as { message: string }).message;
-    assert.ok(message.includes(`"${outside}"`), message);
+    assert.ok(message.includes(outside), message);
     assert.match(message, /Restricted Mode.*Trust the workspace/);
   });
 
