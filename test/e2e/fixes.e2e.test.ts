@@ -4,12 +4,10 @@
 // Needs `npm run e2e:install`.
 
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { CodeServer, createProfile, installExtension, packExtension } from './codeServer';
-import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
-import { type Box, BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
+import { copyFixture, repoRoot, screenshotDir } from './e2eTools';
+import type { Box, Page } from './playwrightLoader';
+import { useWorkbench } from './workbenchSession';
 import { applyQuickFix, type DomElement, moveMouseAway, openFolder, openFromExplorer, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
 
 // The page's document, read in the browser by the waits below.
@@ -47,47 +45,20 @@ async function waitForNoLine(page: Page, text: string): Promise<void> {
 
 describe('VS Code (code-server): fixes that say what they do', function () {
   this.timeout(TIMEOUT_MS * 3);
-  let temp = '';
-  let server: CodeServer | undefined;
-  let browser: BrowserContext | undefined;
   let page: Page;
   let screenshots = '';
-
-  before(async function () {
-    this.timeout(TIMEOUT_MS * 6);
-    requireTools(this, 'VS Code end-to-end tests of the fixes', [
-      { name: 'code-server (.e2e/node_modules/.bin/code-server)', present: fs.existsSync(codeServerBin()) },
-      { name: 'playwright-core (.e2e/node_modules)', present: playwrightInstalled() },
-      { name: `chromium (${CHROMIUM_PATH})`, present: fs.existsSync(CHROMIUM_PATH) },
-    ]);
-    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-e2e-fixes-'));
-    screenshots = screenshotDir();
-    const vsix = packExtension(temp);
-    const profile = createProfile(path.join(temp, 'profile'));
-    installExtension(profile, vsix);
-    server = await CodeServer.start(profile);
-    const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-fixes'), temp);
-    ({ context: browser, page } = await launchBrowser(CHROMIUM_PATH, path.join(temp, 'chromium')));
-    await openFolder(page, server.url, workspace);
-    await openFromExplorer(page, 'draft.md', 'Dock strike drags on');
-    // The first check is in once the drifted words are underlined.
-    await squiggleBoxes(page, 'warning');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    const dir = path.join(repoRoot(), 'test-results', 'e2e');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `fixes-failure-${Date.now()}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    console.error(`screenshot of the failure: ${file}\ncode-server output:\n${server?.output().slice(-4000) ?? ''}`);
-  });
-
-  after(async function () {
-    this.timeout(TIMEOUT_MS);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  useWorkbench({
+    suite: 'VS Code end-to-end tests of the fixes',
+    name: 'fixes',
+    open: async (opened) => {
+      page = opened.page;
+      screenshots = screenshotDir();
+      const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-fixes'), opened.temp);
+      await openFolder(page, opened.server.url, workspace);
+      await openFromExplorer(page, 'draft.md', 'Dock strike drags on');
+      // The first check is in once the drifted words are underlined.
+      await squiggleBoxes(page, 'warning');
+    },
   });
 
   it('titles each quick fix with the words it writes and where they come from', async function () {

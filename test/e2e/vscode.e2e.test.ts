@@ -3,11 +3,10 @@
 
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { CodeServer, createProfile, installExtension, packExtension } from './codeServer';
-import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
-import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
+import { copyFixture, repoRoot, screenshotDir } from './e2eTools';
+import type { Page } from './playwrightLoader';
+import { useWorkbench } from './workbenchSession';
 import {
   activeTabLabel, applyQuickFix, clickHoverLink, closeTab, dismissHover, DomElement, FrameLocator, horizontalOverlap, hoverStatusItem, hoverText,
   moveMouseAway, openFolder, openFromExplorer, overlaps, quickPickRow, readProblems, runCommand, sectionRows, setSection,
@@ -83,48 +82,20 @@ function selectionOf(quote: string): string {
 
 describe('VS Code (code-server) end to end', function () {
   this.timeout(TIMEOUT_MS * 3);
-  let temp = '';
-  let server: CodeServer | undefined;
-  let browser: BrowserContext | undefined;
   let page: Page;
   let screenshots = '';
   /** The status bar tooltip's counts in words, read when the status bar is checked. */
   let statusBarWords = '';
-
-  before(async function () {
-    this.timeout(TIMEOUT_MS * 6);
-    requireTools(this, 'VS Code end-to-end tests', [
-      { name: 'code-server (.e2e/node_modules/.bin/code-server)', present: fs.existsSync(codeServerBin()) },
-      { name: 'playwright-core (.e2e/node_modules)', present: playwrightInstalled() },
-      { name: `chromium (${CHROMIUM_PATH})`, present: fs.existsSync(CHROMIUM_PATH) },
-    ]);
-    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-e2e-vscode-'));
-    screenshots = screenshotDir();
-    const vsix = packExtension(temp);
-    const profile = createProfile(path.join(temp, 'profile'));
-    installExtension(profile, vsix);
-    server = await CodeServer.start(profile);
-    const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-workspace'), temp);
-    ({ context: browser, page } = await launchBrowser(CHROMIUM_PATH, path.join(temp, 'chromium')));
-    await openFolder(page, server.url, workspace);
-    await openFromExplorer(page, 'draft.md', 'Harbour talks stall');
-  });
-
-  afterEach(async function () {
-    // A failing step leaves a picture of the workbench and the server's log for diagnosis.
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    const dir = path.join(repoRoot(), 'test-results', 'e2e');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `vscode-failure-${Date.now()}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    console.error(`screenshot of the failure: ${file}\ncode-server output:\n${server?.output().slice(-4000) ?? ''}`);
-  });
-
-  after(async function () {
-    this.timeout(TIMEOUT_MS);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  useWorkbench({
+    suite: 'VS Code end-to-end tests',
+    name: 'vscode',
+    open: async (opened) => {
+      page = opened.page;
+      screenshots = screenshotDir();
+      const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-workspace'), opened.temp);
+      await openFolder(page, opened.server.url, workspace);
+      await openFromExplorer(page, 'draft.md', 'Harbour talks stall');
+    },
   });
 
   it('underlines exactly the drifted word, not its neighbours or verbatim quotes', async function () {

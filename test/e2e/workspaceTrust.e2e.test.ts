@@ -5,12 +5,11 @@
 
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { CodeServer, createProfile, installExtension, packExtension } from './codeServer';
-import { CHROMIUM_PATH, codeServerBin, copyFixture, repoRoot, requireTools, screenshotDir } from './e2eTools';
+import { copyFixture, repoRoot, screenshotDir } from './e2eTools';
 import { languageStatusHover, notificationTexts } from './languageStatus';
-import { BrowserContext, launchBrowser, Page, playwrightInstalled } from './playwrightLoader';
+import type { Page } from './playwrightLoader';
+import { useWorkbench } from './workbenchSession';
 import { activeTabLabel, openFolder, openFromExplorer, overlaps, readProblems, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
 
 // scripts/demo.js is plain CommonJS; it exports the address it prints.
@@ -19,45 +18,19 @@ const { demoUrl } = require('../../scripts/demo.js') as { demoUrl(baseUrl: strin
 
 describe('VS Code (code-server) with workspace trust', function () {
   this.timeout(TIMEOUT_MS * 3);
-  let temp = '';
-  let server: CodeServer | undefined;
-  let browser: BrowserContext | undefined;
   let page: Page;
-
-  before(async function () {
-    this.timeout(TIMEOUT_MS * 6);
-    requireTools(this, 'VS Code end-to-end tests with workspace trust', [
-      { name: 'code-server (.e2e/node_modules/.bin/code-server)', present: fs.existsSync(codeServerBin()) },
-      { name: 'playwright-core (.e2e/node_modules)', present: playwrightInstalled() },
-      { name: `chromium (${CHROMIUM_PATH})`, present: fs.existsSync(CHROMIUM_PATH) },
-    ]);
-    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-e2e-trust-'));
-    const vsix = packExtension(temp);
-    const profile = createProfile(path.join(temp, 'profile'), { workspaceTrust: true });
-    installExtension(profile, vsix);
-    server = await CodeServer.start(profile);
-    ({ context: browser, page } = await launchBrowser(CHROMIUM_PATH, path.join(temp, 'chromium')));
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    const dir = path.join(repoRoot(), 'test-results', 'e2e');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `trust-failure-${Date.now()}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    console.error(`screenshot of the failure: ${file}\ncode-server output:\n${server?.output().slice(-4000) ?? ''}`);
-  });
-
-  after(async function () {
-    this.timeout(TIMEOUT_MS);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  const workbench = useWorkbench({
+    suite: 'VS Code end-to-end tests with workspace trust',
+    name: 'trust',
+    workspaceTrust: true,
+    open: async (opened) => {
+      page = opened.page;
+    },
   });
 
   it('checks a draft in Restricted Mode against the sources inside the workspace', async function () {
-    const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-workspace'), temp);
-    await openFolder(page, server!.url, workspace);
+    const workspace = copyFixture(path.join(repoRoot(), 'test', 'fixtures', 'e2e-workspace'), workbench.temp);
+    await openFolder(page, workbench.server.url, workspace);
     // The workbench says it is in Restricted Mode, so the workspace is indeed untrusted.
     await page.locator('.statusbar-item').filter({ hasText: /Restricted Mode/ }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     await openFromExplorer(page, 'draft.md', 'Harbour talks stall');
@@ -74,11 +47,11 @@ describe('VS Code (code-server) with workspace trust', function () {
   });
 
   it('shows no notification in a folder with a README and no sources, and says so in the language status', async function () {
-    const repo = path.join(temp, 'code-repo');
+    const repo = path.join(workbench.temp, 'code-repo');
     fs.mkdirSync(repo);
     fs.writeFileSync(path.join(repo, 'README.md'), '# Widget\n\nA small library. Its author calls it “the smallest widget library you will ever need”.\n');
     fs.writeFileSync(path.join(repo, 'index.js'), 'module.exports = {};\n');
-    await openFolder(page, server!.url, repo);
+    await openFolder(page, workbench.server.url, repo);
     await openFromExplorer(page, 'README.md', '# Widget');
     const hover = await languageStatusHover(page, [/Verbatim: no corpus/, /Pick Corpus Folder/]);
     assert.match(hover, /no sources\/ or verbatim\.json/);
@@ -95,8 +68,8 @@ describe('VS Code (code-server) with workspace trust', function () {
   });
 
   it("opens the example draft at the address `npm run demo` prints", async function () {
-    const example = copyFixture(path.join(repoRoot(), 'example'), temp);
-    await page.goto(demoUrl(server!.url, example, path.join(example, 'draft.md')), { timeout: TIMEOUT_MS });
+    const example = copyFixture(path.join(repoRoot(), 'example'), workbench.temp);
+    await page.goto(demoUrl(workbench.server.url, example, path.join(example, 'draft.md')), { timeout: TIMEOUT_MS });
     assert.strictEqual(await activeTabLabel(page, 'draft.md'), 'draft.md');
     await waitForLine(page, 'title: Downstream and worried');
   });
