@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { LspTestClient } from '../test/server/lspTestClient';
-import { diagnosticsOf, lengthenDraft, randomEdit, runSoak, serverStats, SoakRandom } from '../test/server/soakDriver';
+import { diagnosticsOf, lengthenDraft, randomEdit, runSoak, serverStats } from '../test/server/soakDriver';
+import { Prng } from './prng';
 import { now, percentile } from './harness';
 
 export interface SoakFigures {
@@ -102,7 +103,7 @@ async function bigDraftBlock(serverJs: string, root: string, text: string, seed:
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await diagnosticsOf(client, uri, 1, WAIT_MS);
     const firstMs = now() - opened;
-    const random = new SoakRandom(seed);
+    const random = new Prng(seed);
     let current = text;
     for (let version = 2; version <= 6; version++) {
       const edit = randomEdit(random, current, '', current.length);

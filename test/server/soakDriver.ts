@@ -9,6 +9,7 @@ import { CancellationTokenSource, type Diagnostic, type PublishDiagnosticsParams
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerStatsRequest, type ServerStats } from '../../src/shared/protocol';
 import type { LspTestClient, Received } from './lspTestClient';
+import { Prng } from '../../bench/prng';
 
 /** How the edits are paced. */
 export interface SoakPace {
@@ -62,28 +63,6 @@ export interface SoakOutcome {
   failures: string[];
 }
 
-/** A small seeded generator, so a failing soak can be replayed. */
-export class SoakRandom {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 1;
-  }
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-}
-
 const WORDS = [' harbour', ' quietly', 'seventeen ', ' not', ' never', 'Mayor ', ' said', ' 1,200', ' the'];
 const MARKS = ['“', '”', '"', "'", '‘', '’', '«', '»', '„', '“Well,” she said. “'];
 const EMOJI = ['😀', '👩‍👩‍👧', '🇺🇦', 'é', '\u0301'];
@@ -91,7 +70,7 @@ const HALVES = ['\uD83D', '\uDE00', '\uDBFF', '\uDC00'];
 const BREAKS = ['\r', '\r\n', '\n', '\n\n', '\r\n\r\n', '\r\r'];
 
 /** One random edit of `text`: the range it replaces and its new text. */
-export function randomEdit(random: SoakRandom, text: string, pasteSource: string, targetLength: number): { start: number; end: number; insert: string } {
+export function randomEdit(random: Prng, text: string, pasteSource: string, targetLength: number): { start: number; end: number; insert: string } {
   const at = random.int(0, text.length);
   const roll = random.next();
   const long = text.length > 1.3 * targetLength;
@@ -120,7 +99,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Runs the session; the document must be open at version 1 with `options.text`. */
 export async function runSoak(options: SoakOptions): Promise<SoakOutcome> {
   const { client, uri, pace } = options;
-  const random = new SoakRandom(options.seed);
+  const random = new Prng(options.seed);
   let doc = TextDocument.create(uri, 'markdown', 1, options.text);
   const targetLength = options.targetLength ?? options.text.length;
   const hoverMs: number[] = [];
