@@ -56,7 +56,8 @@
     const cell = el('td', 'diff');
     if (row.attribution) cell.appendChild(el('div', 'attribution', row.attribution));
     row.diff.forEach(function (segment, i) {
-      if (i > 0) cell.appendChild(document.createTextNode(' '));
+      // Words of Chinese, Japanese or Thai take no space between them.
+      if (i > 0 && !segment.tight) cell.appendChild(document.createTextNode(' '));
       const tag = segment.kind === 'del' ? 'del' : segment.kind === 'ins' ? 'ins' : 'span';
       cell.appendChild(el(tag, '', segment.text));
     });

@@ -82,7 +82,7 @@ function rowHtml(row: SheetRow): string {
   const verdict = `<span class="pill ${row.verdict}${mark}">${escapeHtml(row.verdictLabel)}</span>${row.severity ? `<div class="severity">${escapeHtml(row.severity)}</div>` : ''}`;
   const speaker = row.speaker ? `<div class="speaker">— ${escapeHtml(row.speaker)}</div>` : '';
   const quote = `<q>${escapeHtml(row.quote)}</q>${speaker}`;
-  const diff = row.diff.map((s) => (s.kind === 'del' ? `<del>${escapeHtml(s.text)}</del>` : s.kind === 'ins' ? `<ins>${escapeHtml(s.text)}</ins>` : escapeHtml(s.text))).join(' ');
+  const diff = row.diff.map((s, i) => (i > 0 && !s.tight ? ' ' : '') + (s.kind === 'del' ? `<del>${escapeHtml(s.text)}</del>` : s.kind === 'ins' ? `<ins>${escapeHtml(s.text)}</ins>` : escapeHtml(s.text))).join('');
   const difference = [
     row.attribution ? `<div class="attribution">${escapeHtml(row.attribution)}</div>` : '',
     diff ? `<div class="diff">${diff}</div>` : '',

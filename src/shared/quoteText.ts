@@ -3,6 +3,7 @@
 // same way (the draft's own words struck, the source's words as their replacement) and a
 // speaker is always named the same way. No vscode import: the CLI uses it too.
 
+import { isSpacelessCodePoint } from '../core/wordScanner';
 import { escapeMarkdown } from './markdownText';
 import type { QuoteDiffInfo, SourceSpeakerInfo } from './protocol';
 
@@ -10,6 +11,8 @@ import type { QuoteDiffInfo, SourceSpeakerInfo } from './protocol';
 export interface DiffSegment {
   kind: 'same' | 'del' | 'ins';
   text: string;
+  /** True when no space goes before this segment: both sides are words of a script written without spaces. */
+  tight?: true;
 }
 
 /**
@@ -22,7 +25,8 @@ export function diffSegments(diff: readonly Pick<QuoteDiffInfo, 'op' | 'draft' |
     if (text === '') return;
     const last = segments[segments.length - 1];
     // Merging neighbours of one kind keeps a view from splitting a phrase into many pieces.
-    if (last && last.kind === kind) last.text += ` ${text}`;
+    if (last && last.kind === kind) last.text += gap(last.text, text) + text;
+    else if (last && gap(last.text, text) === '') segments.push({ kind, text, tight: true });
     else segments.push({ kind, text });
   };
   for (const step of diff) {
@@ -44,14 +48,26 @@ export function markdownDiff(diff: readonly Pick<QuoteDiffInfo, 'op' | 'draft' |
 
 /** Diff segments as Markdown, as `markdownDiff` writes them. */
 export function markdownSegments(segments: readonly DiffSegment[]): string {
-  return segments
-    .map((segment) => {
-      const text = escapeMarkdown(segment.text);
-      if (text === '') return '';
-      return segment.kind === 'del' ? `~~${text}~~` : segment.kind === 'ins' ? `**${text}**` : text;
-    })
-    .filter((part) => part !== '')
-    .join(' ');
+  let out = '';
+  let previous = '';
+  for (const segment of segments) {
+    const text = escapeMarkdown(segment.text);
+    if (text === '') continue;
+    if (out) out += segment.tight ? '' : gap(previous, segment.text);
+    out += segment.kind === 'del' ? `~~${text}~~` : segment.kind === 'ins' ? `**${text}**` : text;
+    previous = segment.text;
+  }
+  return out;
+}
+
+/**
+ * The space between two pieces of a diff: none between words of a script written without spaces
+ * (対話の窓は, not 対話の 窓 は), one elsewhere.
+ */
+export function gap(before: string, after: string): string {
+  const last = before.codePointAt(before.length - 1 - (before.length > 1 && /[\udc00-\udfff]/.test(before.charAt(before.length - 1)) ? 1 : 0));
+  const first = after.codePointAt(0);
+  return last !== undefined && first !== undefined && isSpacelessCodePoint(last) && isSpacelessCodePoint(first) ? '' : ' ';
 }
 
 /**
