@@ -39,18 +39,26 @@ function acceptedIn(analysis: DraftAnalysis): (result: QuoteResult) => boolean {
 }
 
 /**
+ * The open document at `uri` when it is a draft Verbatim checks: checking is on, its language is
+ * a draft language, and it is not one of the corpus's own sources (which would only find itself).
+ */
+async function openDraft(services: FeatureServices, uri: string): Promise<TextDocument | null> {
+  const doc = services.openDocument(uri);
+  if (!doc) return null;
+  const resolved = await services.settings.get(uri);
+  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
+  const file = uriToPath(uri);
+  return file && services.corpora.isCorpusFile(file) ? null : doc;
+}
+
+/**
  * The whole analysis of an open draft, for the one request that needs every quote (the
  * file-wide fix asked for by kind): the server's own check of this text when one is running or
  * done, else a check of its own. Null when the document is no draft or the request was cancelled.
  */
 async function openAnalysis(services: FeatureServices, uri: string, token: CancellationToken): Promise<DraftAnalysis | null> {
-  const doc = services.openDocument(uri);
-  if (!doc) return null;
-  const resolved = await services.settings.get(uri);
-  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
-  // A source file opened in the editor is not a draft.
-  const file = uriToPath(uri);
-  if (file && services.corpora.isCorpusFile(file)) return null;
+  const doc = await openDraft(services, uri);
+  if (!doc || token.isCancellationRequested) return null;
   const analysis = await services.analyzer.settled({ uri, version: doc.version, text: doc.getText(), languageId: doc.languageId }, () => token.isCancellationRequested);
   return token.isCancellationRequested ? null : analysis;
 }
@@ -61,14 +69,8 @@ async function openAnalysis(services: FeatureServices, uri: string, token: Cance
  * no quote there, or the request was cancelled.
  */
 async function quoteAt(services: FeatureServices, uri: string, position: Position, token: CancellationToken): Promise<{ analysis: DraftAnalysis; result: QuoteResult } | null> {
-  const doc = services.openDocument(uri);
-  if (!doc) return null;
-  const resolved = await services.settings.get(uri);
-  if (!resolved.settings.enable || !isDraftLanguage(doc.languageId, resolved.settings.languages)) return null;
-  // A source file opened in the editor is not a draft.
-  const file = uriToPath(uri);
-  if (file && services.corpora.isCorpusFile(file)) return null;
-  if (token.isCancellationRequested) return null;
+  const doc = await openDraft(services, uri);
+  if (!doc || token.isCancellationRequested) return null;
   const text = doc.getText();
   const found = await services.analyzer.resultAt({ uri, version: doc.version, text, languageId: doc.languageId }, services.analyzer.positions(text).offset(position));
   return token.isCancellationRequested ? null : found;
