@@ -4,7 +4,8 @@
 // then aligns the quote with the chunk and its neighbours only, never with the whole document.
 
 import type { SourceDocument } from '../core/types';
-import { tokenize } from '../core/words';
+import { normalizeWord } from '../core/words';
+import { hashWord, WordScanner } from '../core/wordScanner';
 import type { QueryElement } from '../core/match/queryWords';
 
 /**
@@ -17,9 +18,11 @@ export const CHUNK_WORDS = 256;
  * Function words: a pair of two of them ("of the") occurs in nearly every chunk, so its
  * postings would cost more to read than they tell; the pairs with a content word decide.
  */
-const COMMON = new Set(('the of and to a in that is was it for on with as he she at by be this are have has had ' +
+const COMMON_WORDS = (('the of and to a in that is was it for on with as he she at by be this are have has had ' +
   'not but from or an they we you i his her their its which were been will would there what all who one so ' +
   'if about up out when more can said them into no than then do our my me us him').split(' '));
+/** The function words' hashes: chunking compares hashes, never building each word's string. */
+const COMMON = new Set(COMMON_WORDS.map(hashWord));
 
 /** One chunk of a document: where it starts in the text, its text and its pair hashes. */
 export interface ArchiveChunk {
@@ -35,43 +38,53 @@ export interface ArchiveChunk {
  */
 export const PAIR_BUCKETS = 1 << 16;
 
-/** The bucket of a word pair's FNV-1a hash: a positive int4, as intarray's query_int reads them. */
-export function pairHash(a: string, b: string): number {
-  let hash = 0x811c9dc5;
-  const mix = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      hash ^= s.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-  };
-  mix(a);
-  hash ^= 0x1f;
-  hash = Math.imul(hash, 0x01000193);
-  mix(b);
+/** The bucket of the pair of words hashed `a` and `b` (as hashWord; murmur3's finaliser spreads the pair): a positive int4, as intarray's query_int reads them. */
+function pairBucket(a: number, b: number): number {
+  let hash = Math.imul(a, 0x9e3779b1) ^ b;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % PAIR_BUCKETS;
 }
 
-/** True when a pair carries evidence worth indexing (not two function words). */
-function telling(a: string, b: string): boolean {
-  return !(COMMON.has(a) && COMMON.has(b));
+/** The bucket of a word pair. */
+export function pairHash(a: string, b: string): number {
+  return pairBucket(hashWord(a), hashWord(b));
 }
 
 /** Cuts the prose of `doc` into chunks; the chunks' texts put back together are text[first, last). */
 export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): ArchiveChunk[] {
-  const words = [];
-  for (const block of doc.blocks) for (const word of tokenize(doc.text, block.start, block.end)) words.push(word);
-  const chunks: ArchiveChunk[] = [];
-  if (!words.length) return chunks;
-  const end = doc.blocks[doc.blocks.length - 1].end;
-  for (let first = 0; first < words.length; first += CHUNK_WORDS) {
-    const next = first + CHUNK_WORDS;
-    const start = first === 0 ? 0 : words[first].start;
-    const stop = next < words.length ? words[next].start : Math.max(end, words[words.length - 1].end);
-    const pairs = new Set<number>();
-    for (let k = Math.max(0, first - 1); k < Math.min(next, words.length - 1); k++) {
-      if (telling(words[k].norm, words[k + 1].norm)) pairs.add(pairHash(words[k].norm, words[k + 1].norm));
+  // The words as tokenize finds them, hashed as hashWord hashes their normal form.
+  const starts: number[] = [];
+  const hashes: number[] = [];
+  let lastEnd = 0;
+  for (const block of doc.blocks) {
+    const scanner = new WordScanner(doc.text, block.start, block.end);
+    while (scanner.next()) {
+      starts.push(scanner.start);
+      hashes.push(scanner.simple ? scanner.hash : hashWord(normalizeWord(doc.text.slice(scanner.start, scanner.end))));
+      lastEnd = scanner.end;
     }
-    chunks.push({ start, text: doc.text.slice(start, stop), pairs: [...pairs].sort((x, y) => x - y) });
+  }
+  const chunks: ArchiveChunk[] = [];
+  const count = starts.length;
+  if (!count) return chunks;
+  const end = Math.max(doc.blocks[doc.blocks.length - 1].end, lastEnd);
+  const found = new Int32Array(CHUNK_WORDS + 1);
+  for (let first = 0; first < count; first += CHUNK_WORDS) {
+    const next = first + CHUNK_WORDS;
+    const start = first === 0 ? 0 : starts[first];
+    const stop = next < count ? starts[next] : end;
+    let n = 0;
+    for (let k = Math.max(0, first - 1); k < Math.min(next, count - 1); k++) {
+      if (!(COMMON.has(hashes[k]) && COMMON.has(hashes[k + 1]))) found[n++] = pairBucket(hashes[k], hashes[k + 1]);
+    }
+    found.subarray(0, n).sort();
+    const pairs: number[] = [];
+    for (let k = 0; k < n; k++) if (k === 0 || found[k] !== found[k - 1]) pairs.push(found[k]);
+    chunks.push({ start, text: doc.text.slice(start, stop), pairs });
   }
   return chunks;
 }
@@ -82,8 +95,9 @@ export function quotePairs(elements: readonly QueryElement[]): number[] {
   for (let k = 0; k + 1 < elements.length; k++) {
     const a = elements[k];
     const b = elements[k + 1];
-    if (a.wildcard || b.wildcard || !telling(a.norm, b.norm)) continue;
-    pairs.add(pairHash(a.norm, b.norm));
+    if (a.wildcard || b.wildcard) continue;
+    const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
+    if (!(COMMON.has(ha) && COMMON.has(hb))) pairs.add(pairBucket(ha, hb));
   }
   return [...pairs].sort((x, y) => x - y);
 }

@@ -5,7 +5,7 @@
 
 import type { ClientBase } from 'pg';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE EXTENSION IF NOT EXISTS intarray;
@@ -42,10 +42,17 @@ CREATE TABLE IF NOT EXISTS verbatim_chunks (
   seq integer NOT NULL,
   start_offset integer NOT NULL,
   text text COMPRESSION lz4 NOT NULL,
-  pairs integer[] NOT NULL,
+  pairs integer[] COMPRESSION lz4 NOT NULL,
   PRIMARY KEY (doc_id, seq)
 ) WITH (toast_tuple_target = 256);
 `;
+
+/**
+ * The text goes to TOAST compressed; the pairs (which hardly compress) stay in the row, so the
+ * index build and the candidate ranking read them without a TOAST lookup. Run only when the
+ * table is created: ALTER TABLE would lock writers' reads out for the whole import.
+ */
+const NEW_CHUNKS_SQL = 'ALTER TABLE verbatim_chunks ALTER COLUMN pairs SET STORAGE MAIN';
 
 /**
  * The pair index. A first import loads the chunks before creating it: built in one pass it is
@@ -55,8 +62,10 @@ export const PAIR_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS verbatim_chunks_pairs 
 
 /** Creates the tables when missing (an import does this; a writer's check never does). */
 export async function ensureSchema(client: ClientBase): Promise<void> {
+  const { rows: existing } = await client.query(`SELECT to_regclass('verbatim_chunks') IS NOT NULL AS present`);
   await client.query(SCHEMA_SQL);
+  if (!existing[0].present) await client.query(NEW_CHUNKS_SQL);
   const { rows } = await client.query('SELECT version FROM verbatim_archive');
   if (rows.length === 0) await client.query('INSERT INTO verbatim_archive (version) VALUES ($1)', [SCHEMA_VERSION]);
-  if (rows.length && rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION}`);
+  if (rows.length && rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION} (import the sources into a new database)`);
 }
