@@ -9,7 +9,8 @@ import { locatorFromMarks } from '../core/corpus/locationIndex';
 import { CorpusIndex } from '../core/match/corpusIndex';
 import { queryElements } from '../core/match/queryWords';
 import type { CheckOptions, Quote, QuoteResult, SourceDocument, SourceLocation, Span } from '../core/types';
-import { fetchCandidates, fetchDocuments, type ArchivedDocument, type CandidateChunk } from './archiveCandidates';
+import { fetchCandidates, fetchDocuments, type ArchivedDocument, type ChunkText } from './archiveCandidates';
+import { archiveDocumentUri } from '../shared/archiveUri';
 import { quotePairs } from './archiveText';
 
 /**
@@ -18,14 +19,22 @@ import { quotePairs } from './archiveText';
  */
 export const ARCHIVE_ID_BASE = 1 << 30;
 
-/** The verdicts for `quotes` from the archive alone, in order. */
-export async function checkAgainstArchive(pool: Pool, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
+/**
+ * The verdicts for `quotes` from the archive alone, in order. Each quote is aligned with its own
+ * candidates' windows only: the others' windows could not be its closest passage (they share
+ * fewer of its pairs), and aligning every quote with every window grows with the square of the draft.
+ */
+export async function checkAgainstArchive(pool: Pool, archive: string, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
   const pairs = quotes.map((quote) => quotePairs(queryElements(draftText, quote)));
-  const chunks = await fetchCandidates(pool, pairs);
-  const documents = await fetchDocuments(pool, [...new Set(chunks.map((c) => c.docId))]);
-  const windows = buildWindows(chunks, documents);
-  const checker = new Checker(CorpusIndex.build({ documents: windows, warnings: [] }), options, accepted);
-  return quotes.map((quote) => checker.checkQuote(draftText, quote));
+  const candidates = await fetchCandidates(pool, pairs);
+  const documents = await fetchDocuments(pool, [...new Set([...candidates.chunks.values()].map((c) => c.docId))]);
+  const windows = new WindowCache(archive, candidates.chunks, documents);
+  const empty = new Checker(CorpusIndex.build({ documents: [], warnings: [] }), options, accepted);
+  return quotes.map((quote, k) => {
+    const own = windows.forHits(candidates.hits[k]);
+    const checker = own.length ? new Checker(CorpusIndex.build({ documents: own, warnings: [] }), options, accepted) : empty;
+    return checker.checkQuote(draftText, quote);
+  });
 }
 
 /** Keeps the local verdict unless the archive's passage is closer. */
@@ -40,37 +49,55 @@ function strength(result: QuoteResult): number {
   return (verbatim ? 2 : 1) + result.match.score;
 }
 
-/** One window per run of neighbouring chunks of a document, numbered in a fixed order. */
-function buildWindows(chunks: CandidateChunk[], documents: Map<string, ArchivedDocument>): SourceDocument[] {
-  const byDoc = new Map<string, Map<number, CandidateChunk>>();
-  for (const chunk of chunks) {
-    let seqs = byDoc.get(chunk.docId);
-    if (!seqs) byDoc.set(chunk.docId, (seqs = new Map()));
-    seqs.set(chunk.seq, chunk);
-  }
-  const windows: SourceDocument[] = [];
-  const docIds = [...byDoc.keys()].sort((a, b) => Number(a) - Number(b));
-  for (const docId of docIds) {
-    const doc = documents.get(docId);
-    if (!doc) continue;
-    const seqs = byDoc.get(docId)!;
-    const ordered = [...seqs.keys()].sort((a, b) => a - b);
-    let run: CandidateChunk[] = [];
-    for (const seq of ordered) {
-      if (run.length && run[run.length - 1].seq + 1 !== seq) {
-        windows.push(windowDocument(doc, run, ARCHIVE_ID_BASE + windows.length));
-        run = [];
-      }
-      run.push(seqs.get(seq)!);
+/**
+ * Windows of archived documents: one per run of neighbouring chunks (a hit with its neighbours,
+ * merged with overlapping runs of the same quote). A window two quotes share is made once and
+ * keeps one id, so anything that remembers documents by id sees one document.
+ */
+class WindowCache {
+  private readonly made = new Map<string, SourceDocument>();
+
+  constructor(private readonly archive: string, private readonly chunks: Map<string, ChunkText>, private readonly documents: Map<string, ArchivedDocument>) {}
+
+  /** The windows around `hits`, in a fixed order (document id, then position). */
+  forHits(hits: { docId: string; seq: number }[]): SourceDocument[] {
+    const byDoc = new Map<string, Set<number>>();
+    for (const hit of hits) {
+      let seqs = byDoc.get(hit.docId);
+      if (!seqs) byDoc.set(hit.docId, (seqs = new Set()));
+      for (const seq of [hit.seq - 1, hit.seq, hit.seq + 1]) if (this.chunks.has(`${hit.docId}:${seq}`)) seqs.add(seq);
     }
-    if (run.length) windows.push(windowDocument(doc, run, ARCHIVE_ID_BASE + windows.length));
+    const windows: SourceDocument[] = [];
+    for (const docId of [...byDoc.keys()].sort((a, b) => Number(a) - Number(b))) {
+      const doc = this.documents.get(docId);
+      if (!doc) continue;
+      const ordered = [...byDoc.get(docId)!].sort((a, b) => a - b);
+      let run: number[] = [];
+      for (const seq of ordered) {
+        if (run.length && run[run.length - 1] + 1 !== seq) {
+          windows.push(this.window(doc, run));
+          run = [];
+        }
+        run.push(seq);
+      }
+      if (run.length) windows.push(this.window(doc, run));
+    }
+    return windows;
   }
-  // The index numbers documents by position; the ids stay apart from local ones.
-  return windows;
+
+  private window(doc: ArchivedDocument, seqs: number[]): SourceDocument {
+    const key = `${doc.id}:${seqs[0]}-${seqs[seqs.length - 1]}`;
+    let window = this.made.get(key);
+    if (!window) {
+      window = windowDocument(this.archive, doc, seqs.map((seq) => this.chunks.get(`${doc.id}:${seq}`)!), ARCHIVE_ID_BASE + this.made.size);
+      this.made.set(key, window);
+    }
+    return window;
+  }
 }
 
 /** A window of an archived document: the text of consecutive chunks, cited as the document. */
-function windowDocument(doc: ArchivedDocument, run: CandidateChunk[], id: number): SourceDocument {
+function windowDocument(archive: string, doc: ArchivedDocument, run: ChunkText[], id: number): SourceDocument {
   const start = run[0].start;
   const text = run.map((c) => c.text).join('');
   const end = start + text.length;
@@ -94,6 +121,7 @@ function windowDocument(doc: ArchivedDocument, run: CandidateChunk[], id: number
     // Never a file's time: with the size it tells windows of one document apart in caches keyed by path, size and time.
     mtimeMs: -1 - start,
     display: 'extracted',
+    shownIn: { uri: archiveDocumentUri(archive, doc.id, doc.path), line: run[0].line, character: run[0].character },
   };
   if (locateWhole) window.locate = (offset: number) => locateWhole(offset + start);
   return window;

@@ -6,7 +6,7 @@
 import type { Pool } from 'pg';
 import type { CheckOptions, Quote, QuoteResult } from '../core/types';
 import { checkAgainstArchive, mergeResults } from './archiveCheck';
-import { ArchiveError, describeArchiveError, openPool } from './archiveConnection';
+import { ArchiveError, describeArchiveError, openPool, type ArchiveFailure } from './archiveConnection';
 import type { ArchiveSettings } from './archiveSettings';
 
 const FIRST_BACKOFF_MS = 1000;
@@ -15,7 +15,7 @@ const MAX_BACKOFF_MS = 60_000;
 /** What the archive did on the last check, for the status item and the CLI's one line. */
 export type ArchiveState =
   | { kind: 'ok'; display: string }
-  | { kind: 'failed'; display: string; message: string; retryAt: number };
+  | { kind: 'failed'; display: string; failure: ArchiveFailure; message: string; retryAt: number };
 
 export class ArchiveSession {
   private readonly pool: Pool;
@@ -35,7 +35,7 @@ export class ArchiveSession {
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
     if (this.state.kind === 'failed' && this.now() < this.retryAt) return local;
     try {
-      const archived = await checkAgainstArchive(this.pool, draftText, quotes, options, accepted);
+      const archived = await checkAgainstArchive(this.pool, this.settings.target.display, draftText, quotes, options, accepted);
       this.backoffMs = 0;
       this.state = { kind: 'ok', display: this.settings.target.display };
       return local.map((result, k) => mergeResults(result, archived[k]));
@@ -43,14 +43,32 @@ export class ArchiveSession {
       const failure = describeArchiveError(error, this.settings.target, this.settings.timeoutMs);
       this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
       this.retryAt = this.now() + this.backoffMs;
-      this.state = { kind: 'failed', display: this.settings.target.display, message: failure.message, retryAt: this.retryAt };
+      this.state = { kind: 'failed', display: this.settings.target.display, failure: failure.failure, message: failure.message, retryAt: this.retryAt };
       return local;
+    }
+  }
+
+  /**
+   * The whole text of archived document `id` (its chunks put back together), for the editor's
+   * read-only view; null when the archive no longer holds it. Throws a one-line ArchiveError.
+   */
+  async documentText(id: string): Promise<string | null> {
+    try {
+      const { rows } = await this.pool.query({
+        name: 'verbatim-document-text',
+        text: `SELECT coalesce(string_agg(c.text, '' ORDER BY c.seq), '') AS text
+               FROM verbatim_documents d LEFT JOIN verbatim_chunks c ON c.doc_id = d.id WHERE d.id = $1 GROUP BY d.id`,
+        values: [id],
+      });
+      return rows.length ? rows[0].text : null;
+    } catch (error) {
+      throw describeArchiveError(error, this.settings.target, this.settings.timeoutMs);
     }
   }
 
   /** The last failure as an error, or null when the archive answered. */
   get failure(): ArchiveError | null {
-    return this.state.kind === 'failed' ? new ArchiveError('error', this.state.message) : null;
+    return this.state.kind === 'failed' ? new ArchiveError(this.state.failure, this.state.message) : null;
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
 // then aligns the quote with the chunk and its neighbours only, never with the whole document.
 
 import type { SourceDocument } from '../core/types';
+import { LineIndex } from '../core/lineIndex';
 import { normalizeWord } from '../core/words';
 import { hashWord, WordScanner } from '../core/wordScanner';
 import type { QueryElement } from '../core/match/queryWords';
@@ -24,9 +25,11 @@ const COMMON_WORDS = (('the of and to a in that is was it for on with as he she 
 /** The function words' hashes: chunking compares hashes, never building each word's string. */
 const COMMON = new Set(COMMON_WORDS.map(hashWord));
 
-/** One chunk of a document: where it starts in the text, its text and its pair hashes. */
+/** One chunk of a document: where it starts in the text (offset, and 0-based line and UTF-16 character), its text and its pair hashes. */
 export interface ArchiveChunk {
   start: number;
+  line: number;
+  character: number;
   text: string;
   pairs: number[];
 }
@@ -73,6 +76,7 @@ export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): Arc
   if (!count) return chunks;
   const end = Math.max(doc.blocks[doc.blocks.length - 1].end, lastEnd);
   const found = new Int32Array(CHUNK_WORDS + 1);
+  const lines = new LineIndex(doc.text);
   for (let first = 0; first < count; first += CHUNK_WORDS) {
     const next = first + CHUNK_WORDS;
     const start = first === 0 ? 0 : starts[first];
@@ -84,7 +88,8 @@ export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): Arc
     found.subarray(0, n).sort();
     const pairs: number[] = [];
     for (let k = 0; k < n; k++) if (k === 0 || found[k] !== found[k - 1]) pairs.push(found[k]);
-    chunks.push({ start, text: doc.text.slice(start, stop), pairs });
+    const { line, character } = lines.position(start);
+    chunks.push({ start, line, character, text: doc.text.slice(start, stop), pairs });
   }
   return chunks;
 }

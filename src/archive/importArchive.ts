@@ -160,7 +160,7 @@ class ImportBatch {
   private documents: unknown[][] = [];
   private replaced: string[] = [];
   private touched: { ids: string[]; mtimes: number[] } = { ids: [], mtimes: [] };
-  private chunks = { docIds: [] as number[], seqs: [] as number[], starts: [] as number[], texts: [] as string[], pairs: [] as string[] };
+  private chunks = { docIds: [] as number[], seqs: [] as number[], starts: [] as number[], lines: [] as number[], characters: [] as number[], texts: [] as string[], pairs: [] as string[] };
   private chars = 0;
   private nextId: number;
 
@@ -188,6 +188,8 @@ class ImportBatch {
       c.docIds.push(id);
       c.seqs.push(seq);
       c.starts.push(chunks[seq].start);
+      c.lines.push(chunks[seq].line);
+      c.characters.push(chunks[seq].character);
       c.texts.push(chunks[seq].text);
       c.pairs.push(intArrayLiteral(chunks[seq].pairs));
       this.chars += chunks[seq].text.length;
@@ -231,11 +233,11 @@ class ImportBatch {
     const c = this.chunks;
     if (c.docIds.length) {
       await this.writer.send(
-        `INSERT INTO verbatim_chunks (doc_id, seq, start_offset, text, pairs)
-         SELECT d, s, o, t, p::integer[] FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::text[], $5::text[]) AS c(d, s, o, t, p)`,
-        [c.docIds, c.seqs, c.starts, c.texts, c.pairs],
+        `INSERT INTO verbatim_chunks (doc_id, seq, start_offset, start_line, start_character, text, pairs)
+         SELECT d, s, o, l, ch, t, p::integer[] FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::integer[], $6::text[], $7::text[]) AS c(d, s, o, l, ch, t, p)`,
+        [c.docIds, c.seqs, c.starts, c.lines, c.characters, c.texts, c.pairs],
       );
-      this.chunks = { docIds: [], seqs: [], starts: [], texts: [], pairs: [] };
+      this.chunks = { docIds: [], seqs: [], starts: [], lines: [], characters: [], texts: [], pairs: [] };
       this.chars = 0;
     }
   }

@@ -1,6 +1,7 @@
 // The archive's tables. Documents keep what a citation needs (path, title, metadata, format,
 // the offset and location mappings); chunks keep the text in word-count pieces with their pair
-// hashes under a GIN index. Everything a writer reads is in these two tables, each keyed by the
+// hashes under a GIN index, and where each starts (offset, line and character), so a passage
+// found in a chunk has its place in the whole document without reading the rest of it. Everything a writer reads is in these two tables, each keyed by the
 // document id, so both can be distributed by it (see the README's "Scaling out").
 
 import type { ClientBase } from 'pg';
@@ -41,6 +42,8 @@ CREATE TABLE IF NOT EXISTS verbatim_chunks (
   doc_id bigint NOT NULL,
   seq integer NOT NULL,
   start_offset integer NOT NULL,
+  start_line integer NOT NULL,
+  start_character integer NOT NULL,
   text text COMPRESSION lz4 NOT NULL,
   pairs integer[] COMPRESSION lz4 NOT NULL,
   PRIMARY KEY (doc_id, seq)

@@ -1,9 +1,10 @@
 // The language status items (the `{}` in the status bar, as Code Spell Checker and LTeX+ use):
 // one carries the corpus state with its action ("Pick Corpus Folder…" when there is none), one
-// appears only in Restricted Mode and says what is limited. Also the "Toggle Checking" command.
+// appears only in Restricted Mode and says what is limited, one says whether the shared archive answers. Also the "Toggle Checking" command.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../shared/commands';
 import { SETTINGS_SECTION } from '../shared/settings';
+import { archiveStatusView } from './archiveStatus';
 import { CheckingContext } from './checkingContext';
 import { corpusStatusView, trustStatusView, type LanguageStatusView } from './corpusState';
 import { DraftTracker, draftLanguages } from './drafts';
@@ -26,6 +27,7 @@ export function registerLanguageStatus(events: ServerEvents, drafts: DraftTracke
   const corpus = vscode.languages.createLanguageStatusItem('verbatim.corpus', selector());
   corpus.name = 'Verbatim';
   let trust: vscode.LanguageStatusItem | undefined;
+  let archive: vscode.LanguageStatusItem | undefined;
 
   const update = () => {
     const draft = drafts.document;
@@ -44,12 +46,20 @@ export function registerLanguageStatus(events: ServerEvents, drafts: DraftTracke
       trust.dispose();
       trust = undefined;
     }
+    // The archive's item appears once a check has used an archive, and says whether it answered.
+    if (events.archiveState && !archive) {
+      archive = vscode.languages.createLanguageStatusItem('verbatim.archive', selector());
+      archive.name = 'Verbatim: Archive';
+    }
+    if (events.archiveState && archive) apply(archive, archiveStatusView(events.archiveState));
   };
 
   update();
   return vscode.Disposable.from(
     corpus,
     { dispose: () => trust?.dispose() },
+    { dispose: () => archive?.dispose() },
+    events.onArchiveState(update),
     drafts.onDidChange(update),
     events.onIndexState(update),
     context.onDidChange(update),
@@ -57,6 +67,7 @@ export function registerLanguageStatus(events: ServerEvents, drafts: DraftTracke
       if (!e.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) return;
       corpus.selector = selector();
       if (trust) trust.selector = selector();
+      if (archive) archive.selector = selector();
     }),
     vscode.commands.registerCommand(COMMANDS.toggleChecking, () => toggleChecking(drafts.document?.uri)),
   );

@@ -3,12 +3,15 @@
 // no-corpus prompt subscribe here instead of registering handlers of their own.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { IndexStateNotification, IndexStateParams, SummaryNotification, SummaryParams } from '../shared/protocol';
+import { ArchiveStateNotification, ArchiveStateParams, IndexStateNotification, IndexStateParams, SummaryNotification, SummaryParams } from '../shared/protocol';
 
 export class ServerEvents implements vscode.Disposable {
   private readonly summaryEmitter = new vscode.EventEmitter<SummaryParams>();
   private readonly indexStateEmitter = new vscode.EventEmitter<IndexStateParams>();
+  private readonly archiveStateEmitter = new vscode.EventEmitter<ArchiveStateParams>();
   private readonly registrations: vscode.Disposable[];
+  /** The shared archive's latest state, once a check has used one. */
+  archiveState: ArchiveStateParams | undefined;
   /** The latest summary per draft URI, so a view opened later can show counts at once. */
   readonly summaries = new Map<string, SummaryParams>();
   /** The latest index state per workspace folder URI ('' for the folder-less case). */
@@ -18,6 +21,8 @@ export class ServerEvents implements vscode.Disposable {
   readonly onSummary = this.summaryEmitter.event;
   /** Fires when a workspace folder's corpus index changes state. */
   readonly onIndexState = this.indexStateEmitter.event;
+  /** Fires when the shared archive starts or stops answering. */
+  readonly onArchiveState = this.archiveStateEmitter.event;
 
   constructor(client: BaseLanguageClient) {
     // Handlers registered before start survive restarts: the client re-installs them.
@@ -29,6 +34,10 @@ export class ServerEvents implements vscode.Disposable {
       client.onNotification(IndexStateNotification, (params) => {
         this.indexStates.set(params.folder ?? '', params);
         this.indexStateEmitter.fire(params);
+      }),
+      client.onNotification(ArchiveStateNotification, (params) => {
+        this.archiveState = params;
+        this.archiveStateEmitter.fire(params);
       }),
     ];
   }
@@ -50,5 +59,6 @@ export class ServerEvents implements vscode.Disposable {
     for (const d of this.registrations) d.dispose();
     this.summaryEmitter.dispose();
     this.indexStateEmitter.dispose();
+    this.archiveStateEmitter.dispose();
   }
 }

@@ -1,10 +1,11 @@
 // Hover links to extracted source text. The server links a PDF or Word source to its
-// `verbatim-source:` virtual document, but VS Code's hover only lets http, https, file and
+// `verbatim-source:` virtual document (and an archived source to its `verbatim-archive:` one), but VS Code's hover only lets http, https, file and
 // (when trusted) command links through. The client therefore turns each such link into a link
 // to its own "open extracted source text" command, and trusts that one command only. Kept
 // free of the `vscode` module so the rewriting can be tested in plain Node.
 
 import { COMMANDS } from '../shared/commands';
+import { ARCHIVE_DOCUMENT_SCHEME } from '../shared/archiveUri';
 import { SOURCE_TEXT_SCHEME } from '../shared/sourceText';
 
 /** The arguments of `verbatim.openSourceText`: the virtual document URI and a 1-based line. */
@@ -12,7 +13,7 @@ export type OpenSourceTextArgs = [uri: string, line: number | null];
 
 // A Markdown link target: `](verbatim-source:/path#L12)`. The server percent-encodes spaces,
 // brackets and parentheses in link targets, so the target ends at the first `)`.
-const SOURCE_LINK = new RegExp(`\\]\\((${SOURCE_TEXT_SCHEME}:[^)\\s]*)\\)`, 'g');
+const SOURCE_LINK = new RegExp(`\\]\\(((?:${SOURCE_TEXT_SCHEME}|${ARCHIVE_DOCUMENT_SCHEME}):[^)\\s]*)\\)`, 'g');
 
 /** Rewrites every `verbatim-source:` link target in hover Markdown into a command link. */
 export function rewriteSourceLinks(markdown: string): string {
@@ -34,7 +35,7 @@ function commandTarget(target: string): string {
 
 /** Validates the untrusted arguments of `verbatim.openSourceText`. */
 export function parseOpenSourceTextArgs(uri: unknown, line: unknown): OpenSourceTextArgs | null {
-  if (typeof uri !== 'string' || !uri.startsWith(`${SOURCE_TEXT_SCHEME}:`)) return null;
+  if (typeof uri !== 'string' || !(uri.startsWith(`${SOURCE_TEXT_SCHEME}:`) || uri.startsWith(`${ARCHIVE_DOCUMENT_SCHEME}:`))) return null;
   const validLine = typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : null;
   return [uri, validLine];
 }

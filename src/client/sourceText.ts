@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 import { COMMANDS } from '../shared/commands';
 import { SourceTextRequest } from '../shared/protocol';
+import { ARCHIVE_DOCUMENT_SCHEME } from '../shared/archiveUri';
 import { SOURCE_TEXT_SCHEME } from '../shared/sourceText';
 import { hasSourceLinks, parseOpenSourceTextArgs, rewriteSourceLinks } from './sourceLinks';
 import { errorText } from './workspaceCommands';
@@ -58,6 +59,8 @@ export const sourceLinkMiddleware: Middleware = {
 export function registerSourceText(client: BaseLanguageClient): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_TEXT_SCHEME, new SourceTextProvider(client)),
+    // Archived documents are read-only text the server reads from the shared archive.
+    vscode.workspace.registerTextDocumentContentProvider(ARCHIVE_DOCUMENT_SCHEME, new SourceTextProvider(client)),
     vscode.commands.registerCommand(COMMANDS.openSourceText, openSourceText),
   );
 }

@@ -105,6 +105,12 @@ export interface SourceDocument {
   locate?(textOffset: number): SourceLocation;
   /** The data behind `fileOffset` and `locate`, so that the document can be cached and restored. */
   mapping?: DocumentMapping;
+  /**
+   * For a window of a shared-archive document (whose file is not on this disk): the URI of the
+   * virtual document an editor shows for the whole document, and where `text` starts in it
+   * (0-based line and UTF-16 character).
+   */
+  shownIn?: { uri: string; line: number; character: number };
 }
 
 /** Offset runs [textStart, textLength, fileStart, fileLength, …] and location marks of a document. */

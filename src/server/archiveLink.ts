@@ -8,11 +8,12 @@ import { ArchiveSession } from '../archive/archiveSession';
 import { archiveSettings } from '../archive/archiveSettings';
 import type { Checker } from '../core/checker';
 import type { QuoteResult } from '../core/types';
+import { parseArchiveDocumentUri } from '../shared/archiveUri';
 import type { ArchiveStateParams } from '../shared/protocol';
 
 export interface ArchiveHost {
-  /** False when the client said the workspace is not trusted. */
-  trusted: boolean;
+  /** False while the client says the workspace is not trusted; read at each use, so granting trust takes effect at once. */
+  trusted(): boolean;
   sendState(params: ArchiveStateParams): void;
   warn(message: string): void;
   log(message: string): void;
@@ -26,17 +27,30 @@ export class ArchiveLink {
 
   /** True when drafts under `configFile` are to be checked against an archive (and may contact it). */
   names(configFile: string | null): boolean {
-    return this.host.trusted && this.sessionFor(configFile) !== null;
+    return this.host.trusted() && this.sessionFor(configFile) !== null;
   }
 
   /** The draft's verdicts with the archive's merged in, or `local` when there is no usable archive. */
   async merge(configFile: string | null, text: string, local: QuoteResult[], checker: Checker): Promise<QuoteResult[]> {
-    if (!this.host.trusted || local.length === 0) return local;
+    if (!this.host.trusted() || local.length === 0) return local;
     const session = this.sessionFor(configFile);
     if (!session) return local;
     const merged = await session.check(text, local.map((r) => r.quote), local, checker.options);
     this.report(session);
     return merged;
+  }
+
+  /** The text of the archived document a `verbatim-archive:` URI names; throws with a one-line message. */
+  async documentText(uri: string): Promise<string> {
+    const named = parseArchiveDocumentUri(uri);
+    if (!named) throw new Error(`not an archived document: ${uri}`);
+    if (!this.host.trusted()) throw new Error('the archive of an untrusted workspace is not contacted; trust the workspace to read archived sources');
+    const open = [...this.sessions.values()].filter((session): session is ArchiveSession => session !== null);
+    const session = open.find((s) => s.settings.target.display === named.archive) ?? (open.length === 1 ? open[0] : undefined);
+    if (!session) throw new Error(`the archive ${named.archive ?? ''} is not named by any open project; open a draft of the project that names it`);
+    const text = await session.documentText(named.id);
+    if (text === null) throw new Error(`the archive ${session.settings.target.display} no longer holds this document (it was removed by a later import)`);
+    return text;
   }
 
   private sessionFor(configFile: string | null): ArchiveSession | null {
@@ -54,7 +68,7 @@ export class ArchiveLink {
     const state = session.state;
     const params: ArchiveStateParams = state.kind === 'ok'
       ? { archive: state.display, ok: true }
-      : { archive: state.display, ok: false, message: `${state.message}; showing verdicts from the local corpus only` };
+      : { archive: state.display, ok: false, failure: state.failure, message: `${state.message}; showing verdicts from the local corpus only` };
     const key = JSON.stringify(params);
     if (this.lastState.get(state.display) === key) return;
     this.lastState.set(state.display, key);

@@ -37,6 +37,7 @@ let publisher!: Publisher;
 let scheduler!: CheckScheduler;
 /** False in VS Code's Restricted Mode (see workspaceTrust.ts). */
 let trusted = true;
+let archive: ArchiveLink;
 const client = { configuration: false, dynamicWatch: false, relativePatterns: false, progress: false, folderEvents: false, configRegistration: false };
 /** True when the client takes edits tied to a document version; the fix-all edit is tied to one. */
 let documentChanges = false;
@@ -83,8 +84,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   }, watcher);
   const stats = registerServerStats(connection);
   // Workspace trust: a client that says the workspace is untrusted never has its archive contacted.
-  const archive = new ArchiveLink({
-    trusted: trustedFromInit(params.initializationOptions),
+  archive = new ArchiveLink({
+    trusted: () => trusted,
     sendState: (state) => void connection.sendNotification(ArchiveStateNotification, state),
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Verbatim: ${message}` }),
     log,
@@ -96,7 +97,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   }, settings, locator);
   scheduler = new CheckScheduler(runCheck, (uri, error) => log(`Checking ${uri} failed: ${error.stack ?? error.message}`), (uri) => analyzer.checkEnded(uri));
 
-  const services = { folders, corpora, analyzer, publisher, settings, locator, log, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all(), supportsDocumentChanges: () => documentChanges };
+  const services = { folders, corpora, analyzer, publisher, settings, locator, log, archive, openDocument: (uri: string) => documents.get(uri), openDocuments: () => documents.all(), supportsDocumentChanges: () => documentChanges };
   registerFeatures(connection, services);
   registerCustomRequests(connection, services);
 
@@ -143,6 +144,8 @@ connection.onNotification(WorkspaceTrustNotification, (params) => {
   trusted = params.trusted;
   // Entries left out in Restricted Mode change the corpus, which then rebuilds.
   void corpora.refreshAll(false);
+  // An archive named by the workspace may be contacted from now on: open drafts are checked again.
+  if (trusted) for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -150,7 +153,11 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 function filesChanged(paths: string[]): void {
-  if (paths.some((file) => file.endsWith(CONFIG_FILE_NAME))) settings.clear();
+  if (paths.some((file) => file.endsWith(CONFIG_FILE_NAME))) {
+    settings.clear();
+    // The archive named there may have changed; sessions open again on the next check.
+    void archive.reset();
+  }
   corpora.filesChanged(paths);
 }
 

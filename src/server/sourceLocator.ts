@@ -34,11 +34,19 @@ export class SourceLocator {
 
   /** The URI the editor opens for a source: the file, or the virtual document of its extracted text. */
   uri(document: SourceDocument): string {
+    if (document.shownIn) return document.shownIn.uri;
     return isExtracted(document) ? sourceTextUri(document.path) : pathToFileURL(document.path).href;
   }
 
   /** The location of `span` (in `document.text`) in what the editor shows for the source. */
   locate(document: SourceDocument, span: Span): Location {
+    if (document.shownIn) {
+      // A window of an archived document: its positions moved to where the window starts in the whole.
+      const { uri, line, character } = document.shownIn;
+      const { start, end } = this.extractedPositions(document).range(span);
+      const shift = (p: { line: number; character: number }) => ({ line: p.line + line, character: p.line === 0 ? p.character + character : p.character });
+      return { uri, range: { start: shift(start), end: shift(end) } };
+    }
     if (isExtracted(document)) {
       // The virtual document holds `document.text` itself, so the span needs no mapping.
       return { uri: this.uri(document), range: this.extractedPositions(document).range(span) };

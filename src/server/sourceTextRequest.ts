@@ -7,6 +7,7 @@ import * as path from 'path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { SourceDocument } from '../core/types';
 import type { SourceTextResult } from '../shared/protocol';
+import { ARCHIVE_DOCUMENT_SCHEME } from '../shared/archiveUri';
 import { sourceTextPath } from '../shared/sourceText';
 import type { CorpusManager, FolderCorpus } from './corpusManager';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -15,11 +16,22 @@ import type { WorkspaceFolders } from './workspaceFolders';
 export interface SourceTextServices {
   folders: WorkspaceFolders;
   corpora: CorpusManager;
+  /** Serves `verbatim-archive:` documents from the shared archive. */
+  archive?: { documentText(uri: string): Promise<string> };
   log(message: string): void;
 }
 
 /** The extracted text behind a `verbatim-source:` URI; a ResponseError names what went wrong. */
 export async function findSourceText(services: SourceTextServices, uri: unknown): Promise<SourceTextResult> {
+  if (typeof uri === 'string' && uri.startsWith(`${ARCHIVE_DOCUMENT_SCHEME}:`)) {
+    if (!services.archive) throw new ResponseError(ErrorCodes.InvalidParams, 'No archive is named for this workspace.');
+    try {
+      return { text: await services.archive.documentText(uri) };
+    } catch (error) {
+      services.log(`verbatim/sourceText: ${(error as Error).message}`);
+      throw new ResponseError(ErrorCodes.InvalidParams, `Verbatim could not read this archived source: ${(error as Error).message}`);
+    }
+  }
   const file = typeof uri === 'string' ? sourceTextPath(uri) : null;
   if (!file) throw new ResponseError(ErrorCodes.InvalidParams, `Not a Verbatim source URI: ${String(uri)}`);
   // Corpora already built answer at once; otherwise the workspace folders are indexed first

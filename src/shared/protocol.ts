@@ -286,6 +286,8 @@ export interface ArchiveStateParams {
   /** The archive's URL, never with a password. */
   archive: string;
   ok: boolean;
+  /** Why the archive was not used, in one word: down, slow, login, not-an-archive, bad-url or error; absent when ok. */
+  failure?: string;
   /** One line saying why the archive was not used; absent when ok. */
   message?: string;
 }
