@@ -47,9 +47,11 @@ WITH ranked AS MATERIALIZED (
 )
 SELECT quote, doc_id, seq, NULL::integer AS start_offset, NULL::integer AS start_line, NULL::integer AS start_character, NULL::text AS text FROM hits
 UNION ALL
-SELECT 0, c.doc_id, c.seq, c.start_offset, c.start_line, c.start_character, c.text
-FROM verbatim_chunks c
-WHERE (c.doc_id, c.seq) IN (SELECT DISTINCT h.doc_id, s.seq FROM hits h CROSS JOIN LATERAL generate_series(h.seq - 1, h.seq + 1) AS s(seq))`;
+SELECT * FROM (
+  SELECT DISTINCT ON (c.doc_id, c.seq) 0, c.doc_id, c.seq, c.start_offset, c.start_line, c.start_character, c.text
+  FROM hits h JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.seq + 1
+  ORDER BY c.doc_id, c.seq
+) AS texts`;
 
 /** A chunk's text, by document id and sequence number. */
 export interface ChunkText {
@@ -70,14 +72,17 @@ export interface Candidates {
   chunks: Map<string, ChunkText>;
 }
 
-/** The candidate chunks of each quote. Quotes without pairs get none. Prepared once per connection. */
-export async function fetchCandidates(pool: Pool, quotePairs: number[][]): Promise<Candidates> {
+/**
+ * The candidate chunks of each quote: found by `lookup` (see lookupPairs), ranked by how many of
+ * `quotePairs` they share. Quotes without pairs get none. Prepared once per connection.
+ */
+export async function fetchCandidates(pool: Pool, quotePairs: number[][], lookup: number[][] = quotePairs): Promise<Candidates> {
   const found: Candidates = { hits: quotePairs.map(() => []), chunks: new Map() };
   if (!quotePairs.some((p) => p.length)) return found;
   const { rows } = await pool.query({
     name: 'verbatim-candidates',
     text: CANDIDATES_SQL,
-    values: [quotePairs.map(intArrayLiteral), CHUNKS_PER_QUOTE, quotePairs.map(pairQuery), KEEP_FRACTION],
+    values: [quotePairs.map(intArrayLiteral), CHUNKS_PER_QUOTE, lookup.map(pairQuery), KEEP_FRACTION],
   });
   for (const row of rows) {
     const docId = String(row.doc_id);

@@ -11,7 +11,7 @@ import { queryElements } from '../core/match/queryWords';
 import type { CheckOptions, Quote, QuoteResult, SourceDocument, SourceLocation, Span } from '../core/types';
 import { fetchCandidates, fetchDocuments, type ArchivedDocument, type ChunkText } from './archiveCandidates';
 import { archiveDocumentUri } from '../shared/archiveUri';
-import { quotePairs } from './archiveText';
+import { lookupPairs, quotePairs } from './archiveText';
 
 /**
  * Archive windows get ids from here up, so they never collide with a local document's id in
@@ -25,8 +25,8 @@ export const ARCHIVE_ID_BASE = 1 << 30;
  * fewer of its pairs), and aligning every quote with every window grows with the square of the draft.
  */
 export async function checkAgainstArchive(pool: Pool, archive: string, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
-  const pairs = quotes.map((quote) => quotePairs(queryElements(draftText, quote)));
-  const candidates = await fetchCandidates(pool, pairs);
+  const elements = quotes.map((quote) => queryElements(draftText, quote));
+  const candidates = await fetchCandidates(pool, elements.map(quotePairs), elements.map(lookupPairs));
   const documents = await fetchDocuments(pool, [...new Set([...candidates.chunks.values()].map((c) => c.docId))]);
   const windows = new WindowCache(archive, candidates.chunks, documents);
   const empty = new Checker(CorpusIndex.build({ documents: [], warnings: [] }), options, accepted);

@@ -107,6 +107,26 @@ export function quotePairs(elements: readonly QueryElement[]): number[] {
   return [...pairs].sort((x, y) => x - y);
 }
 
+/**
+ * The pairs a quote's chunks are looked up by: its pairs of two content words when it has at
+ * least MIN_STRONG_PAIRS of them, else all its pairs. A pair with a function word ("the
+ * president") is in many chunks, and the index reads every chunk of every pair asked for;
+ * ranking still counts all of the quote's pairs.
+ */
+export function lookupPairs(elements: readonly QueryElement[]): number[] {
+  const strong = new Set<number>();
+  for (let k = 0; k + 1 < elements.length; k++) {
+    const a = elements[k];
+    const b = elements[k + 1];
+    if (a.wildcard || b.wildcard) continue;
+    const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
+    if (!COMMON.has(ha) && !COMMON.has(hb)) strong.add(pairBucket(ha, hb));
+  }
+  return strong.size >= MIN_STRONG_PAIRS ? [...strong].sort((x, y) => x - y) : quotePairs(elements);
+}
+
+const MIN_STRONG_PAIRS = 3;
+
 /** Pairs of a quote used to find its chunks: spread over the whole quote, so a drifted word leaves most of them. */
 const QUERY_PAIRS = 12;
 
