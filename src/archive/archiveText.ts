@@ -108,24 +108,32 @@ export function quotePairs(elements: readonly QueryElement[]): number[] {
 }
 
 /**
- * The pairs a quote's chunks are looked up by: its pairs of two content words when it has at
- * least MIN_STRONG_PAIRS of them, else all its pairs. A pair with a function word ("the
+ * The pairs a quote's chunks are looked up by: its pairs of two content words, topped up with
+ * its other pairs (in quote order) to at least MIN_LOOKUP_PAIRS, so that a changed word, which
+ * takes two pairs, still leaves two to find the passage by. A pair with a function word ("the
  * president") is in many chunks, and the index reads every chunk of every pair asked for;
  * ranking still counts all of the quote's pairs.
  */
 export function lookupPairs(elements: readonly QueryElement[]): number[] {
   const strong = new Set<number>();
+  const weak: number[] = [];
   for (let k = 0; k + 1 < elements.length; k++) {
     const a = elements[k];
     const b = elements[k + 1];
     if (a.wildcard || b.wildcard) continue;
     const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
-    if (!COMMON.has(ha) && !COMMON.has(hb)) strong.add(pairBucket(ha, hb));
+    const [ca, cb] = [COMMON.has(ha), COMMON.has(hb)];
+    if (!ca && !cb) strong.add(pairBucket(ha, hb));
+    else if (!(ca && cb)) weak.push(pairBucket(ha, hb));
   }
-  return strong.size >= MIN_STRONG_PAIRS ? [...strong].sort((x, y) => x - y) : quotePairs(elements);
+  for (const pair of weak) {
+    if (strong.size >= MIN_LOOKUP_PAIRS) break;
+    strong.add(pair);
+  }
+  return [...strong].sort((x, y) => x - y);
 }
 
-const MIN_STRONG_PAIRS = 3;
+const MIN_LOOKUP_PAIRS = 6;
 
 /** Pairs of a quote used to find its chunks: spread over the whole quote, so a drifted word leaves most of them. */
 const QUERY_PAIRS = 12;
