@@ -157,7 +157,8 @@ async function main(): Promise<void> {
     // own machine, which above is this one process doing the work of all of them.
     const pools = Array.from({ length: options.clients }, () => openPool({ url, display: url, hadPassword: false }, 10_000));
     const elements = quotes.map((quote) => queryElements(draftText, quote));
-    const [pairs, lookup] = [elements.map(quotePairs), elements.map(lookupPairs)];
+    const buckets = Number((await client.query('SELECT pair_buckets FROM verbatim_archive')).rows[0].pair_buckets);
+    const [pairs, lookup] = [elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets))];
     const fetches: number[] = [];
     await Promise.all(pools.map(async (pool) => {
       for (let k = 0; k < 3; k++) {

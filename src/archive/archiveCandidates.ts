@@ -53,6 +53,9 @@ SELECT * FROM (
   ORDER BY c.doc_id, c.seq
 ) AS texts`;
 
+/** Fewer quotes than this are not worth a connection of their own. */
+const MIN_QUOTES_PER_PART = 10;
+
 /** A chunk's text, by document id and sequence number. */
 export interface ChunkText {
   docId: string;
@@ -76,9 +79,21 @@ export interface Candidates {
  * The candidate chunks of each quote: found by `lookup` (see lookupPairs), ranked by how many of
  * `quotePairs` they share. Quotes without pairs get none. Prepared once per connection.
  */
-export async function fetchCandidates(pool: Pool, quotePairs: number[][], lookup: number[][] = quotePairs): Promise<Candidates> {
+export async function fetchCandidates(pool: Pool, quotePairs: number[][], lookup: number[][] = quotePairs, parts = 1): Promise<Candidates> {
   const found: Candidates = { hits: quotePairs.map(() => []), chunks: new Map() };
   if (!quotePairs.some((p) => p.length)) return found;
+  // A long draft is split over several connections, so several server processes look it up at once.
+  const size = Math.max(MIN_QUOTES_PER_PART, Math.ceil(quotePairs.length / parts));
+  if (quotePairs.length > size) {
+    const starts: number[] = [];
+    for (let from = 0; from < quotePairs.length; from += size) starts.push(from);
+    const answers = await Promise.all(starts.map((from) => fetchCandidates(pool, quotePairs.slice(from, from + size), lookup.slice(from, from + size))));
+    answers.forEach((answer, k) => {
+      answer.hits.forEach((hits, q) => (found.hits[starts[k] + q] = hits));
+      for (const [key, chunk] of answer.chunks) found.chunks.set(key, chunk);
+    });
+    return found;
+  }
   const { rows } = await pool.query({
     name: 'verbatim-candidates',
     text: CANDIDATES_SQL,

@@ -17,9 +17,17 @@ export type ArchiveState =
   | { kind: 'ok'; display: string }
   | { kind: 'failed'; display: string; failure: ArchiveFailure; message: string; retryAt: number };
 
+async function pairBuckets(pool: Pool): Promise<number> {
+  const { rows } = await pool.query('SELECT pair_buckets FROM verbatim_archive');
+  if (!rows.length) throw new ArchiveError('not-an-archive', 'the archive holds no Verbatim archive yet (run "verbatim archive import" first)');
+  return rows[0].pair_buckets;
+}
+
 export class ArchiveSession {
   private readonly pool: Pool;
   private backoffMs = 0;
+  /** The archive's pair bucket count, read on the first check that reaches it. */
+  private buckets: number | null = null;
   private retryAt = 0;
   state: ArchiveState;
 
@@ -35,7 +43,8 @@ export class ArchiveSession {
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
     if (this.state.kind === 'failed' && this.now() < this.retryAt) return local;
     try {
-      const archived = await checkAgainstArchive(this.pool, this.settings.target.display, draftText, quotes, options, accepted);
+      this.buckets ??= await pairBuckets(this.pool);
+      const archived = await checkAgainstArchive(this.pool, this.settings.target.display, this.buckets, draftText, quotes, options, accepted);
       this.backoffMs = 0;
       this.state = { kind: 'ok', display: this.settings.target.display };
       return local.map((result, k) => mergeResults(result, archived[k]));

@@ -35,30 +35,36 @@ export interface ArchiveChunk {
 }
 
 /**
- * Pair hashes fall into this many buckets. Most word pairs occur once in an archive, and an index
- * key costs far more than a posting, so pairs share keys; the count of shared pairs still ranks
- * chunks, and two pairs sharing a chunk by chance is rare (see the README's measurements).
+ * Pair hashes fall into a power of two of buckets, chosen by the first import from the archive's
+ * size (and kept in `verbatim_archive`): about one bucket per 150 bytes of text, so a bucket
+ * holds some twenty chunks whatever the size. Most word pairs occur once in an archive, and an
+ * index key costs far more than a posting, so pairs share keys; but the index reads a bucket's
+ * whole list for each pair asked for, so too few buckets make every lookup slow on a large archive.
  */
-export const PAIR_BUCKETS = 1 << 16;
+export const MIN_PAIR_BUCKETS = 1 << 16;
+const MAX_PAIR_BUCKETS = 1 << 24;
 
-/** The bucket of the pair of words hashed `a` and `b` (as hashWord; murmur3's finaliser spreads the pair): a positive int4, as intarray's query_int reads them. */
-function pairBucket(a: number, b: number): number {
+/** The bucket count for an archive of `textBytes` bytes of sources. */
+export function pairBucketsFor(textBytes: number): number {
+  const wanted = 2 ** Math.floor(Math.log2(Math.max(1, textBytes / 150)));
+  return Math.min(MAX_PAIR_BUCKETS, Math.max(MIN_PAIR_BUCKETS, wanted));
+}
+
+/** The hash of the pair of words hashed `a` and `b` (as hashWord; murmur3's finaliser spreads the pair), before bucketing. */
+function pairBucketHash(a: number, b: number): number {
   let hash = Math.imul(a, 0x9e3779b1) ^ b;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
   hash = Math.imul(hash, 0xc2b2ae35);
   hash ^= hash >>> 16;
-  return (hash >>> 0) % PAIR_BUCKETS;
-}
-
-/** The bucket of a word pair. */
-export function pairHash(a: string, b: string): number {
-  return pairBucket(hashWord(a), hashWord(b));
+  return hash >>> 0;
 }
 
 /** Cuts the prose of `doc` into chunks; the chunks' texts put back together are text[first, last). */
-export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): ArchiveChunk[] {
+export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>, buckets: number): ArchiveChunk[] {
+  // A power of two: the mask is the remainder, and a positive int4 as intarray's query_int reads them.
+  const mask = buckets - 1;
   // The words as tokenize finds them, hashed as hashWord hashes their normal form.
   const starts: number[] = [];
   const hashes: number[] = [];
@@ -83,7 +89,7 @@ export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): Arc
     const stop = next < count ? starts[next] : end;
     let n = 0;
     for (let k = Math.max(0, first - 1); k < Math.min(next, count - 1); k++) {
-      if (!(COMMON.has(hashes[k]) && COMMON.has(hashes[k + 1]))) found[n++] = pairBucket(hashes[k], hashes[k + 1]);
+      if (!(COMMON.has(hashes[k]) && COMMON.has(hashes[k + 1]))) found[n++] = pairBucketHash(hashes[k], hashes[k + 1]) & mask;
     }
     found.subarray(0, n).sort();
     const pairs: number[] = [];
@@ -95,14 +101,15 @@ export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>): Arc
 }
 
 /** The pair hashes of a quote: consecutive words only, never across an omission or insertion. */
-export function quotePairs(elements: readonly QueryElement[]): number[] {
+export function quotePairs(elements: readonly QueryElement[], buckets: number): number[] {
+  const mask = buckets - 1;
   const pairs = new Set<number>();
   for (let k = 0; k + 1 < elements.length; k++) {
     const a = elements[k];
     const b = elements[k + 1];
     if (a.wildcard || b.wildcard) continue;
     const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
-    if (!(COMMON.has(ha) && COMMON.has(hb))) pairs.add(pairBucket(ha, hb));
+    if (!(COMMON.has(ha) && COMMON.has(hb))) pairs.add(pairBucketHash(ha, hb) & mask);
   }
   return [...pairs].sort((x, y) => x - y);
 }
@@ -114,7 +121,8 @@ export function quotePairs(elements: readonly QueryElement[]): number[] {
  * president") is in many chunks, and the index reads every chunk of every pair asked for;
  * ranking still counts all of the quote's pairs.
  */
-export function lookupPairs(elements: readonly QueryElement[]): number[] {
+export function lookupPairs(elements: readonly QueryElement[], buckets: number): number[] {
+  const mask = buckets - 1;
   const strong = new Set<number>();
   const weak: number[] = [];
   for (let k = 0; k + 1 < elements.length; k++) {
@@ -123,8 +131,8 @@ export function lookupPairs(elements: readonly QueryElement[]): number[] {
     if (a.wildcard || b.wildcard) continue;
     const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
     const [ca, cb] = [COMMON.has(ha), COMMON.has(hb)];
-    if (!ca && !cb) strong.add(pairBucket(ha, hb));
-    else if (!(ca && cb)) weak.push(pairBucket(ha, hb));
+    if (!ca && !cb) strong.add(pairBucketHash(ha, hb) & mask);
+    else if (!(ca && cb)) weak.push(pairBucketHash(ha, hb) & mask);
   }
   for (const pair of weak) {
     if (strong.size >= MIN_LOOKUP_PAIRS) break;

@@ -11,7 +11,7 @@ import { isCorpusWarning } from '../core/corpus/readSourceFile';
 import { sourceFormatOf } from '../core/corpus/sourceFormats';
 import { walkCorpus } from '../core/corpus/walkCorpus';
 import type { CorpusWarning, SourceDocument, SourceMeta } from '../core/types';
-import { chunkDocument, intArrayLiteral } from './archiveText';
+import { chunkDocument, intArrayLiteral, pairBucketsFor } from './archiveText';
 import { ensureSchema, PAIR_INDEX_SQL } from './schema';
 
 export interface ImportOptions {
@@ -61,7 +61,8 @@ export async function importArchive(client: Client, entries: string[], options: 
   const writer = new Writer(client);
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-    await ensureSchema(client);
+    // A new archive's bucket count follows the size of what is imported first.
+    const buckets = await ensureSchema(client, () => pairBucketsFor(files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0)));
     // The GIN build sorts its entries in this much memory before writing them out.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     const known = new Map<string, KnownDocument>();
@@ -70,7 +71,7 @@ export async function importArchive(client: Client, entries: string[], options: 
     // Into an empty archive the chunks load first and the pair index is built once at the end.
     if (known.size === 0) await client.query('DROP INDEX IF EXISTS verbatim_chunks_pairs');
     const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0 };
-    const batch = new ImportBatch(writer, await firstFreeId(client));
+    const batch = new ImportBatch(writer, await firstFreeId(client), buckets);
     const seen = new Set<string>();
     let done = 0;
     for (const { path: file } of files) {
@@ -164,7 +165,7 @@ class ImportBatch {
   private chars = 0;
   private nextId: number;
 
-  constructor(private readonly writer: Writer, firstId: number) {
+  constructor(private readonly writer: Writer, firstId: number, private readonly buckets: number) {
     this.nextId = firstId;
   }
 
@@ -182,7 +183,7 @@ class ImportBatch {
     this.documents.push([id, doc.path, doc.size, doc.mtimeMs, hash, sourceFormatOf(doc.path) ?? 'text', doc.title, JSON.stringify(doc.meta), doc.display ?? null,
       intArrayLiteral(blocks), doc.mapping?.runs ? intArrayLiteral(doc.mapping.runs) : null,
       doc.mapping?.marks ? JSON.stringify(doc.mapping.marks) : null, doc.text.length]);
-    const chunks = chunkDocument(doc);
+    const chunks = chunkDocument(doc, this.buckets);
     const c = this.chunks;
     for (let seq = 0; seq < chunks.length; seq++) {
       c.docIds.push(id);

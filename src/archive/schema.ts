@@ -11,7 +11,8 @@ export const SCHEMA_VERSION = 2;
 export const SCHEMA_SQL = `
 CREATE EXTENSION IF NOT EXISTS intarray;
 CREATE TABLE IF NOT EXISTS verbatim_archive (
-  version integer NOT NULL
+  version integer NOT NULL,
+  pair_buckets integer NOT NULL
 );
 CREATE TABLE IF NOT EXISTS verbatim_imports (
   id bigserial PRIMARY KEY,
@@ -63,12 +64,20 @@ const NEW_CHUNKS_SQL = 'ALTER TABLE verbatim_chunks ALTER COLUMN pairs SET STORA
  */
 export const PAIR_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS verbatim_chunks_pairs ON verbatim_chunks USING gin (pairs gin__int_ops) WITH (fastupdate = off)';
 
-/** Creates the tables when missing (an import does this; a writer's check never does). */
-export async function ensureSchema(client: ClientBase): Promise<void> {
+/**
+ * Creates the tables when missing (an import does this; a writer's check never does), with
+ * `pairBuckets` for a new archive; returns the archive's bucket count.
+ */
+export async function ensureSchema(client: ClientBase, pairBuckets: () => number): Promise<number> {
   const { rows: existing } = await client.query(`SELECT to_regclass('verbatim_chunks') IS NOT NULL AS present`);
   await client.query(SCHEMA_SQL);
   if (!existing[0].present) await client.query(NEW_CHUNKS_SQL);
-  const { rows } = await client.query('SELECT version FROM verbatim_archive');
-  if (rows.length === 0) await client.query('INSERT INTO verbatim_archive (version) VALUES ($1)', [SCHEMA_VERSION]);
-  if (rows.length && rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION} (import the sources into a new database)`);
+  const { rows } = await client.query('SELECT version, pair_buckets FROM verbatim_archive');
+  if (rows.length === 0) {
+    const buckets = pairBuckets();
+    await client.query('INSERT INTO verbatim_archive (version, pair_buckets) VALUES ($1, $2)', [SCHEMA_VERSION, buckets]);
+    return buckets;
+  }
+  if (rows[0].version !== SCHEMA_VERSION) throw new Error(`the archive has schema version ${rows[0].version}; this Verbatim reads version ${SCHEMA_VERSION} (import the sources into a new database)`);
+  return rows[0].pair_buckets;
 }
