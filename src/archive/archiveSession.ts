@@ -8,6 +8,7 @@ import type { CheckOptions, Quote, QuoteResult } from '../core/types';
 import { checkAgainstArchive, mergeResults } from './archiveCheck';
 import { ArchiveError, describeArchiveError, openPool, type ArchiveFailure } from './archiveConnection';
 import type { ArchiveSettings } from './archiveSettings';
+import { SCHEMA_VERSION } from './schema';
 
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
@@ -17,9 +18,13 @@ export type ArchiveState =
   | { kind: 'ok'; display: string }
   | { kind: 'failed'; display: string; failure: ArchiveFailure; message: string; retryAt: number };
 
-async function pairBuckets(pool: Pool): Promise<number> {
-  const { rows } = await pool.query('SELECT pair_buckets FROM verbatim_archive');
-  if (!rows.length) throw new ArchiveError('not-an-archive', 'the archive holds no Verbatim archive yet (run "verbatim archive import" first)');
+/** The archive's pair bucket count, once its schema version is known to be this Verbatim's. */
+async function pairBuckets(pool: Pool, display: string): Promise<number> {
+  const { rows } = await pool.query('SELECT * FROM verbatim_archive');
+  if (!rows.length) throw new ArchiveError('not-an-archive', `the archive ${display} holds no Verbatim archive yet (run "verbatim archive import" first)`);
+  if (rows[0].version !== SCHEMA_VERSION) {
+    throw new ArchiveError('not-an-archive', `the archive ${display} has schema version ${rows[0].version}, and this Verbatim reads version ${SCHEMA_VERSION} (import the sources again into a new database)`);
+  }
   return rows[0].pair_buckets;
 }
 
@@ -43,7 +48,7 @@ export class ArchiveSession {
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
     if (this.state.kind === 'failed' && this.now() < this.retryAt) return local;
     try {
-      this.buckets ??= await pairBuckets(this.pool);
+      this.buckets ??= await pairBuckets(this.pool, this.settings.target.display);
       const archived = await checkAgainstArchive(this.pool, this.settings.target.display, this.buckets, draftText, quotes, options, accepted);
       this.backoffMs = 0;
       this.state = { kind: 'ok', display: this.settings.target.display };

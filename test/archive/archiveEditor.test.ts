@@ -134,6 +134,36 @@ describe('archive in the editor', function () {
     }
   });
 
+  it('names an archive of another schema version in one line, and keeps the local verdicts', async () => {
+    const admin = new Client({ connectionString: url.replace('@', `:${SUPERUSER_PASSWORD}@`) });
+    await admin.connect();
+    try {
+      await admin.query('CREATE DATABASE older');
+      const older = new Client({ connectionString: cluster.url('older').replace('@', `:${SUPERUSER_PASSWORD}@`) });
+      await older.connect();
+      await older.query('CREATE TABLE verbatim_archive (version integer NOT NULL); INSERT INTO verbatim_archive VALUES (1)');
+      await older.end();
+    } finally {
+      await admin.end();
+    }
+    const config = path.join(root, 'project', 'verbatim.json');
+    fs.writeFileSync(config, JSON.stringify({ corpus: ['sources'], archive: cluster.url('older') }));
+    try {
+      const { client, codes } = await open({});
+      try {
+        assert.deepStrictEqual(codes, ['unsupported']);
+        const state = await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
+        const params = state.params as { failure: string; message: string };
+        assert.strictEqual(params.failure, 'not-an-archive');
+        assert.match(params.message, /^the archive \S+\/older has schema version 1, and this Verbatim reads version 2 \(import the sources again into a new database\); showing verdicts from the local corpus only$/);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      fs.writeFileSync(config, JSON.stringify({ corpus: ['sources'], archive: url }));
+    }
+  });
+
   it('reads back the archive and document a verbatim-archive URI names, re-encoded or not', () => {
     const uri = archiveDocumentUri('postgres://writer@db.example:5432/news', '42', 'C:\\Archive\\Ström (draft)\\a b.txt');
     assert.doesNotMatch(uri, /[ ()]/);
