@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { pathToFileURL } from 'url';
 import { importArchive } from '../../src/archive/importArchive';
 import { archiveStatusView } from '../../src/client/archiveStatus';
+import { parseOpenSourceTextArgs, rewriteSourceLinks } from '../../src/client/sourceLinks';
 import { LineIndex } from '../../src/core/lineIndex';
 import { archiveDocumentUri, parseArchiveDocumentUri } from '../../src/shared/archiveUri';
 import { LspTestClient } from '../server/lspTestClient';
@@ -87,6 +88,13 @@ describe('archive in the editor', function () {
       const passage = shown.text.slice(lines.offset(location.range.start.line, location.range.start.character), lines.offset(location.range.end.line, location.range.end.character));
       assert.strictEqual(passage.toLowerCase(), QUOTE);
       assert.strictEqual(location.range.start.line, 42);
+      // The hover links to the same document at the passage's line.
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: at }) as { contents: { value: string } };
+      assert.ok(hover.contents.value.includes(`](${location.uri}#L43)`), hover.contents.value);
+      // VS Code follows no such link from a hover: the client turns it into its open-source command.
+      const args = encodeURIComponent(JSON.stringify([location.uri, 43]));
+      assert.ok(rewriteSourceLinks(hover.contents.value).includes(`](command:verbatim.openSourceText?${args})`));
+      assert.deepStrictEqual(parseOpenSourceTextArgs(location.uri, 43), [location.uri, 43]);
     } finally {
       await client.stop();
     }
