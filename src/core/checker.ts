@@ -107,6 +107,7 @@ export class Checker {
       flags: [...flags],
       sourceSpeakers,
       ...(misattribution ? { misattribution } : {}),
+      ...(plan.basis ? { basis: plan.basis } : {}),
     };
   }
 }

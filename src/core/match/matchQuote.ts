@@ -9,6 +9,7 @@ import { alignWords, type Alignment } from './alignWords';
 import { findRegions } from './candidates';
 import type { CorpusIndex } from './corpusIndex';
 import { wordCount, type QueryElement } from './queryWords';
+import { choosePrimary, type VerdictBasis } from './primaryRule';
 import { absorbResegmentation } from './segmentation';
 
 /** One aligned passage of one document. */
@@ -29,6 +30,8 @@ export interface MatchPlan {
   sources: Candidate[];
   /** Other wordings, each a list of passages, most sources first. */
   variants: Candidate[][];
+  /** What the verdict rests on when primary sources are preferred (see primaryRule.ts). */
+  basis?: VerdictBasis;
 }
 
 /** Finds and ranks the passages for a quote given as aligner elements. */
@@ -50,6 +53,11 @@ export function planQuote(index: CorpusIndex, elements: QueryElement[], options:
   }
   // Among equally close wordings, the one most sources share is the one to report.
   const ranked = [...groups.values()].sort(compareGroups);
+  if (options.preferPrimarySources !== false) {
+    const choice = choosePrimary(ranked, (doc) => index.document(doc).meta.kind === 'primary', wordCount(elements));
+    const [sources, ...variants] = choice.groups;
+    return { status: sources[0].verbatim ? 'verbatim' : 'drift', short, sources, variants, basis: choice.basis };
+  }
   const sources = ranked[0];
   const variants = ranked.slice(1);
   const best = sources[0];
