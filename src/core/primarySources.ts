@@ -21,6 +21,12 @@ export function kindLabel(kind: SourceKind): string | null {
   return kind === 'primary' ? 'primary source' : kind === 'report' ? 'report' : null;
 }
 
+/** A source's kind in words for a view: "primary source: transcript", "report", or null when unknown. */
+export function sourceKindLabel(document: Pick<SourceDocument, 'meta' | 'path' | 'title' | 'mapping'>): string | null {
+  const kind = sourceKindOf(document);
+  return kind === 'primary' ? `primary source: ${primaryNoun(document)}` : kindLabel(kind);
+}
+
 const STATEMENT = /\b(statement|press release|communiqu[eé]|readout|declaration|speech|remarks)\b/i;
 const TRANSCRIPT = /\b(transcript|interview|briefing|hearing|minutes)\b/i;
 
