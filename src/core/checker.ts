@@ -91,7 +91,7 @@ export class Checker {
     if (match && plan.status === 'drift') for (const entry of match.diff) for (const flag of entry.flags) flags.add(flag);
     // Short quotes are looked up for exact presence only; their speakers are not compared.
     const sourceSpeakers = creditSources(sources, this.sourceSpeakers);
-    const misattribution = plan.short ? null : findMisattribution(quote, plan.status, sourceSpeakers, this.aliases);
+    const misattribution = plan.short ? null : findMisattribution(quote, plan.status, sourceSpeakers, this.aliases, this.options.preferPrimarySources !== false);
     return {
       quote,
       status: misattribution ? 'misattributed' : plan.status,

@@ -219,6 +219,8 @@ export interface SourceSpeaker {
   confident: boolean;
   /** The title or description the source gives the speaker ("Kremlin spokesman"), when there is one. */
   description?: string;
+  /** True when a primary source names the speaker itself (its turn label or byline); see `PassageSpeaker.own`. */
+  own?: boolean;
 }
 
 /** Why a quote is misattributed, with what an editor needs to show and fix it. */
