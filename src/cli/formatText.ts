@@ -3,7 +3,7 @@
 
 import { citeSource } from '../core/citation';
 import { misattributionReason } from '../core/attribution';
-import { basisNote, kindLabel, rankSources, sourceKindOf } from '../core/primarySources';
+import { kindLabel, rankSources, sourceKindOf } from '../core/primarySources';
 import type { ChangeFlag, SourceKind } from '../core/types';
 import { countsInWords, type Severity, type VerdictKind } from '../core/verdicts';
 import { summarize, type CheckReport, type CheckSummary, type DraftReport, type ReportedQuote } from './checkReport';
@@ -112,8 +112,6 @@ function kindTag(kind: SourceKind): string {
 
 function quoteNotes(quote: ReportedQuote): string {
   const notes: string[] = [];
-  const basis = quote.verdict.kind === 'verbatim' || quote.verdict.kind === 'drift' ? basisNote(quote.result) : null;
-  if (basis) notes.push(basis.charAt(0).toLowerCase() + basis.slice(1));
   if (quote.verdict.kind === 'short') notes.push('checked for exact presence only; not flagged');
   if (quote.accepted) notes.push('accepted rendering');
   if (quote.result.quote.speaker) notes.push(`speaker: ${quote.result.quote.speaker.name}`);

@@ -143,8 +143,9 @@ export interface SourceMeta {
   /** The language the source is written in, as declared (`lang: de`, `<html lang="de">`). */
   lang?: string;
   /**
-   * What the source is (see `SourceKind`). After loading it is always set, resolved from front
-   * matter, the folder defaults, the format, then the page metadata (src/core/corpus/sourceKind.ts).
+   * What the source is (see `SourceKind`), resolved when the source is loaded from front matter,
+   * the folder defaults, the format, then the page metadata (src/core/corpus/sourceKind.ts).
+   * Absent means unknown.
    */
   kind?: SourceKind;
 }

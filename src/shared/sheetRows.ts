@@ -64,7 +64,7 @@ export function sheetRows(quotes: readonly SheetQuote[]): SheetRow[] {
         severity: verdict.severity,
         quote: q.text,
         speaker: q.speaker,
-        source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '', url: q.source.url ?? null, kind: q.source.kindLabel ?? null } : null,
+        source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '', url: q.source.url ?? null, ...(q.source.kindLabel ? { kind: q.source.kindLabel } : {}) } : null,
         attribution: q.misattribution ? capitalized(q.misattribution.message) : null,
         saidBy: saidByText(q.sourceSpeakers),
         score,

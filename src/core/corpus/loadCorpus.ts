@@ -110,9 +110,19 @@ export async function parseSourceBytes(file: string, read: SourceFileBytes, id: 
   return document;
 }
 
-/** The metadata with the source's kind resolved, so every reader of the document (and the cache) sees one. */
+/**
+ * The metadata with the source's kind resolved, so every reader of the document (and the cache)
+ * sees it; an unknown kind is left out, as every reader takes a missing kind for unknown.
+ */
 function withKind(meta: SourceMeta, format: SourceFormat, parsed: ParsedSource): SourceMeta {
-  return { ...meta, kind: resolveSourceKind(meta, format, parsed) };
+  const kind = resolveSourceKind(meta, format, parsed);
+  return kind === 'unknown' ? (meta.kind === undefined ? meta : omitKind(meta)) : { ...meta, kind };
+}
+
+function omitKind(meta: SourceMeta): SourceMeta {
+  const rest = { ...meta };
+  delete rest.kind;
+  return rest;
 }
 
 /** Reads a text format. */

@@ -23,14 +23,18 @@ const BYLINE_REACH = 600;
 
 /**
  * The kind of a source whose `meta` already carries what the file and its folder declare: the
- * declared kind, else primary for subtitles and speaker-turn transcripts, else report for an
- * article with an author or a byline, else unknown.
+ * declared kind, else primary for subtitles and speaker-turn transcripts, else report for a news
+ * article with a byline, else unknown. A byline is a web page's author or a "By …" line at the
+ * head of a text. An author in front matter or in a PDF's or a Word file's properties is not
+ * one: it names whoever wrote the file, and interview notes or a press office's statement have
+ * an author as often as a story does.
  */
 export function resolveSourceKind(meta: SourceMeta, format: SourceFormat, parsed: ParsedSource): SourceKind {
   const declared = parseSourceKind(meta.kind);
   if (declared) return declared;
   if (format === 'srt' || format === 'vtt') return 'primary';
   if (parsed.mapping?.marks?.some(([, location]) => location.speaker)) return 'primary';
-  if (meta.author || BYLINE.test(parsed.text.slice(0, BYLINE_REACH))) return 'report';
-  return 'unknown';
+  if (format === 'pdf' || format === 'docx') return 'unknown';
+  const byline = (format === 'html' && meta.author) || BYLINE.test(parsed.text.slice(0, BYLINE_REACH));
+  return byline ? 'report' : 'unknown';
 }
