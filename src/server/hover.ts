@@ -23,10 +23,9 @@ export { escapeMarkdown } from '../shared/markdownText';
 /** How many sources the hover names before "and N more". */
 const MAX_SOURCES = 3;
 
-/** The verdict line of a quote whose verdict rests on a primary source. */
+/** The verdict line of a drifted quote whose verdict rests on a primary source, which it names. */
 const PRIMARY_VERDICT_LINE: Partial<Record<QuoteVerdict['kind'], (noun: string) => string>> = {
-  verbatim: (noun) => `Verbatim: the quote matches the ${noun} word for word.`,
-  drift: (noun) => `Drift: the ${noun} words this differently.`,
+  drift: (noun) => `Drift: the ${noun} ${noun === 'subtitles' ? 'word' : 'words'} this differently.`,
 };
 
 const VERDICT_LINE: Record<QuoteVerdict['kind'], string> = {
@@ -97,12 +96,13 @@ function sourceLines(result: QuoteResult, match: SourceMatch, locator: SourceLoc
     matches.push(m);
   }
   const shown = matches.slice(0, MAX_SOURCES).map((m) => `${kindMark(m)}${sourceLink(m, locator)}${citationSuffix(m)}`);
-  if (shown.length === 1) return [`Source: ${shown[0]}`];
+  // A single source is introduced by its kind alone: "Primary source (subtitles): [title]".
+  if (shown.length === 1) return [kindMark(matches[0]) ? shown[0] : `Source: ${shown[0]}`];
   const more = matches.length - shown.length;
   return ['Sources:', '', ...shown.map((line) => `- ${line}`), ...(more > 0 ? [`- and ${more} more`] : [])];
 }
 
-/** "**Primary source (transcript):** " before a primary source, "Report: " before a report. */
+/** "**Primary source (transcript):** " before a primary source, "Report: " before a report, in a list of sources. */
 function kindMark(match: SourceMatch): string {
   const kind = sourceKindOf(match.document);
   if (kind === 'primary') return `**Primary source (${primaryNoun(match.document)}):** `;
