@@ -10,7 +10,7 @@ import { Checker, CorpusIndex } from '../../src/core/checker';
 import { parseConfig } from '../../src/core/config';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
 import type { Candidate } from '../../src/core/match/matchQuote';
-import { choosePrimary, PRIMARY_COVER, PRIMARY_COVER_WORDS } from '../../src/core/match/primaryRule';
+import { choosePrimary, PRIMARY_COVER, PRIMARY_COVER_WORDS, SPOKEN_COVER, SPOKEN_COVER_WORDS } from '../../src/core/match/primaryRule';
 import { basisNote, rankSources } from '../../src/core/primarySources';
 import type { Corpus, QuoteResult } from '../../src/core/types';
 import { quoteVerdict } from '../../src/core/verdicts';
@@ -159,15 +159,31 @@ describe('primary sources first', function () {
       assert.deepStrictEqual([choice.basis, choice.groups[0][0].doc], ['reports', 0]);
     });
 
-    it('never overrules a report on a quote too short for one changed word to be a rendering', function () {
-      const choice = choosePrimary([[candidate(0, 1, true)], [candidate(1, 0.95)]], primary, PRIMARY_COVER_WORDS - 1);
-      assert.strictEqual(choice.basis, 'reports');
+    it('leaves a four-word quote to the speakers, and a shorter one to the reports', function () {
+      const four = choosePrimary([[candidate(0, 1, true)], [candidate(1, SPOKEN_COVER)]], primary, PRIMARY_COVER_WORDS - 1);
+      assert.strictEqual(four.basis, 'reports');
+      assert.strictEqual(four.spoken?.[0][0].doc, 1);
+      const three = choosePrimary([[candidate(0, 1, true)], [candidate(1, 0.95)]], primary, SPOKEN_COVER_WORDS - 1);
+      assert.deepStrictEqual([three.basis, three.spoken], ['reports', undefined]);
     });
 
     it('puts primary passages first within a wording', function () {
       const choice = choosePrimary([[candidate(0, 1, true), candidate(1, 1, true)]], primary, 8);
       assert.deepStrictEqual(choice.groups[0].map((c) => c.doc), [1, 0]);
     });
+  });
+
+  it('rests a four-word quote on the transcript when its turn is the speaker\'s the draft credits', function () {
+    const text = draft('short-copies-report.md');
+    const result = only(checker, text);
+    assert.deepStrictEqual([result.status, result.basis], ['drift', 'primary']);
+    assert.deepStrictEqual(quoteDiagnostics([result], diagnosticContext(text)).map((d) => d.message), ['Drift: the transcript says "ground", not "room"; 2 reports say "room"']);
+  });
+
+  it('leaves a four-word quote of someone else alone, however close a transcript line', function () {
+    // The union leader's "The ferries will stop" in a report; the mayor's turn "The ferries will run every twenty minutes".
+    const result = only(checker, draft('short-other-speaker.md'));
+    assert.deepStrictEqual([result.status, result.basis, result.match?.document.meta.kind], ['verbatim', 'reports', 'report']);
   });
 
   it('credits the transcript\'s speaker over a report that names someone else', function () {

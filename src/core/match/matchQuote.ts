@@ -32,6 +32,8 @@ export interface MatchPlan {
   variants: Candidate[][];
   /** What the verdict rests on when primary sources are preferred (see primaryRule.ts). */
   basis?: VerdictBasis;
+  /** The plan resting on a close primary passage, if its own speaker is who the draft or the reports credit (see primaryRule.ts). */
+  spoken?: MatchPlan;
 }
 
 /** Finds and ranks the passages for a quote given as aligner elements. */
@@ -56,7 +58,12 @@ export function planQuote(index: CorpusIndex, elements: QueryElement[], options:
   if (options.preferPrimarySources !== false) {
     const choice = choosePrimary(ranked, (doc) => index.document(doc).meta.kind === 'primary', wordCount(elements));
     const [sources, ...variants] = choice.groups;
-    return { status: sources[0].verbatim ? 'verbatim' : 'drift', short, sources, variants, basis: choice.basis };
+    const plan: MatchPlan = { status: sources[0].verbatim ? 'verbatim' : 'drift', short, sources, variants, basis: choice.basis };
+    if (choice.spoken) {
+      const [spokenSources, ...spokenVariants] = choice.spoken;
+      plan.spoken = { status: spokenSources[0].verbatim ? 'verbatim' : 'drift', short, sources: spokenSources, variants: spokenVariants, basis: 'primary' };
+    }
+    return plan;
   }
   const sources = ranked[0];
   const variants = ranked.slice(1);

@@ -7,7 +7,11 @@
 // few words with a quote found word for word in a report must not turn the quote into drift.
 // So a primary passage that is not word for word must align with the quote as closely as a
 // one-word change in a five-word quote does, and the quote must be long enough for one changed
-// word to be a rendering rather than another sentence.
+// word to be a rendering rather than another sentence. A four-word quote one word off ("little
+// room for optimism" against "little ground for optimism") is too short to tell a rendering from
+// another sentence by its words alone; it is covered only when the primary source's own speaker
+// (its turn label or byline) is the person the draft or the reports credit with the words, which
+// the checker decides once it has read who says what (see `spoken`).
 
 import type { Candidate } from './matchQuote';
 
@@ -17,13 +21,24 @@ export type VerdictBasis = 'primary' | 'reports';
 /** The similarity at or above which a primary passage that differs from the quote covers it. */
 export const PRIMARY_COVER = 0.8;
 
-/** Quotes with fewer words are never overruled by a primary passage that words them differently. */
+/** Quotes with fewer words are never overruled by a primary passage that words them differently on words alone. */
 export const PRIMARY_COVER_WORDS = 5;
+
+/** With the speaker confirmed, the similarity a primary passage needs: one word in four changed. */
+export const SPOKEN_COVER = 0.75;
+
+/** With the speaker confirmed, the fewest words a quote needs to be overruled. */
+export const SPOKEN_COVER_WORDS = 4;
 
 /** The wording groups reordered so that the one the verdict rests on comes first, and the basis. */
 export interface PrimaryChoice {
   groups: Candidate[][];
   basis: VerdictBasis;
+  /**
+   * When the words alone do not settle it: the groups with a close primary passage first, to be
+   * used if that passage's own speaker is who the draft or the reports credit.
+   */
+  spoken?: Candidate[][];
 }
 
 /**
@@ -35,21 +50,34 @@ export interface PrimaryChoice {
  */
 export function choosePrimary(ranked: Candidate[][], isPrimary: (doc: number) => boolean, quoteWords: number): PrimaryChoice {
   const groups = ranked.map((group) => primaryFirst(group, isPrimary));
-  let chosen = groups.findIndex((group) => group.some((c) => c.verbatim && isPrimary(c.doc)));
-  if (chosen < 0 && quoteWords >= PRIMARY_COVER_WORDS) {
-    let best: Candidate | null = null;
-    groups.forEach((group, i) => {
-      for (const c of group) {
-        if (!isPrimary(c.doc) || c.score < PRIMARY_COVER) continue;
-        if (!best || c.alignment.score > best.alignment.score || (c.alignment.score === best.alignment.score && c.score > best.score)) {
-          best = c;
-          chosen = i;
-        }
-      }
-    });
+  const first = (i: number) => [groups[i], ...groups.filter((_, k) => k !== i)];
+  const verbatim = groups.findIndex((group) => group.some((c) => c.verbatim && isPrimary(c.doc)));
+  if (verbatim >= 0) return { groups: first(verbatim), basis: 'primary' };
+  if (quoteWords >= PRIMARY_COVER_WORDS) {
+    const covering = closestPrimary(groups, isPrimary, PRIMARY_COVER);
+    if (covering >= 0) return { groups: first(covering), basis: 'primary' };
   }
-  if (chosen < 0) return { groups, basis: 'reports' };
-  return { groups: [groups[chosen], ...groups.filter((_, i) => i !== chosen)], basis: 'primary' };
+  if (quoteWords >= SPOKEN_COVER_WORDS) {
+    const close = closestPrimary(groups, isPrimary, SPOKEN_COVER);
+    if (close >= 0) return { groups, basis: 'reports', spoken: first(close) };
+  }
+  return { groups, basis: 'reports' };
+}
+
+/** The group holding the best aligned primary passage at or above `floor`, or -1. */
+function closestPrimary(groups: Candidate[][], isPrimary: (doc: number) => boolean, floor: number): number {
+  let best: Candidate | null = null;
+  let at = -1;
+  groups.forEach((group, i) => {
+    for (const c of group) {
+      if (!isPrimary(c.doc) || c.score < floor) continue;
+      if (!best || c.alignment.score > best.alignment.score || (c.alignment.score === best.alignment.score && c.score > best.score)) {
+        best = c;
+        at = i;
+      }
+    }
+  });
+  return at;
 }
 
 /** The group with its primary passages first, each part in its own order. */
