@@ -113,6 +113,7 @@ async function quotesReport(services: RequestServices, uri: string): Promise<Quo
 /** The client's view of one checked quote, with its verdict from the draft's summary. */
 export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: DraftAnalysis, result: QuoteResult, verdict: QuoteVerdict): QuoteInfo {
   const { match } = result;
+  const basis = basisNote(result);
   return {
     range: analysis.positions.range(result.quote.inner),
     text: result.quote.text,
@@ -132,7 +133,7 @@ export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: 
     sourceSpeakers: sourceSpeakerInfos(result),
     misattribution: misattributionInfo(analysis, result),
     verdict: { kind: verdict.kind, severity: verdict.severity, accepted: verdict.accepted },
-    ...(basisNote(result) ? { basisNote: basisNote(result) ?? '' } : {}),
+    ...(basis ? { basisNote: basis } : {}),
   };
 }
 
