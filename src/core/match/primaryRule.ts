@@ -13,7 +13,14 @@
 // (its turn label or byline) is the person the draft or the reports credit with the words, which
 // the checker decides once it has read who says what (see `spoken`).
 
-import type { Candidate } from './matchQuote';
+/** What the rule reads of an aligned passage (matchQuote's Candidate). */
+export interface RankedPassage {
+  doc: number;
+  /** Similarity of quote and passage, 0..1. */
+  score: number;
+  verbatim: boolean;
+  alignment: { score: number };
+}
 
 /** What a quote's verdict rests on. */
 export type VerdictBasis = 'primary' | 'reports';
@@ -31,7 +38,7 @@ export const SPOKEN_COVER = 0.75;
 export const SPOKEN_COVER_WORDS = 4;
 
 /** The wording groups reordered so that the one the verdict rests on comes first, and the basis. */
-export interface PrimaryChoice {
+export interface PrimaryChoice<Candidate extends RankedPassage = RankedPassage> {
   groups: Candidate[][];
   basis: VerdictBasis;
   /**
@@ -48,7 +55,7 @@ export interface PrimaryChoice {
  * against that passage; else the reports decide as before. Within each group primary passages
  * come first, so every list of sources starts with them.
  */
-export function choosePrimary(ranked: Candidate[][], isPrimary: (doc: number) => boolean, quoteWords: number): PrimaryChoice {
+export function choosePrimary<Candidate extends RankedPassage>(ranked: Candidate[][], isPrimary: (doc: number) => boolean, quoteWords: number): PrimaryChoice<Candidate> {
   const groups = ranked.map((group) => primaryFirst(group, isPrimary));
   const first = (i: number) => [groups[i], ...groups.filter((_, k) => k !== i)];
   const verbatim = groups.findIndex((group) => group.some((c) => c.verbatim && isPrimary(c.doc)));
@@ -65,8 +72,8 @@ export function choosePrimary(ranked: Candidate[][], isPrimary: (doc: number) =>
 }
 
 /** The group holding the best aligned primary passage at or above `floor`, or -1. */
-function closestPrimary(groups: Candidate[][], isPrimary: (doc: number) => boolean, floor: number): number {
-  let best: Candidate | null = null;
+function closestPrimary(groups: RankedPassage[][], isPrimary: (doc: number) => boolean, floor: number): number {
+  let best: RankedPassage | null = null;
   let at = -1;
   groups.forEach((group, i) => {
     for (const c of group) {
@@ -81,7 +88,7 @@ function closestPrimary(groups: Candidate[][], isPrimary: (doc: number) => boole
 }
 
 /** The group with its primary passages first, each part in its own order. */
-function primaryFirst(group: Candidate[], isPrimary: (doc: number) => boolean): Candidate[] {
+function primaryFirst<Candidate extends RankedPassage>(group: Candidate[], isPrimary: (doc: number) => boolean): Candidate[] {
   const primary = group.filter((c) => isPrimary(c.doc));
   return primary.length && primary.length < group.length ? [...primary, ...group.filter((c) => !isPrimary(c.doc))] : group;
 }
