@@ -5,8 +5,10 @@
 
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Checker, CorpusIndex } from '../../src/core/checker';
+import { openCorpus } from '../../src/core/cache/openCorpus';
 import { parseConfig } from '../../src/core/config';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
 import type { Candidate } from '../../src/core/match/matchQuote';
@@ -57,6 +59,22 @@ describe('primary sources first', function () {
       'reports/harbor-post.txt': 'report', // "By Lena Fischer" byline
       'reports/portmere-daily.md': 'report', // author in front matter
     });
+  });
+
+  it('keeps each kind and the verdicts through the on-disk cache', async function () {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-primary-cache-'));
+    try {
+      const first = await openCorpus([SOURCES], { cacheDir });
+      await first.cacheSaved;
+      const second = await openCorpus([SOURCES], { cacheDir });
+      assert.deepStrictEqual([second.stats.filesRead, second.stats.fromCache], [0, true]);
+      const kinds = (opened: typeof first) => opened.corpus.documents.map((doc) => [titleOf(doc.path), doc.meta.kind]);
+      assert.deepStrictEqual(kinds(second), kinds(first));
+      const restored = only(new Checker(second.index), draft('copies-report.md'));
+      assert.deepStrictEqual([restored.status, restored.basis, restored.match?.document.meta.kind], ['drift', 'primary', 'primary']);
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('lets a folder default decide over the format, and front matter over the folder', async function () {
