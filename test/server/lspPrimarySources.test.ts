@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { openDraft, rangeOf, REPO_ROOT, type OpenedDraft } from './lspTestClient';
+import { pathToFileURL } from 'url';
+import { LspTestClient, openDraft, rangeOf, REPO_ROOT, type OpenedDraft } from './lspTestClient';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/primary');
 
@@ -75,6 +76,27 @@ describe('LSP: primary sources first', function () {
     const text = await hoverAt(draft, 'We have waited');
     assert.match(text, /^\*\*Verbatim: the quote matches the source word for word\.\*\*/);
     assert.match(text, /\n_No primary source in the corpus; 2 of 3 reports agree\._\n/);
+  });
+
+  it('follows the verbatim.preferPrimarySources editor setting as it changes', async function () {
+    const root = workspace({ corpus: ['sources'] });
+    fs.rmSync(path.join(root, 'verbatim.json'));
+    roots.push(root);
+    let prefer = false;
+    const client = await LspTestClient.start({
+      rootUri: pathToFileURL(root).href,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } },
+      configuration: () => ({ preferPrimarySources: prefer }),
+    });
+    opened.push({ client, draftUri: '', first: { uri: '', diagnostics: [] } });
+    const uri = pathToFileURL(path.join(root, 'draft.md')).href;
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+    const off = await client.diagnostics(uri, (p) => p.version === 1, 'diagnostics with the rule off');
+    assert.deepStrictEqual(off.diagnostics, []);
+    prefer = true;
+    const on = client.diagnostics(uri, (p) => p.diagnostics.length > 0, 'the drift against the transcript', true);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepStrictEqual((await on).diagnostics.map((d) => d.message), ['Drift: the transcript says "ground", not "room"; 2 reports say "room"']);
   });
 
   it('checks against every source alike with "preferPrimarySources": false', async function () {
