@@ -229,7 +229,8 @@ export function renderings(result: QuoteResult, draftText: string): Rendering[] 
     if (text === current) continue;
     byText.set(text, [...(byText.get(text) ?? []), ...group]);
   }
-  return [...byText].map(([text, matches]) => ({ title: matches[0].document.title, label: sourceLabel(matches), text }));
+  // The primary source's wording comes first (it heads `sources`) and its fix says whose it is.
+  return [...byText].map(([text, matches]) => ({ title: matches[0].document.title, label: `${sourceLabel(matches)}${isPrimary(matches[0].document) ? ', primary source' : ''}`, text }));
 }
 
 function related(matches: SourceMatch[], context: DiagnosticContext, label?: string): DiagnosticRelatedInformation[] | undefined {

@@ -99,7 +99,10 @@ describe('primary sources first', function () {
     const diagnostics = quoteDiagnostics([result], diagnosticContext(text));
     assert.deepStrictEqual(diagnostics.map((d) => d.message), ['Drift: the transcript says "ground", not "room"; 2 reports say "room"']);
     // The first fix offers the primary source's wording.
-    assert.strictEqual(renderings(result, text)[0].text, 'little ground for optimism about the bridge reopening before spring');
+    // The reports' rendering is the draft's own, so it is the only fix.
+    const fixes = renderings(result, text);
+    assert.deepStrictEqual(fixes.map((fix) => fix.text), ['little ground for optimism about the bridge reopening before spring']);
+    assert.match(fixes[0].label ?? '', /, primary source$/);
     // Related information points at the primary sources first, marked, then at the reports.
     const related = diagnostics[0].relatedInformation?.map((info) => info.message) ?? [];
     assert.deepStrictEqual(related.map((m) => m.includes('(primary source)')), [true, true, false, false, false], related.join(' | '));
@@ -130,6 +133,9 @@ describe('primary sources first', function () {
     assert.strictEqual(result.status, 'drift');
     assert.strictEqual(result.match?.document.meta.kind, 'primary');
     assert.deepStrictEqual(quoteDiagnostics([result], diagnosticContext(text)).map((d) => d.message), ['Drift: the transcript says "ground", not "reason"']);
+    // The transcript's wording is the first fix, the reports' own rendering the second.
+    const fixes = renderings(result, text);
+    assert.deepStrictEqual(fixes.map((fix) => [fix.text.split(' ')[1], /primary source$/.test(fix.label ?? '')]), [['ground', true], ['room', false]]);
   });
 
   it('rests on the reports when no primary source has the passage, and says so', function () {
