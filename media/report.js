@@ -47,6 +47,7 @@
       return cell;
     }
     cell.appendChild(el('div', 'source-title', row.source.title));
+    if (row.source.kind) cell.appendChild(el('div', row.source.kind.startsWith('primary') ? 'source-kind primary' : 'source-kind', row.source.kind));
     if (row.source.citation) cell.appendChild(el('div', 'citation', row.source.citation));
     cell.appendChild(el('div', 'source-text', row.source.text));
     return cell;

@@ -4,7 +4,8 @@
 
 import { sourceLocationOf } from '../core/citation';
 import { describeMisattribution } from '../core/attribution';
-import type { QuoteStatus, SourceMatch } from '../core/types';
+import { sourceKindOf } from '../core/primarySources';
+import type { QuoteStatus, SourceKind, SourceMatch } from '../core/types';
 import type { Severity, VerdictKind } from '../core/verdicts';
 import { displayPath, spanRange, summarize, type CheckReport, type CheckSummary, type DraftReport, type LineRange, type ReportedQuote } from './checkReport';
 import type { SourceLocator } from './sourceLocations';
@@ -14,6 +15,8 @@ import type { SourceLocator } from './sourceLocations';
  * `page` is set for PDFs, `timestamp` and `speaker` for subtitles and transcripts.
  */
 export interface JsonSourceFacts {
+  /** What the source is: `primary` (transcript, statement…), `report` or `unknown`. */
+  kind: SourceKind;
   outlet: string | null;
   date: string | null;
   url: string | null;
@@ -53,6 +56,8 @@ export interface JsonQuote {
   /** For a misattributed quote: the name to put in the draft and why, else null. */
   misattribution: { replacement: string; range: LineRange; message: string } | null;
   flags: string[];
+  /** What the verdict rests on: a primary source that covers the passage, the reports, or null when nothing was found or primary sources are not preferred. */
+  basis: 'primary' | 'reports' | null;
   match: JsonMatch | null;
   sources: ({ source: string; title: string } & JsonSourceFacts)[];
   variants: ({ source: string; title: string; text: string } & JsonSourceFacts)[];
@@ -109,6 +114,7 @@ function jsonQuote(draft: DraftReport, quote: ReportedQuote, locator: SourceLoca
       ? { replacement: result.misattribution.replacement, range: spanRange(draft.lines, result.misattribution.span), message: describeMisattribution(result.misattribution) }
       : null,
     flags: [...result.flags],
+    basis: result.match ? result.basis ?? null : null,
     match: result.match ? jsonMatch(result.match, locator) : null,
     sources: result.sources.map((s) => ({ source: locator.displayPath(s.document), title: s.document.title, ...sourceFacts(s) })),
     variants: result.variants.flatMap((variant) =>
@@ -136,6 +142,7 @@ export function sourceFacts(match: SourceMatch): JsonSourceFacts {
   const { meta } = match.document;
   const location = sourceLocationOf(match.document, match.span);
   return {
+    kind: sourceKindOf(match.document),
     outlet: meta.source ?? null,
     date: meta.date ?? null,
     url: meta.url ?? null,

@@ -4,6 +4,7 @@
 
 import { createHash } from 'crypto';
 import { misattributionReason } from '../core/attribution';
+import { isPrimary, primaryNoun, rankSources, reportsWithDraftWording, sourceKindOf } from '../core/primarySources';
 import { citeSource } from '../core/citation';
 import type { QuoteResult, SourceMatch } from '../core/types';
 import type { Severity } from '../core/verdicts';
@@ -95,7 +96,9 @@ function sarifResult(draft: DraftReport, quote: ReportedQuote, locator: SourceLo
   const ruleId = ruleFor(result);
   const match = result.match;
   const misattributedTo = result.misattribution && result.sources.find((s) => s.document.path === result.misattribution?.source.path);
-  const related = misattributedTo ? [relatedSource(locator, misattributedTo)] : match && result.status === 'drift' ? [relatedSource(locator, match)] : [];
+  // Drift resting on a primary source points at it first, then at the reports that have the draft's words.
+  const driftSources = match && result.status === 'drift' ? [match, ...(result.basis === 'primary' ? rankSources(reportsWithDraftWording(result)).slice(0, 4) : [])] : [];
+  const related = misattributedTo ? [relatedSource(locator, misattributedTo, 1)] : driftSources.map((m, i) => relatedSource(locator, m, i + 1));
   // A misattribution is marked on the speaker's name, where the fix goes.
   const marked = result.misattribution?.span ?? result.quote.inner;
   return {
@@ -129,20 +132,27 @@ function message(draft: DraftReport, result: QuoteResult): string {
   // Brackets in a title would otherwise read as part of the embedded link to the source.
   const title = (result.match?.document.title ?? 'its source').replace(/[[\]\\]/g, (c) => `\\${c}`);
   const flags = result.flags.length > 0 ? ` (changes a ${result.flags.join(', ')})` : '';
+  const reports = new Set(reportsWithDraftWording(result).map((m) => m.document.path)).size;
+  if (result.basis === 'primary' && result.match && isPrimary(result.match.document)) {
+    const noun = primaryNoun(result.match.document);
+    const also = reports ? ` ${reports} ${reports === 1 ? 'report has' : 'reports have'} the draft's words.` : '';
+    return `Quote drifts from the ${noun} [${title}](1), a primary source${flags}: "${inlineDiff(draft.text, result)}". The ${noun} reads: "${result.match.text.replace(/\s+/g, ' ')}".${also}`;
+  }
   // [-draft words-]{+source words+}: the draft's words struck, the source's as their replacement.
   return `Quote drifts from [${title}](1)${flags}: "${inlineDiff(draft.text, result)}". The source reads: "${result.match?.text.replace(/\s+/g, ' ') ?? ''}"`;
 }
 
-function relatedSource(locator: SourceLocator, match: SourceMatch): object {
+function relatedSource(locator: SourceLocator, match: SourceMatch, id: number): object {
   const location = locator.locate(match.document, match.span);
   // Lines of a PDF's extracted text are not lines of the file, so such a location names the file only.
   const physicalLocation = match.document.display === 'extracted'
     ? { artifactLocation: { uri: uriOf(location.path) } }
     : { artifactLocation: { uri: uriOf(location.path) }, region: region(location.range) };
   return {
-    id: 1,
+    id,
     physicalLocation,
-    message: { text: `Source: ${sourceCitation(match)}` },
+    message: { text: `${isPrimary(match.document) ? 'Primary source' : sourceKindOf(match.document) === 'report' ? 'Report' : 'Source'}: ${sourceCitation(match)}` },
+    properties: { kind: sourceKindOf(match.document) },
   };
 }
 

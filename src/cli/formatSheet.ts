@@ -2,6 +2,7 @@
 // (src/shared/factSheet.ts), built from the run's results with the same rows, verdicts and
 // counts, so a sheet from CI reads the same as one from the editor.
 
+import { basisNote, sourceKindLabel } from '../core/primarySources';
 import { describeMisattribution } from '../core/attribution';
 import { citeSource } from '../core/citation';
 import { countVerdicts } from '../core/verdicts';
@@ -41,10 +42,11 @@ function sheetQuote(draft: DraftReport, quote: ReportedQuote): SheetQuote {
     speaker: result.quote.speaker?.name ?? null,
     flags: [...result.flags],
     score: match ? match.score : null,
-    source: match ? { title: match.document.title, text: match.text, citation: citeSource(match.document, match.span), url: safeSourceUrl(match.document) ?? null } : null,
+    source: match ? { title: match.document.title, text: match.text, citation: citeSource(match.document, match.span), url: safeSourceUrl(match.document) ?? null, kindLabel: sourceKindLabel(match.document) ?? undefined } : null,
     diff: match ? match.diff.map((d) => ({ op: d.op, draft: d.draft, source: d.source })) : [],
     sourceSpeakers: sourceSpeakerInfos(result),
     misattribution: result.misattribution ? { message: describeMisattribution(result.misattribution) } : null,
     verdict: { kind: verdict.kind, severity: verdict.severity, accepted: verdict.accepted },
+    basisNote: basisNote(result) ?? undefined,
   };
 }

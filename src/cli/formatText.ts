@@ -3,7 +3,8 @@
 
 import { citeSource } from '../core/citation';
 import { misattributionReason } from '../core/attribution';
-import type { ChangeFlag } from '../core/types';
+import { kindLabel, rankSources, sourceKindOf } from '../core/primarySources';
+import type { ChangeFlag, SourceKind } from '../core/types';
 import { countsInWords, type Severity, type VerdictKind } from '../core/verdicts';
 import { summarize, type CheckReport, type CheckSummary, type DraftReport, type ReportedQuote } from './checkReport';
 import { inlineDiff, quoteText, type DiffStyle } from './inlineDiff';
@@ -77,7 +78,7 @@ function quoteLines(draft: DraftReport, quote: ReportedQuote, paint: Palette): s
   const out = [quote.verdict.severity === null ? paint.dim(line) : line];
   for (const variant of result.variants) {
     const count = variant.matches.length;
-    const titles = [...new Set(variant.matches.map((m) => m.document.title))].join('; ');
+    const titles = [...new Set(rankSources(variant.matches).map((m) => `${m.document.title}${kindTag(sourceKindOf(m.document))}`))].join('; ');
     out.push(paint.dim(`  also: "${variant.text.replace(/\s+/g, ' ')}" (${count} ${count === 1 ? 'source' : 'sources'}: ${titles})`));
   }
   return out;
@@ -99,8 +100,14 @@ function sourceLabel(quote: ReportedQuote): string {
   others.delete(match.document.id);
   // The citation says which outlet, when and where (page, cue time) the passage stands.
   const citation = citeSource(match.document, match.span, { dateStyle: 'iso' });
-  const label = citation ? `${match.document.title} (${citation})` : match.document.title;
+  const label = `${citation ? `${match.document.title} (${citation})` : match.document.title}${kindTag(sourceKindOf(match.document))}`;
   return others.size > 0 ? `${label} (+${others.size} more)` : label;
+}
+
+/** " [primary source]" or " [report]" after a source's title; nothing for a source of unknown kind. */
+function kindTag(kind: SourceKind): string {
+  const label = kindLabel(kind);
+  return label ? ` [${label}]` : '';
 }
 
 function quoteNotes(quote: ReportedQuote): string {

@@ -20,6 +20,8 @@ export interface CheckArgs {
   cache: string | false | null;
   /** `--allow-outside`: corpus paths may lie outside the folder holding verbatim.json. */
   allowOutside: boolean;
+  /** True or false when forced by `--prefer-primary`/`--no-prefer-primary`; null to follow verbatim.json. */
+  preferPrimary: boolean | null;
   drafts: string[];
 }
 
@@ -58,6 +60,10 @@ Options:
   --allow-outside    Let the corpus paths of verbatim.json lie outside its folder;
                      without it they are left out, with a warning naming each (paths
                      given with --corpus are read wherever they lie)
+  --no-prefer-primary
+                     Check quotes against every source alike; by default, when a primary
+                     source (transcript, subtitles, statement) covers a quote's passage, the
+                     verdict rests on it ("preferPrimarySources" in verbatim.json)
   -h, --help         Show this help
   -v, --version      Show the version
 
@@ -99,7 +105,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, drafts: [] };
+  const args: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, preferPrimary: null, drafts: [] };
   let onlyDrafts = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -149,6 +155,11 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
       case '--no-cache':
         if (inline !== null) throw new UsageError(`${flag} takes no value`);
         args.cache = false;
+        break;
+      case '--prefer-primary':
+      case '--no-prefer-primary':
+        if (inline !== null) throw new UsageError(`${flag} takes no value`);
+        args.preferPrimary = flag === '--prefer-primary';
         break;
       case '--allow-outside':
         if (inline !== null) throw new UsageError(`${flag} takes no value`);

@@ -71,7 +71,13 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       const from = config.file && args.corpus.length === 0 ? ` (corpus of ${displayPath(io.cwd, config.file)})` : '';
       throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
     }
-    const options = { minWords: args.minWords ?? config.minWords, driftThreshold: args.threshold ?? config.driftThreshold, aliases: config.aliases, ignore: config.ignore };
+    const options = {
+      minWords: args.minWords ?? config.minWords,
+      driftThreshold: args.threshold ?? config.driftThreshold,
+      aliases: config.aliases,
+      ignore: config.ignore,
+      preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
+    };
     const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
     for (const i of group.drafts) {
       const draft = drafts[i];

@@ -91,7 +91,9 @@ export function quoteTooltip(quote: QuoteInfo): string {
   lines.push('', drifted ? markdownDiff(quote.diff) : `“${escapeMarkdown(oneLine(quote.text))}”`);
   if (quote.source) {
     const citation = quote.source.citation ? ` (${escapeMarkdown(quote.source.citation)})` : '';
-    lines.push('', `Source — *${escapeMarkdown(shortTitle(quote.source.title))}*${citation}:`, '', `> ${escapeMarkdown(oneLine(quote.source.text))}`);
+    const kind = quote.source.kindLabel ? ` — ${quote.source.kind === 'primary' ? `**${escapeMarkdown(quote.source.kindLabel)}**` : escapeMarkdown(quote.source.kindLabel)}` : '';
+    lines.push('', `Source — *${escapeMarkdown(shortTitle(quote.source.title))}*${citation}${kind}:`, '', `> ${escapeMarkdown(oneLine(quote.source.text))}`);
+    if (quote.basisNote) lines.push('', `_${escapeMarkdown(quote.basisNote)}._`);
   } else {
     lines.push('', 'No source passage comes close to this quote.');
   }

@@ -2,7 +2,7 @@
 // by the quote's compared words, so re-checking a draft after an edit re-matches only the quotes
 // whose words changed; the rest are re-anchored to their new offsets.
 
-import { AliasTable, attributeQuotes, creditSources, findMisattribution, SourceSpeakers } from './attribution';
+import { AliasTable, attributeQuotes, creditSources, findMisattribution, sameSpeaker, SourceSpeakers } from './attribution';
 import { draftProseOf, type DraftProse } from './extract/markdownProse';
 import { IgnoreList } from './ignoreList';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
@@ -72,7 +72,26 @@ export class Checker {
     return this.acceptedKeys.has(wordingKey(quote.text));
   }
 
-  private materialize(draftText: string, quote: Quote, elements: QueryElement[], plan: MatchPlan): QuoteResult {
+  /**
+   * True when the close primary passage that `spoken` rests on is the same statement as the
+   * quote by who says it: the primary source's own speaker (its turn label or byline, a person)
+   * is the person the draft credits, or one that a source with the quote's words credits, each
+   * read with confidence. Words alone are too few to tell in a quote this short.
+   */
+  private spokenByCreditedSpeaker(quote: Quote, plan: MatchPlan, spoken: MatchPlan, toMatch: (c: Candidate) => SourceMatch): boolean {
+    const primary = toMatch(spoken.sources[0]);
+    const own = this.sourceSpeakers.speakerOf(primary.document, primary.span);
+    if (!own?.own || own.kind !== 'person') return false;
+    const credited: string[] = [];
+    if (quote.speaker?.kind === 'person' && quote.speaker.confident) credited.push(quote.speaker.name);
+    for (const match of plan.sources.map(toMatch)) {
+      const speaker = this.sourceSpeakers.speakerOf(match.document, match.span);
+      if (speaker?.kind === 'person' && speaker.confident) credited.push(speaker.fullName);
+    }
+    return credited.some((name) => sameSpeaker(own.fullName, name, this.aliases) || sameSpeaker(own.name, name, this.aliases));
+  }
+
+  private materialize(draftText: string, quote: Quote, elements: QueryElement[], wordsPlan: MatchPlan): QuoteResult {
     const toMatch = (c: Candidate): SourceMatch => {
       const doc = this.index.document(c.doc);
       const start = this.index.tokenStart(c.alignment.start);
@@ -85,13 +104,14 @@ export class Checker {
         diff: diffEntries(c.alignment, elements, draftText, this.index, doc),
       };
     };
+    const plan = wordsPlan.spoken && this.spokenByCreditedSpeaker(quote, wordsPlan, wordsPlan.spoken, toMatch) ? wordsPlan.spoken : wordsPlan;
     const sources = plan.sources.map(toMatch);
     const match = sources[0] ?? null;
     const flags = new Set<ChangeFlag>();
     if (match && plan.status === 'drift') for (const entry of match.diff) for (const flag of entry.flags) flags.add(flag);
     // Short quotes are looked up for exact presence only; their speakers are not compared.
     const sourceSpeakers = creditSources(sources, this.sourceSpeakers);
-    const misattribution = plan.short ? null : findMisattribution(quote, plan.status, sourceSpeakers, this.aliases);
+    const misattribution = plan.short ? null : findMisattribution(quote, plan.status, sourceSpeakers, this.aliases, this.options.preferPrimarySources !== false);
     return {
       quote,
       status: misattribution ? 'misattributed' : plan.status,
@@ -107,6 +127,7 @@ export class Checker {
       flags: [...flags],
       sourceSpeakers,
       ...(misattribution ? { misattribution } : {}),
+      ...(plan.basis ? { basis: plan.basis } : {}),
     };
   }
 }

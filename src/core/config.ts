@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkSchema } from './configSchema';
 import { ignoreEntryProblem } from './ignoreList';
-import { DEFAULT_CHECK_OPTIONS, SOURCE_META_FIELDS, type SourceMeta } from './types';
+import { parseSourceKind } from './corpus/sourceKind';
+import { DEFAULT_CHECK_OPTIONS, SOURCE_KINDS, SOURCE_META_FIELDS, type SourceMeta } from './types';
 
 /** A rendering the team accepted for a quote: drafts quoting `quote` are not flagged. */
 export interface AcceptedRendering {
@@ -33,6 +34,8 @@ export interface VerbatimConfig {
   folders: Record<string, SourceMeta>;
   /** Other names for speakers ("POTUS" → "Joe Biden"), applied to drafts and sources alike. */
   aliases: Record<string, string>;
+  /** When a primary source covers a quote's passage, the verdict rests on it (see CheckOptions). */
+  preferPrimarySources: boolean;
   /** Folder the relative paths are resolved against (the config file's folder). */
   root: string;
   /** The config file that was read, or null when defaults were used. */
@@ -59,6 +62,7 @@ export function defaultConfig(root: string): VerbatimConfig {
     ignore: [],
     folders: {},
     aliases: {},
+    preferPrimarySources: true,
     root,
     file: null,
   };
@@ -117,6 +121,8 @@ export function parseConfig(raw: unknown, root: string, file: string | null): Ve
   if (obj.ignore !== undefined) config.ignore = parseIgnore(obj.ignore, where);
   if (obj.folders !== undefined) config.folders = parseFolders(obj.folders, where);
   if (obj.aliases !== undefined) config.aliases = parseAliases(obj.aliases, where);
+  // The schema has already checked that it is a boolean.
+  if (obj.preferPrimarySources !== undefined) config.preferPrimarySources = obj.preferPrimarySources === true;
   return config;
 }
 
@@ -167,7 +173,13 @@ function parseFolders(value: unknown, where: string): Record<string, SourceMeta>
       if (typeof fieldValue !== 'string') {
         throw new ConfigError(`${where}: "folders" → "${folder}" → "${field}" must be a string`);
       }
-      entry[field as keyof SourceMeta] = fieldValue;
+      if (field === 'kind') {
+        const kind = parseSourceKind(fieldValue);
+        if (!kind) throw new ConfigError(`${where}: "folders" → "${folder}" → "kind" must be one of ${SOURCE_KINDS.join(', ')}`);
+        entry.kind = kind;
+      } else {
+        entry[field as Exclude<keyof SourceMeta, 'kind'>] = fieldValue;
+      }
     }
     folders[folder] = entry;
   }

@@ -129,7 +129,16 @@ export interface SourceLocation {
 }
 
 /** The metadata fields a source may declare (front matter, page metadata, folder defaults). */
-export const SOURCE_META_FIELDS = ['source', 'date', 'url', 'author', 'lang'] as const;
+export const SOURCE_META_FIELDS = ['source', 'date', 'url', 'author', 'lang', 'kind'] as const;
+
+/**
+ * What a source is to a fact-checker. `primary`: what was actually said or published by the
+ * speaker (a transcript, subtitles, a statement, a speech text, a post, a court record).
+ * `report`: a story that retells and quotes others. `unknown`: neither could be told.
+ */
+export type SourceKind = 'primary' | 'report' | 'unknown';
+
+export const SOURCE_KINDS: readonly SourceKind[] = ['primary', 'report', 'unknown'];
 
 export interface SourceMeta {
   /** The outlet or site that published the source. */
@@ -139,6 +148,12 @@ export interface SourceMeta {
   author?: string;
   /** The language the source is written in, as declared (`lang: de`, `<html lang="de">`). */
   lang?: string;
+  /**
+   * What the source is (see `SourceKind`), resolved when the source is loaded from front matter,
+   * the folder defaults, the format, then the page metadata (src/core/corpus/sourceKind.ts).
+   * Absent means unknown.
+   */
+  kind?: SourceKind;
 }
 
 /** A problem met while loading the corpus; the file named was skipped or partly read. */
@@ -211,6 +226,8 @@ export interface SourceSpeaker {
   confident: boolean;
   /** The title or description the source gives the speaker ("Kremlin spokesman"), when there is one. */
   description?: string;
+  /** True when a primary source names the speaker itself (its turn label or byline); see `PassageSpeaker.own`. */
+  own?: boolean;
 }
 
 /** Why a quote is misattributed, with what an editor needs to show and fix it. */
@@ -250,6 +267,12 @@ export interface QuoteResult {
   sourceSpeakers?: SourceSpeaker[];
   /** Set when the status is `misattributed`. */
   misattribution?: Misattribution;
+  /**
+   * What the verdict rests on: `primary` when a primary source covers the passage (and then
+   * `match` is that source's), `reports` when no primary source does. Absent when unsupported
+   * or when primary sources are not preferred.
+   */
+  basis?: 'primary' | 'reports';
 }
 
 export interface CheckOptions {
@@ -261,6 +284,11 @@ export interface CheckOptions {
   aliases?: Record<string, string>;
   /** Quotations never checked: their words or `/regular expressions/` (verbatim.json's `ignore`). Default none. */
   ignore?: string[];
+  /**
+   * When a primary source (transcript, statement) covers a quote's passage, the verdict rests on
+   * it rather than on the reports that retell it. Default true.
+   */
+  preferPrimarySources?: boolean;
 }
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {

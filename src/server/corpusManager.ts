@@ -249,8 +249,8 @@ export class CorpusManager {
 
 function makeChecker(index: CorpusIndex | null, resolved: ResolvedSettings): Checker | null {
   if (!index) return null;
-  const { minWords, driftThreshold } = resolved.settings;
-  return new Checker(index, { minWords, driftThreshold, aliases: resolved.aliases, ignore: resolved.ignore }, resolved.accepted.map((a) => a.quote));
+  const { minWords, driftThreshold, preferPrimarySources } = resolved.settings;
+  return new Checker(index, { minWords, driftThreshold, preferPrimarySources, aliases: resolved.aliases, ignore: resolved.ignore }, resolved.accepted.map((a) => a.quote));
 }
 
 function emptyCorpus(folder: Folder): FolderCorpus {

@@ -2,6 +2,7 @@
 // a workspace-wide check and an index rebuild. Each handler logs its failures and answers with
 // an empty result, so a broken file never breaks a command.
 
+import { basisNote, isPrimary, rankSources, sourceKindLabel, sourceKindOf } from '../core/primarySources';
 import * as fs from 'fs';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -112,6 +113,7 @@ async function quotesReport(services: RequestServices, uri: string): Promise<Quo
 /** The client's view of one checked quote, with its verdict from the draft's summary. */
 export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: DraftAnalysis, result: QuoteResult, verdict: QuoteVerdict): QuoteInfo {
   const { match } = result;
+  const basis = basisNote(result);
   return {
     range: analysis.positions.range(result.quote.inner),
     text: result.quote.text,
@@ -126,11 +128,12 @@ export function quoteInfo(services: Pick<RequestServices, 'locator'>, analysis: 
     variants: result.variants.map((variant) => ({
       text: variant.text,
       count: variant.matches.length,
-      titles: [...new Set(variant.matches.map((m) => m.document.title))],
+      titles: [...new Set(rankSources(variant.matches).map((m) => `${m.document.title}${isPrimary(m.document) ? ' (primary source)' : ''}`))],
     })),
     sourceSpeakers: sourceSpeakerInfos(result),
     misattribution: misattributionInfo(analysis, result),
     verdict: { kind: verdict.kind, severity: verdict.severity, accepted: verdict.accepted },
+    ...(basis ? { basisNote: basis } : {}),
   };
 }
 
@@ -138,6 +141,9 @@ function sourceInfo(services: Pick<RequestServices, 'locator'>, match: SourceMat
   const info: QuoteSourceInfo = { ...services.locator.locateMatch(match), title: match.document.title, text: match.text, citation: matchCitation(match) };
   const url = safeSourceUrl(match.document);
   if (url) info.url = url;
+  info.kind = sourceKindOf(match.document);
+  const label = sourceKindLabel(match.document);
+  if (label) info.kindLabel = label;
   return info;
 }
 

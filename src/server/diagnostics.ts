@@ -6,6 +6,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range } from 'vscode-languageserver';
 import { describeMisattribution } from '../core/attribution';
 import type { ChangeFlag, DiffEntry, Misattribution, Quote, QuoteResult, QuoteStatus, SourceDocument, SourceMatch, Span } from '../core/types';
+import { isPrimary, primaryNoun, primarySays, rankSources, reportsSayNote, reportsWithDraftWording } from '../core/primarySources';
 import { driftSeverity, quoteVerdict } from '../core/verdicts';
 import { tokenize } from '../core/words';
 import type { Sev, VerbatimSettings } from '../shared/settings';
@@ -132,14 +133,15 @@ function wordingDiagnostics(result: QuoteResult, context: DiagnosticContext, sev
   }
   const match = result.match;
   const runs = driftRuns(match.diff);
-  const info = related(result.sources, context);
+  // Resting on a primary source, the reports that have the draft's words are pointed at too, after it.
+  const info = related(result.basis === 'primary' ? [...result.sources, ...rankSources(reportsWithDraftWording(result))] : result.sources, context);
   if (!runs.length) {
     // A drift verdict without word changes (it should not happen) still deserves a pointer.
     return [diagnostic(inner, SEVERITY[policy.drift], 'drift', 'Drift: the source words this differently', data, info)];
   }
   return runs.map((run) => {
     const flag = mainFlag(run);
-    const message = `${flag ? FLAG_LABEL[flag] : 'Drift'}: ${describeRun(run, match, context.draftText)}${countSuffix(result)}`;
+    const message = `${flag ? FLAG_LABEL[flag] : 'Drift'}: ${describeRun(run, result, match, context.draftText)}`;
     return diagnostic(context.positions.range(runSpan(run, quote, context.draftText)), SEVERITY[driftSeverity(flag ? [flag] : [], policy)], flag ?? 'drift', message, data, info);
   });
 }
@@ -158,14 +160,27 @@ export function runSpan(run: DiffEntry[], quote: Quote, draftText: string): Span
   return quote.inner.end > quote.inner.start ? quote.inner : quote.outer;
 }
 
-function describeRun(run: DiffEntry[], match: SourceMatch, draftText: string): string {
+/**
+ * What a run of drifted words says, for its diagnostic. Resting on a primary source, the message
+ * names it and the reports that have the draft's words: `the transcript says "ground", not
+ * "room"; 2 reports say "room"`; resting on reports, it counts the sources that agree.
+ */
+function describeRun(run: DiffEntry[], result: QuoteResult, match: SourceMatch, draftText: string): string {
   const draftSpans = run.map((e) => e.draftSpan).filter((s) => s.end > s.start);
   const sourceSpans = run.filter((e) => e.op !== 'added').map((e) => e.sourceSpan).filter((s) => s.end > s.start);
   const draft = draftSpans.length ? excerpt(draftText.slice(Math.min(...draftSpans.map((s) => s.start)), Math.max(...draftSpans.map((s) => s.end)))) : '';
   const source = sourceSpans.length ? excerpt(match.document.text.slice(Math.min(...sourceSpans.map((s) => s.start)), Math.max(...sourceSpans.map((s) => s.end)))) : '';
-  if (!source) return `"${draft}" is not in the source`;
-  if (!draft) return `sources have "${source}" here`;
-  return `sources say "${source}", not "${draft}"`;
+  if (result.basis === 'primary' && isPrimary(match.document)) {
+    const says = primarySays(match.document);
+    const reports = reportsSayNote(result, draft);
+    if (!source) return `"${draft}" is not in the ${primaryNoun(match.document)}${reports}`;
+    if (!draft) return `${says} "${source}" here`;
+    return `${says} "${source}", not "${draft}"${reports}`;
+  }
+  const count = countSuffix(result);
+  if (!source) return `"${draft}" is not in the source${count}`;
+  if (!draft) return `sources have "${source}" here${count}`;
+  return `sources say "${source}", not "${draft}"${count}`;
 }
 
 function countSuffix(result: QuoteResult): string {
@@ -214,7 +229,8 @@ export function renderings(result: QuoteResult, draftText: string): Rendering[] 
     if (text === current) continue;
     byText.set(text, [...(byText.get(text) ?? []), ...group]);
   }
-  return [...byText].map(([text, matches]) => ({ title: matches[0].document.title, label: sourceLabel(matches), text }));
+  // The primary source's wording comes first (it heads `sources`) and its fix says whose it is.
+  return [...byText].map(([text, matches]) => ({ title: matches[0].document.title, label: `${sourceLabel(matches)}${isPrimary(matches[0].document) ? ', primary source' : ''}`, text }));
 }
 
 function related(matches: SourceMatch[], context: DiagnosticContext, label?: string): DiagnosticRelatedInformation[] | undefined {
@@ -222,7 +238,8 @@ function related(matches: SourceMatch[], context: DiagnosticContext, label?: str
   for (const match of matches.slice(0, 5)) {
     const location = context.locate(match);
     if (!location) continue;
-    const title = label ? `${label} (${match.document.title})` : match.document.title;
+    const marked = isPrimary(match.document) ? `${match.document.title} (primary source)` : match.document.title;
+    const title = label ? `${label} (${marked})` : marked;
     info.push({ location, message: `${title}${citationNote(matchCitation(match))}: "${excerpt(match.text)}"` });
   }
   return info.length ? info : undefined;

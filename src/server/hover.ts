@@ -8,6 +8,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeMisattribution } from '../core/attribution';
 import type { DiffEntry, QuoteResult, SourceMatch } from '../core/types';
+import { basisNote, isPrimary, primaryNoun, rankSources, sourceKindOf } from '../core/primarySources';
 import { quoteVerdict, SHORT_NOTE, type QuoteVerdict } from '../core/verdicts';
 import type { DraftAnalysis } from './analysis';
 import { excerpt } from './diagnostics';
@@ -21,6 +22,11 @@ export { escapeMarkdown } from '../shared/markdownText';
 
 /** How many sources the hover names before "and N more". */
 const MAX_SOURCES = 3;
+
+/** The verdict line of a drifted quote whose verdict rests on a primary source, which it names. */
+const PRIMARY_VERDICT_LINE: Partial<Record<QuoteVerdict['kind'], (noun: string) => string>> = {
+  drift: (noun) => `Drift: the ${noun} ${noun === 'subtitles' ? 'word' : 'words'} this differently.`,
+};
 
 const VERDICT_LINE: Record<QuoteVerdict['kind'], string> = {
   verbatim: 'Verbatim: the quote matches the source word for word.',
@@ -47,6 +53,8 @@ export function hoverFor(analysis: DraftAnalysis, result: QuoteResult, locator: 
     lines.push('', `Closest passage: ${sourceLink(match, locator)}${citationSuffix(match)}`, '', `> ${escapeMarkdown(excerpt(match.text, 300))}`);
   } else if (match && verdict.kind !== 'short') {
     lines.push('', ...sourceLines(result, match, locator));
+    const basis = basisNote(result);
+    if (basis) lines.push('', `_${escapeMarkdown(basis)}._`);
   }
   const saidBy = saidByLine(result);
   if (saidBy) lines.push('', saidBy);
@@ -66,7 +74,9 @@ function verdictLine(result: QuoteResult, verdict: QuoteVerdict): string {
     return `Misattributed: ${escapeMarkdown(describeMisattribution(result.misattribution))}.`;
   }
   const notes = verdict.flags.map((flag) => FLAG_NOTE[flag]).filter(Boolean);
-  const line = VERDICT_LINE[verdict.kind];
+  const primary = result.basis === 'primary' && result.match && isPrimary(result.match.document) ? result.match.document : null;
+  const primaryLine = primary ? PRIMARY_VERDICT_LINE[verdict.kind] : undefined;
+  const line = primary && primaryLine ? primaryLine(primaryNoun(primary)) : VERDICT_LINE[verdict.kind];
   return notes.length ? `${line.slice(0, -1)}; ${notes.join(', ')}.` : line;
 }
 
@@ -79,15 +89,24 @@ export function wordDiff(diff: DiffEntry[]): string {
 function sourceLines(result: QuoteResult, match: SourceMatch, locator: SourceLocator): string[] {
   const seen = new Set<number>();
   const matches: SourceMatch[] = [];
-  for (const m of [match, ...result.sources]) {
+  // A primary source first and marked; then the reports, those that agree most first.
+  for (const m of rankSources([match, ...result.sources])) {
     if (seen.has(m.document.id)) continue;
     seen.add(m.document.id);
     matches.push(m);
   }
-  const shown = matches.slice(0, MAX_SOURCES).map((m) => `${sourceLink(m, locator)}${citationSuffix(m)}`);
-  if (shown.length === 1) return [`Source: ${shown[0]}`];
+  const shown = matches.slice(0, MAX_SOURCES).map((m) => `${kindMark(m)}${sourceLink(m, locator)}${citationSuffix(m)}`);
+  // A single source is introduced by its kind alone: "Primary source (subtitles): [title]".
+  if (shown.length === 1) return [kindMark(matches[0]) ? shown[0] : `Source: ${shown[0]}`];
   const more = matches.length - shown.length;
   return ['Sources:', '', ...shown.map((line) => `- ${line}`), ...(more > 0 ? [`- and ${more} more`] : [])];
+}
+
+/** "**Primary source (transcript):** " before a primary source, "Report: " before a report, in a list of sources. */
+function kindMark(match: SourceMatch): string {
+  const kind = sourceKindOf(match.document);
+  if (kind === 'primary') return `**Primary source (${primaryNoun(match.document)}):** `;
+  return kind === 'report' ? 'Report: ' : '';
 }
 
 /**
@@ -132,10 +151,11 @@ export function saidByLine(result: QuoteResult): string | null {
 function renderingLines(result: QuoteResult): string[] {
   if (!result.match || !result.variants.length) return [];
   return result.variants.map(({ text, matches }) => {
-    const titles = [...new Set(matches.map((m) => shortTitle(m.document.title, 40)))];
+    const titles = [...new Set(rankSources(matches).map((m) => `${shortTitle(m.document.title, 40)}${isPrimary(m.document) ? ' (primary source)' : ''}`))];
     const named = titles.slice(0, MAX_SOURCES).map(escapeMarkdown).join(', ');
     const more = titles.length > MAX_SOURCES ? ` and ${titles.length - MAX_SOURCES} more` : '';
-    const count = `${matches.length} source${matches.length === 1 ? '' : 's'}`;
+    const noun = matches.every((m) => sourceKindOf(m.document) === 'report') ? 'report' : 'source';
+    const count = `${matches.length} ${noun}${matches.length === 1 ? '' : 's'}`;
     return `- "${escapeMarkdown(excerpt(text, 160))}" — ${count}: ${named}${more}`;
   });
 }

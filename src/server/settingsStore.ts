@@ -104,6 +104,7 @@ export function resolveSettings(fromClient: unknown, pushed: unknown, project: P
   if (project.keys.has('maxCorpusFiles')) resolved.maxCorpusFiles = config.maxCorpusFiles;
   if (project.keys.has('minWords')) settings.minWords = config.minWords;
   if (project.keys.has('driftThreshold')) settings.driftThreshold = config.driftThreshold;
+  if (project.keys.has('preferPrimarySources')) settings.preferPrimarySources = config.preferPrimarySources;
   if (project.keys.has('maxFileBytes')) resolved.maxFileBytes = config.maxFileBytes;
   resolved.accepted = config.accepted;
   resolved.ignore = config.ignore;

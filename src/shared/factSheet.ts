@@ -100,6 +100,7 @@ function sourceHtml(row: SheetRow): string {
   return [
     `<div class="source-title">${title}</div>`,
     source.citation ? `<div class="citation">${escapeHtml(source.citation)}</div>` : '',
+    source.kind ? `<div class="citation">${escapeHtml(source.kind)}</div>` : '',
     url ? `<div class="url">${escapeHtml(url)}</div>` : '',
     `<blockquote>${escapeHtml(source.text.replace(/\s+/g, ' ').trim())}</blockquote>`,
   ].join('');

@@ -53,6 +53,10 @@ export interface QuoteSourceInfo {
   citation: string;
   /** The source's web address (http or https only), when its metadata has one. */
   url?: string;
+  /** What the source is: "primary", "report" or "unknown" (absent from an older server). */
+  kind?: string;
+  /** The kind in words for a view ("primary source: transcript", "report"); absent when unknown. */
+  kindLabel?: string;
 }
 
 /** Who one source credits with the quoted words. */
@@ -100,6 +104,7 @@ export interface QuoteDiffInfo {
 export interface QuoteVariantInfo {
   text: string;
   count: number;
+  /** The titles of the sources with this wording, primary sources first (marked "(primary source)"). */
   titles: string[];
 }
 
@@ -147,6 +152,8 @@ export interface QuoteInfo {
   misattribution: MisattributionInfo | null;
   /** The verdict every view shows, from the draft's one summary. */
   verdict: QuoteVerdictInfo;
+  /** What the verdict rests on when no primary source covers it: "No primary source in the corpus; 3 of 4 reports agree". */
+  basisNote?: string;
 }
 
 export interface QuotesReport {

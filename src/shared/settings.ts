@@ -33,6 +33,8 @@ export interface VerbatimSettings {
   maxCorpusSizeMB: number;
   /** The corpus walk stops after this many source files. */
   maxCorpusFiles: number;
+  /** When a primary source (transcript, statement) covers a quote's passage, the verdict rests on it. */
+  preferPrimarySources: boolean;
 }
 
 export const DEFAULT_SETTINGS: VerbatimSettings = {
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   maxFileSizeMB: 10,
   maxCorpusSizeMB: 2048,
   maxCorpusFiles: 200_000,
+  preferPrimarySources: true,
 };
 
 /** The configuration section all settings live under. */
@@ -91,6 +94,7 @@ export function normalizeSettings(raw: unknown, base: VerbatimSettings = DEFAULT
     maxFileSizeMB: numberSetting(obj, 'maxFileSizeMB') ?? base.maxFileSizeMB,
     maxCorpusSizeMB: numberSetting(obj, 'maxCorpusSizeMB') ?? base.maxCorpusSizeMB,
     maxCorpusFiles: numberSetting(obj, 'maxCorpusFiles') ?? base.maxCorpusFiles,
+    preferPrimarySources: typeof obj.preferPrimarySources === 'boolean' ? obj.preferPrimarySources : base.preferPrimarySources,
   };
 }
 

@@ -20,7 +20,7 @@ export interface SheetRow {
   quote: string;
   /** The speaker the draft gives. */
   speaker: string | null;
-  source: { title: string; text: string; citation: string; url: string | null } | null;
+  source: { title: string; text: string; citation: string; url: string | null; kind?: string | null } | null;
   /** For a misattributed quote: whose words they are, e.g. "In "Title" these words are Kuleba's, not Lavrov's". */
   attribution: string | null;
   /** Who each source credits with the words: "Said by: Dmytro Kuleba (person) — Reuters; …", or null. */
@@ -36,9 +36,9 @@ export interface SheetRow {
  * What a row is built from: the parts of the server's QuoteInfo the sheet shows. The CLI, which
  * has no server, builds these from its results directly.
  */
-export type SheetQuote = Pick<QuoteInfo, 'text' | 'speaker' | 'flags' | 'score' | 'diff' | 'sourceSpeakers' | 'verdict'> & {
+export type SheetQuote = Pick<QuoteInfo, 'text' | 'speaker' | 'flags' | 'score' | 'diff' | 'sourceSpeakers' | 'verdict' | 'basisNote'> & {
   range: { start: { line: number } };
-  source: (Pick<QuoteSourceInfo, 'title' | 'text' | 'citation'> & { url?: string | null }) | null;
+  source: (Pick<QuoteSourceInfo, 'title' | 'text' | 'citation' | 'kindLabel'> & { url?: string | null }) | null;
   misattribution: Pick<MisattributionInfo, 'message'> | null;
 };
 
@@ -55,6 +55,7 @@ export function sheetRows(quotes: readonly SheetQuote[]): SheetRow[] {
       if (verdict.kind === 'drift' && score) notes.unshift(`${score} similar`);
       if (verdict.accepted) notes.push('accepted rendering (verbatim.json)');
       if (verdict.kind === 'short') notes.push(SHORT_NOTE);
+      if (q.basisNote) notes.push(q.basisNote);
       return {
         index,
         line: q.range.start.line + 1,
@@ -63,7 +64,7 @@ export function sheetRows(quotes: readonly SheetQuote[]): SheetRow[] {
         severity: verdict.severity,
         quote: q.text,
         speaker: q.speaker,
-        source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '', url: q.source.url ?? null } : null,
+        source: q.source ? { title: q.source.title, text: q.source.text, citation: q.source.citation ?? '', url: q.source.url ?? null, ...(q.source.kindLabel ? { kind: q.source.kindLabel } : {}) } : null,
         attribution: q.misattribution ? capitalized(q.misattribution.message) : null,
         saidBy: saidByText(q.sourceSpeakers),
         score,

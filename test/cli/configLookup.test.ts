@@ -140,7 +140,7 @@ describe('verbatim CLI: finding verbatim.json', function () {
 
 describe('verbatim CLI: verbatim.json that breaks the schema', function () {
   const cases: { name: string; config: unknown; message: RegExp }[] = [
-    { name: 'an unknown key, with the likely meant one', config: { corpsu: ['sources'] }, message: /verbatim\.json: unknown key "corpsu" \(did you mean "corpus"\? allowed: corpus, minWords, driftThreshold, maxFileBytes, maxCorpusFiles, archive, archiveTimeoutMs, accepted, folders, aliases, ignore\)/ },
+    { name: 'an unknown key, with the likely meant one', config: { corpsu: ['sources'] }, message: /verbatim\.json: unknown key "corpsu" \(did you mean "corpus"\? allowed: corpus, minWords, driftThreshold, maxFileBytes, maxCorpusFiles, preferPrimarySources, archive, archiveTimeoutMs, accepted, folders, aliases, ignore\)/ },
     { name: 'a number of the wrong type', config: { minWords: 'three' }, message: /verbatim\.json: "minWords" must be a whole number from 1 to 1000, not "three"/ },
     { name: 'a fractional whole number', config: { minWords: 2.5 }, message: /"minWords" must be a whole number from 1 to 1000, not 2\.5/ },
     { name: 'a number out of range', config: { driftThreshold: 3 }, message: /"driftThreshold" must be a number from 0 to 1, not 3/ },

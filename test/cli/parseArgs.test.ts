@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { parseArgs, USAGE, UsageError, type CheckArgs } from '../../src/cli/parseArgs';
 
-const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, drafts: [] };
+const DEFAULTS: CheckArgs = { corpus: [], format: 'text', config: null, minWords: null, threshold: null, color: null, cache: null, allowOutside: false, preferPrimary: null, drafts: [] };
 
 describe('parseArgs', function () {
   const valid: { argv: string[]; expected: Partial<CheckArgs> }[] = [

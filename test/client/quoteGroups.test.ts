@@ -75,6 +75,21 @@ describe('quotes tree grouping', () => {
     assert.ok(tooltip.includes('- “we shall not withdraw” (2: Agency, Daily)'), tooltip);
   });
 
+  it('marks a primary source in the tooltip, and says when the verdict rests on reports alone', () => {
+    const primary = quoteTooltip(quote(0, {
+      status: 'drift',
+      source: { ...quote(0).source!, title: 'Briefing transcript', kind: 'primary', kindLabel: 'primary source: transcript' },
+      variants: [{ text: 'we shall not withdraw', count: 2, titles: ['Agency', 'Daily'] }],
+    }));
+    assert.ok(primary.includes('Source — *Briefing transcript* — **primary source\\: transcript**:'), primary);
+    const reports = quoteTooltip(quote(0, {
+      source: { ...quote(0).source!, kind: 'report', kindLabel: 'report' },
+      basisNote: 'No primary source in the corpus; 3 of 4 reports agree',
+    }));
+    assert.ok(reports.includes('Source — *Wire report* — report:'), reports);
+    assert.ok(reports.includes('_No primary source in the corpus; 3 of 4 reports agree._'), reports);
+  });
+
   it('explains a misattribution and says who said it per source, with citations', () => {
     const tooltip = quoteTooltip(quote(0, {
       status: 'misattributed',

@@ -156,4 +156,14 @@ describe('quotes report model', () => {
       assert.ok(!html.includes('<draft>'));
     });
   });
+  it('gives a row its source\'s kind and what the verdict rests on', () => {
+    const update = reportUpdate('piece.md', report([
+      quote(0, { status: 'drift', source: { ...quote(0).source!, kind: 'primary', kindLabel: 'primary source: transcript' }, diff: [{ op: 'changed', draft: 'room', source: 'ground' }] }),
+      quote(2, { source: { ...quote(2).source!, kind: 'report', kindLabel: 'report' }, basisNote: 'No primary source in the corpus; 2 of 3 reports agree' }),
+    ]));
+    const [primary, reported] = update.rows;
+    assert.strictEqual(primary.source?.kind, 'primary source: transcript');
+    assert.strictEqual(reported.source?.kind, 'report');
+    assert.ok(reported.notes.includes('No primary source in the corpus; 2 of 3 reports agree'), JSON.stringify(reported.notes));
+  });
 });

@@ -21,6 +21,7 @@ export function creditSources(matches: SourceMatch[], speakers: SourceSpeakers):
     found.push({
       name: credited.name, fullName: credited.fullName, documentTitle: match.document.title, path: match.document.path, span: match.span,
       kind: credited.kind, confident: credited.confident, ...(credited.description ? { description: credited.description } : {}),
+      ...(credited.own ? { own: true } : {}),
     });
   }
   return found;
@@ -29,12 +30,17 @@ export function creditSources(matches: SourceMatch[], speakers: SourceSpeakers):
 /**
  * Returns the misattribution of `quote`, or null when the draft names no speaker, no source names
  * one, or any source agrees with the draft. Only verbatim and drifted quotes can be misattributed.
+ * With `preferPrimary`, a primary source that names the speaker itself (its turn label or byline)
+ * decides alone: the reports' attributions neither clear nor convict the draft then.
  */
-export function findMisattribution(quote: Quote, status: QuoteStatus, sourceSpeakers: SourceSpeaker[], aliases: AliasTable): Misattribution | null {
+export function findMisattribution(quote: Quote, status: QuoteStatus, sourceSpeakers: SourceSpeaker[], aliases: AliasTable, preferPrimary = false): Misattribution | null {
   const draft = quote.speaker;
   if (!draft || draft.kind !== 'person' || !draft.confident || (status !== 'verbatim' && status !== 'drift')) return null;
-  if (sourceSpeakers.some((s) => sameSpeaker(draft.name, s.name, aliases) || sameSpeaker(draft.name, s.fullName, aliases))) return null;
-  const source = sourceSpeakers.find((s) => s.kind === 'person' && s.confident);
+  const agrees = (s: SourceSpeaker) => sameSpeaker(draft.name, s.name, aliases) || sameSpeaker(draft.name, s.fullName, aliases);
+  const own = preferPrimary ? sourceSpeakers.filter((s) => s.own && s.kind === 'person' && s.confident) : [];
+  const deciding = own.length ? own : sourceSpeakers;
+  if (deciding.some(agrees)) return null;
+  const source = deciding.find((s) => s.kind === 'person' && s.confident);
   if (!source) return null;
   // A fix written where the pronoun or description stands reads best with the surname alone.
   const draftForm = draft.mention ? surnameForm(draft.name) : draft.name;

@@ -3,7 +3,7 @@
 // draft quote matched them, and then only as far as the passages asked about need (see
 // sourceReading.ts).
 
-import { isRoleLabel } from '../extract/speakerKind';
+import { isRoleLabel, kindOfSubject } from '../extract/speakerKind';
 import type { SourceDocument, Span, SpeakerKind } from '../types';
 import { AliasTable, foldName, nameWords } from './sameSpeaker';
 import { SourceReading } from './sourceReading';
@@ -17,6 +17,11 @@ export interface PassageSpeaker {
   /** True when the source names the speaker in the passage's own attribution or turn. */
   confident: boolean;
   description?: string;
+  /**
+   * True when a primary source names the speaker itself, in the passage's own turn label or in
+   * its byline, rather than reporting a quotation: such a name outranks what reports say.
+   */
+  own?: boolean;
 }
 
 // Source documents never change once loaded (a changed file is loaded as a new document), so
@@ -36,6 +41,8 @@ export class SourceSpeakers {
     const turn = label && !isRoleLabel(label) ? label : undefined;
     const source = this.readingOf(document);
     const quoted = turn ? null : source.quoteSpeaker(span);
+    const primary = document.meta.kind === 'primary';
+    if (!turn && !quoted) return primary ? bylineSpeaker(document) : null;
     const credited = turn ?? quoted?.name;
     if (!credited) return null;
     const words = turn ? nameWords(turn).map(readableCase) : nameWords(credited);
@@ -47,7 +54,9 @@ export class SourceSpeakers {
     const extra = description ? { description } : {};
     if (kind !== 'person') return { name: quoted?.name ?? name, fullName: quoted?.name ?? name, kind, confident, ...extra };
     const fullName = source.names().get(foldName(words[words.length - 1])) ?? name;
-    return { name, fullName: nameWords(fullName).length > words.length ? fullName : name, kind, confident, ...extra };
+    // A turn's own words, not a quotation the speaker reads out within the turn.
+    const own = primary && turn !== undefined && !source.quoteSpeaker(span) ? { own: true } : {};
+    return { name, fullName: nameWords(fullName).length > words.length ? fullName : name, kind, confident, ...extra, ...own };
   }
 
   private readingOf(document: SourceDocument): SourceReading {
@@ -63,6 +72,17 @@ export class SourceSpeakers {
     }
     return reading;
   }
+}
+
+/**
+ * The author of a primary source (a statement, a post, a speech text) as the speaker of its own
+ * words, when the byline names one person; an office or a desk ("Press Office") credits no one.
+ */
+function bylineSpeaker(document: SourceDocument): PassageSpeaker | null {
+  const words = nameWords(document.meta.author ?? '');
+  if (words.length < 2 || words.length > 4 || kindOfSubject(words, '') !== 'person') return null;
+  const name = words.join(' ');
+  return { name, fullName: name, kind: 'person', confident: true, own: true };
 }
 
 /** Transcripts write speakers in capitals ("DUNMORE"); a name is shown as "Dunmore". */

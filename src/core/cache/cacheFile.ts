@@ -20,7 +20,7 @@ import { DocumentTable } from './documentTable';
 import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 const MAGIC = 0x58494256; // "VBIX"
 
 /** Everything an index is restored from. */

@@ -4,6 +4,7 @@
 
 import * as path from 'path';
 import { SOURCE_META_FIELDS, type SourceMeta } from '../types';
+import { parseSourceKind } from './sourceKind';
 
 
 /**
@@ -18,7 +19,9 @@ export function withFolderMeta(file: string, meta: SourceMeta, folderMeta: Reado
   for (const folder of holders) {
     for (const field of SOURCE_META_FIELDS) {
       const value = folderMeta[folder][field];
-      if (merged[field] === undefined && typeof value === 'string' && value) merged[field] = value;
+      if (merged[field] !== undefined || typeof value !== 'string' || !value) continue;
+      if (field === 'kind') merged.kind = parseSourceKind(value);
+      else merged[field] = value;
     }
   }
   return merged;

@@ -11,6 +11,7 @@ import { parseHtmlSource } from './htmlSource';
 import { parseMarkdownSource } from './markdownSource';
 import { parsePdfSource } from './pdfSource';
 import { decodeSourceText, isCorpusWarning, readSourceBytes, type SourceFileBytes } from './readSourceFile';
+import { resolveSourceKind } from './sourceKind';
 import { chooseTitle } from './sourceTitle';
 import { isBinaryFormat, SourceFormatError, sourceFormatOf, SOURCE_EXTENSIONS, type SourceFormat } from './sourceFormats';
 import { parseSubtitleSource } from './subtitleSource';
@@ -96,7 +97,7 @@ export async function parseSourceBytes(file: string, read: SourceFileBytes, id: 
     path: file,
     // A subtitle file's first cue is a line of dialogue, not a title: its name says more.
     title: chooseTitle(parsed.title ?? (format === 'srt' || format === 'vtt' ? path.basename(file) : null), parsed.text, file),
-    meta: withFolderMeta(file, parsed.meta, options.folderMeta),
+    meta: withKind(withFolderMeta(file, parsed.meta, options.folderMeta), format, parsed),
     text: parsed.text,
     fileOffset: parsed.fileOffset,
     blocks: parsed.blocks,
@@ -107,6 +108,21 @@ export async function parseSourceBytes(file: string, read: SourceFileBytes, id: 
   if (parsed.locate) document.locate = parsed.locate;
   if (parsed.mapping) document.mapping = parsed.mapping;
   return document;
+}
+
+/**
+ * The metadata with the source's kind resolved, so every reader of the document (and the cache)
+ * sees it; an unknown kind is left out, as every reader takes a missing kind for unknown.
+ */
+function withKind(meta: SourceMeta, format: SourceFormat, parsed: ParsedSource): SourceMeta {
+  const kind = resolveSourceKind(meta, format, parsed);
+  return kind === 'unknown' ? (meta.kind === undefined ? meta : omitKind(meta)) : { ...meta, kind };
+}
+
+function omitKind(meta: SourceMeta): SourceMeta {
+  const rest = { ...meta };
+  delete rest.kind;
+  return rest;
 }
 
 /** Reads a text format. */

@@ -4,6 +4,7 @@
 
 import { proseOf } from '../extract/markdownProse';
 import { SOURCE_META_FIELDS, type SourceMeta } from '../types';
+import { parseSourceKind } from './sourceKind';
 import { identityOffset, type ParsedSource } from './textSource';
 
 /** Front-matter keys that describe where a source came from. */
@@ -17,7 +18,14 @@ export function parseMarkdownSource(text: string): ParsedSource {
     title = frontMatterString(frontMatter.title);
     for (const key of SOURCE_META_FIELDS) {
       const value = frontMatterString(frontMatter[key]);
-      if (value) meta[key] = value;
+      if (!value) continue;
+      if (key === 'kind') {
+        // A kind that is not one of the three is left for the folder and the format to decide.
+        const kind = parseSourceKind(value);
+        if (kind) meta.kind = kind;
+      } else {
+        meta[key] = value;
+      }
     }
   }
   return { text: masked, blocks, title, meta, fileOffset: identityOffset };

@@ -9,6 +9,7 @@ import { alignWords, type Alignment } from './alignWords';
 import { findRegions } from './candidates';
 import type { CorpusIndex } from './corpusIndex';
 import { wordCount, type QueryElement } from './queryWords';
+import { choosePrimary, type VerdictBasis } from './primaryRule';
 import { absorbResegmentation } from './segmentation';
 
 /** One aligned passage of one document. */
@@ -29,6 +30,10 @@ export interface MatchPlan {
   sources: Candidate[];
   /** Other wordings, each a list of passages, most sources first. */
   variants: Candidate[][];
+  /** What the verdict rests on when primary sources are preferred (see primaryRule.ts). */
+  basis?: VerdictBasis;
+  /** The plan resting on a close primary passage, if its own speaker is who the draft or the reports credit (see primaryRule.ts). */
+  spoken?: MatchPlan;
 }
 
 /** Finds and ranks the passages for a quote given as aligner elements. */
@@ -50,6 +55,16 @@ export function planQuote(index: CorpusIndex, elements: QueryElement[], options:
   }
   // Among equally close wordings, the one most sources share is the one to report.
   const ranked = [...groups.values()].sort(compareGroups);
+  if (options.preferPrimarySources !== false) {
+    const choice = choosePrimary(ranked, (doc) => index.document(doc).meta.kind === 'primary', wordCount(elements));
+    const [sources, ...variants] = choice.groups;
+    const plan: MatchPlan = { status: sources[0].verbatim ? 'verbatim' : 'drift', short, sources, variants, basis: choice.basis };
+    if (choice.spoken) {
+      const [spokenSources, ...spokenVariants] = choice.spoken;
+      plan.spoken = { status: spokenSources[0].verbatim ? 'verbatim' : 'drift', short, sources: spokenSources, variants: spokenVariants, basis: 'primary' };
+    }
+    return plan;
+  }
   const sources = ranked[0];
   const variants = ranked.slice(1);
   const best = sources[0];

@@ -47,7 +47,7 @@ describe('corpus: per-folder source details', () => {
     const bad: [unknown, RegExp][] = [
       [['wires'], /"folders" must be an object mapping folders to source details/],
       [{ wires: 'Reuters' }, /"folders" → "wires" must be an object like \{"source": "Reuters"\}/],
-      [{ wires: { outlet: 'Reuters' } }, /"folders" → "wires" has an unknown field "outlet" \(allowed: source, date, url, author, lang\)/],
+      [{ wires: { outlet: 'Reuters' } }, /"folders" → "wires" has an unknown field "outlet" \(allowed: source, date, url, author, lang, kind\)/],
       [{ wires: { source: 7 } }, /"folders" → "wires" → "source" must be a string/],
       [{ ' ': { source: 'X' } }, /"folders" has an empty folder name/],
     ];

@@ -47,7 +47,8 @@ describe('corpus: source formats', () => {
     assert.strictEqual(doc.path, file);
     assert.strictEqual(doc.text, raw);
     assert.strictEqual(doc.title, 'Council meeting transcript');
-    assert.deepStrictEqual(doc.meta, {});
+    // Speaker turns make it a primary source.
+    assert.deepStrictEqual(doc.meta, { kind: 'primary' });
     // The turn labels are who spoke, not words of the text: the blocks of prose leave them out.
     assert.deepStrictEqual(doc.blocks.map((b) => raw.slice(b.start, b.end)), [
       'Council meeting transcript',
