@@ -6,7 +6,7 @@ import { nameBeforeVerb, nameInPhrase } from '../extract/speaker';
 import {
   ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isInitialism, isNonName, isParticle, isTitle, tokensOf,
 } from '../extract/speakerWords';
-import { ACCORDING_TO_FORMS, PERSON_PRONOUNS, dropsPronoun, languageOfAccording, languageOfVerb } from '../extract/cueWords';
+import { ACCORDING_TO_FORMS, ACCORDING_TO_PATTERN, ACCORDING_TO_PRONOUN_PATTERN, PERSON_PRONOUNS, dropsPronoun, languageOfAccording, languageOfVerb } from '../extract/cueWords';
 import { isBodyHead, kindOfSubject } from '../extract/speakerKind';
 import type { Span, SpeakerKind } from '../types';
 import { foldName, nameWords } from './sameSpeaker';
@@ -33,10 +33,31 @@ export interface Mention {
   span: Span;
 }
 
-const VERB = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}’'-])(?:${SPEECH_VERBS.join('|')})(?![\p{L}\p{M}\p{N}])`, 'gu');
-const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(?:${ACCORDING_TO_FORMS.join('|')})\s+`, 'giu');
-// "По его словам", "selon lui", "according to her": a pronoun in place of the name.
-const ACCORDING_TO_PRONOUN = /(?<![\p{L}\p{M}\p{N}])(?:по (?:его|ее|её) словам|за (?:його|її) словами|selon (?:lui|elle)|según (?:él|ella)|segundo (?:ele|ela)|according to (?:him|her))(?![\p{L}\p{M}\p{N}])/giu;
+// One pass over the words of a block finds every cue: a verb of saying, or the first word of an
+// "according to" form, whose whole form is then tested where it stands. A pass over the words
+// costs the same however many verbs the languages bring, where one regular expression of all of
+// them would try each at every character.
+const WORD = /[\p{L}\p{M}]+/gu;
+const VERB_WORDS = new Set(SPEECH_VERBS);
+const ACCORDING_FIRST_WORDS = new Set(ACCORDING_TO_FORMS.flatMap((form) => {
+  const first = /^[\p{L}\p{M}]+/u.exec(form)![0];
+  return [first, first.charAt(0).toUpperCase() + first.slice(1)];
+}));
+const ACCORDING_TO_AT = new RegExp(String.raw`(?:${ACCORDING_TO_PATTERN})\s+`, 'uy');
+const ACCORDING_TO_PRONOUN_AT = new RegExp(String.raw`(?:${ACCORDING_TO_PRONOUN_PATTERN})(?![\p{L}\p{M}\p{N}])`, 'uy');
+const DIGIT = /\p{N}/u;
+
+/** True when the character at `i` is a digit in any script; ASCII is told without a regular expression. */
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return DIGIT.test(text.charAt(i));
+}
+
+/** True for the codes of ’ ' and -, after which a word is part of a longer one ("co-said", "dit-il"). */
+function joinsWord(code: number): boolean {
+  return code === 0x2019 || code === 0x27 || code === 0x2d;
+}
 const SUBJECT_PRONOUNS = new Set(PERSON_PRONOUNS);
 // A pronoun after its verb: "sagte er", "dit-il", "заявил он", "— сказала вона".
 const INVERTED_PRONOUN = new RegExp(String.raw`^(?:-t)?-(il|elle)(?![\p{L}])|^\s+(${PERSON_PRONOUNS.filter((p) => p !== 'he' && p !== 'she').join('|')})(?![\p{L}\p{M}\p{N}])`, 'u');
@@ -49,21 +70,30 @@ const MAX_DESCRIPTION_TOKENS = 6;
 export function clausesOf(narrative: string, block: Span): Clause[] {
   const clauses: Clause[] = [];
   const text = narrative.slice(block.start, block.end);
-  VERB.lastIndex = 0;
-  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
-    const verb = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-    clauses.push(clauseAt(narrative, block, verb));
-  }
-  ACCORDING_TO.lastIndex = 0;
-  for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {
-    const at = block.start + m.index;
-    const named = nameInPhrase(narrative, at + m[0].length, block.end, true, languageOfAccording(m[0]));
-    if (named) clauses.push({ verb: { start: at, end: at + m[0].length }, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' });
-  }
-  ACCORDING_TO_PRONOUN.lastIndex = 0;
-  for (let m = ACCORDING_TO_PRONOUN.exec(text); m; m = ACCORDING_TO_PRONOUN.exec(text)) {
-    const span = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-    clauses.push({ verb: span, subject: 'pronoun', text: m[0], span, kind: 'unknown', person: true });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    const at = m.index;
+    if ((at > 0 && isDigitAt(text, at - 1)) || isDigitAt(text, at + word.length)) continue;
+    if (VERB_WORDS.has(word) && !joinsWord(text.charCodeAt(at - 1))) {
+      clauses.push(clauseAt(narrative, block, { start: block.start + at, end: block.start + at + word.length }));
+      continue;
+    }
+    if (!ACCORDING_FIRST_WORDS.has(word)) continue;
+    ACCORDING_TO_PRONOUN_AT.lastIndex = at;
+    const pronoun = ACCORDING_TO_PRONOUN_AT.exec(text);
+    if (pronoun) {
+      // "По его словам", "selon lui": a pronoun in place of the name.
+      const span = { start: block.start + at, end: block.start + at + pronoun[0].length };
+      clauses.push({ verb: span, subject: 'pronoun', text: pronoun[0], span, kind: 'unknown', person: true });
+      continue;
+    }
+    ACCORDING_TO_AT.lastIndex = at;
+    const according = ACCORDING_TO_AT.exec(text);
+    if (!according) continue;
+    const start = block.start + at;
+    const named = nameInPhrase(narrative, start + according[0].length, block.end, true, languageOfAccording(according[0]));
+    if (named) clauses.push({ verb: { start, end: start + according[0].length }, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' });
   }
   return clauses.sort((a, b) => a.verb.start - b.verb.start);
 }

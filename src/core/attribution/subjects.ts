@@ -123,8 +123,20 @@ export function subjectAt(narrative: string, tokens: Token[], i: number): Subjec
   // A lone sentence-opening word is a name only when it reads as one ("Whitlock", not "Officials";
   // in German, not "Optimismus", since every noun is capitalised there).
   if (words.length === 1 && run.length === 1 && kind === 'person' && isPlaceOrBody(words[0].text)) return null;
-  if (words.length === 1 && run.length === 1 && kind === 'person' && isGermanNoun(words[0].text) && !capitalMarksNames(languageAround(narrative, span))) return null;
+  if (words.length === 1 && run.length === 1 && kind === 'person' && isGermanNoun(words[0].text) && mayBeGerman(narrative, spanOfTokens(tokens)) && !capitalMarksNames(languageAround(narrative, span))) return null;
   return { name: text, span, kind, form: 'name', personal: kind === 'person' };
+}
+
+// Letters and words that German text has and English text lacks: only a sentence with one is
+// worth asking the language detector about (most English "Biden" or "Allen" never are).
+const GERMAN_HINT = /[äöüß]|(?<![\p{L}])(?:der|die|das|und|nicht|ist|sei|sich|es|ein|eine|mit|auf|von)(?![\p{L}])/u;
+
+function mayBeGerman(narrative: string, span: Span): boolean {
+  return GERMAN_HINT.test(narrative.slice(span.start, span.end));
+}
+
+function spanOfTokens(tokens: Token[]): Span {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
 }
 
 /** "The premier", "Their leader, Abena Owusu,", "Saleh’s sister, Hana,": a described subject. */

@@ -6,7 +6,7 @@
 
 import { capitalMarksNames } from '../language';
 import type { Span, Speaker } from '../types';
-import { ACCORDING_TO_FORMS, FOREIGN_ARTICLES, OF_PREPOSITIONS, isGermanNoun, languageOfAccording, languageOfVerb } from './cueWords';
+import { ACCORDING_TO_PATTERN, FOREIGN_ARTICLES, OF_PREPOSITIONS, isGermanNoun, languageOfAccording, languageOfVerb } from './cueWords';
 import { cjkSpeaker } from './speakerCjk';
 import { isGroupNoun, isPlaceOrBody, kindOfSubject } from './speakerKind';
 import {
@@ -24,7 +24,7 @@ const AFTER_QUOTE = new RegExp(String.raw`^[\s,;:—–-]*((?:${WORD}\s+){0,8}?)
 const BEFORE_QUOTE = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${VERBS})((?:\s+${WORD}){0,6}?)\s*[:,]?\s*$`, 'u');
 // A dash byline after the quotation: "“…” ― Ana Lind" or "— Ilse Brandt, union organiser".
 const DASH_BYLINE = /^\s*[―—–]\s*/u;
-const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${ACCORDING_TO_FORMS.join('|')})\s+((?:${WORD}\s+){0,7}?${WORD})\s*,?\s*$`, 'iu');
+const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${ACCORDING_TO_PATTERN})\s+((?:${WORD}\s+){0,7}?${WORD})\s*,?\s*$`, 'u');
 
 // Attribution phrases are short; looking further than this only finds unrelated words.
 const MAX_PHRASE_TOKENS = 12;
