@@ -32,6 +32,7 @@ const MAX_DESCRIPTORS = 3;
 // How far from the quotation marks an attribution is looked for, in characters. It keeps the
 // search cheap in very long paragraphs; attributions are always within a sentence of the mark.
 const WINDOW = 300;
+const VERB_WINDOW = 160;
 /**
  * How far before and after a quotation's own blocks `findSpeaker` may look: a few characters
  * after the closing mark tell whether a new sentence starts there, and the characters just
@@ -82,9 +83,14 @@ function speakerBefore(masked: string, outer: Span, block: Span): Speaker | null
     const phraseStart = windowStart + according.index + according[0].indexOf(according[2], according[1].length);
     return nameInPhrase(masked, phraseStart, phraseStart + according[2].length, true, languageOfAccording(according[1]));
   }
-  const m = BEFORE_QUOTE.exec(before);
+  // A verb and six words fit in the last characters; the verbs of every language are not tried
+  // at each character of the whole window.
+  let verbWindow = Math.max(0, before.length - VERB_WINDOW);
+  // Cut at a space, so that the end of a longer word never reads as a verb.
+  while (verbWindow > 0 && verbWindow < before.length && !/\s/u.test(before.charAt(verbWindow - 1))) verbWindow++;
+  const m = BEFORE_QUOTE.exec(before.slice(verbWindow));
   if (!m) return null;
-  const verbStart = windowStart + m.index;
+  const verbStart = windowStart + verbWindow + m.index;
   const language = languageOfVerb(m[1]);
   const subject = nameBeforeVerb(masked, windowStart, verbStart, language);
   if (subject) return subject;
