@@ -139,7 +139,7 @@ export const FOREIGN_NON_NAMES = [
   'am', 'im', 'auch', 'aber', 'doch', 'und', 'dann', 'nun', 'heute', 'gestern', 'die', 'dem', 'ein', 'eine', 'einer', 'laut', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag',
   'sonntag', 'januar', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember', 'zudem', 'später',
   // French.
-  'les', 'un', 'une', 'mais', 'et', 'puis', 'selon', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi',
+  'un', 'une', 'mais', 'et', 'puis', 'selon', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi',
   'samedi', 'dimanche', 'janvier', 'février', 'avril', 'juin', 'juillet', 'août', 'octobre', 'décembre', 'ainsi',
   // Spanish and Portuguese.
   'los', 'las', 'pero', 'según', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',

@@ -217,7 +217,7 @@ function nameOfRun(masked: string, run: Token[], language?: string): Speaker | n
   run.forEach((token, i) => {
     const notLast = i < run.length - 1;
     // "глава МИД России Сергей Лавров": a body or a place before the name says whose title it is.
-    const owner = notLast && i === first && isPlaceOrBody(token.text) && isCapitalised(run[i + 1]);
+    const owner = notLast && i === first && first > 0 && isPlaceOrBody(token.text) && isCapitalised(run[i + 1]);
     if (isTitle(token) || isNonName(token) || (isInitialism(token) && notLast) || owner) first = i + 1;
   });
   while (first < run.length && isParticle(run[first], run[first - 1])) first++;

@@ -81,6 +81,12 @@ const ROWS: Row[] = [
   { language: 'zh', name: 'a pronoun credits no one here', text: '他说：“对话仍将继续。”', speakers: [null] },
   { language: 'zh', name: 'a ministry is a body', text: '俄罗斯外交部表示：“对话仍将继续。”', speakers: ['俄罗斯外交部'], kind: 'body' },
   { language: 'zh', name: 'a quote without a cue credits no one', text: '会谈气氛“紧张”。', speakers: [null] },
+  // English reads as it did: the other languages' words change nothing here.
+  { language: 'en', name: 'a first name that is also a place', text: '“We will see,” Jordan Peterson said.', speakers: ['Jordan Peterson'] },
+  { language: 'en', name: 'a French particle inside an English sentence', text: '“We hope so,” Marine Le Pen said on Monday.', speakers: ['Marine Le Pen'] },
+  { language: 'en', name: 'a first name that is also a French article', text: '“Not now,” said Les Moonves.', speakers: ['Les Moonves'] },
+  { language: 'en', name: 'the UN before a name is no article', text: 'UN envoy Linda Thomas-Greenfield said the council was “united”.', speakers: ['Linda Thomas-Greenfield'], kind: 'person' },
+  { language: 'en', name: 'an unnamed spokesman is a description', text: '“It is over,” a spokesman said.', speakers: ['a spokesman'], kind: 'unknown', confident: false },
 ];
 
 function names(quotes: Quote[]): (string | null)[] {
