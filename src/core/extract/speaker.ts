@@ -185,17 +185,17 @@ export function nameInPhrase(masked: string, start: number, end: number, allowDe
     // "ministro de Exteriores", "porte-parole du Kremlin Dmitri Peskov": the body a title serves.
     const owner = run.length > 0 && runStart > 0 && OF_PREPOSITIONS.has(tokens[runStart - 1].text);
     if (owner) {
-      const rest = run.slice(run.findIndex((t) => !isPlaceOrBody(t.text) && !isNonName(t)));
-      if (rest.length > 0 && rest.length < run.length) return nameOfRun(masked, rest, language);
-      // "el ministro de Exteriores, José Manuel Albares": the name follows a comma.
-      if (token?.text === ',' && next && isCapitalised(next)) {
-        run = [];
-        continue;
-      }
-    }
-    if (run.length > 0 && !qualifiesTitle && !owner) {
+      const from = run.findIndex((t) => !isPlaceOrBody(t.text) && !isNonName(t));
+      if (from > 0) return nameOfRun(masked, run.slice(from), language);
+    } else if (run.length > 0 && !qualifiesTitle) {
       const name = nameOfRun(masked, run, language);
       if (name) return name;
+    }
+    // A title and the body it serves name no one ("el ministro de Exteriores", "o Presidente da
+    // República"); the name may follow after a comma.
+    if (run.length > 0 && (owner || run.some(isTitle)) && token?.text === ',' && next && isCapitalised(next)) {
+      run = [];
+      continue;
     }
     if (run.length > 0) seenCapitalised = true;
     run = [];
@@ -220,6 +220,8 @@ function nameOfRun(masked: string, run: Token[], language?: string): Speaker | n
     const owner = notLast && i === first && first > 0 && isPlaceOrBody(token.text) && isCapitalised(run[i + 1]);
     if (isTitle(token) || isNonName(token) || (isInitialism(token) && notLast) || owner) first = i + 1;
   });
+  // "Presidente da República": what follows a title and "of" is the body it serves.
+  if (first > 0 && first < run.length && isTitle(run[first - 1]) && OF_PREPOSITIONS.has(run[first].text)) return null;
   while (first < run.length && isParticle(run[first], run[first - 1])) first++;
   const name = run.slice(first);
   // "Officials said", "Critics called": a group noun opening a sentence is no name.

@@ -53,6 +53,11 @@ const ROWS: Row[] = [
   { language: 'pt', name: 'name, verb and colon before the quote', text: 'Lula afirmou: «O diálogo é o único caminho.»', speakers: ['Lula'] },
   { language: 'pt', name: '“segundo” before the quote', text: 'Segundo Augusto Santos Silva, a resposta foi «clara e firme».', speakers: ['Augusto Santos Silva'] },
   { language: 'pt', name: 'a pronoun before its verb refers back', text: 'O primeiro-ministro António Costa falou aos jornalistas. Ele declarou que «a solução passa pela diplomacia».', speakers: ['António Costa'] },
+  { language: 'pt', name: 'a capitalised title and its office, named after a comma', text: '«O diálogo é o único caminho», disse o Presidente da República, Marcelo Rebelo de Sousa.', speakers: ['Marcelo Rebelo de Sousa'] },
+  { language: 'pt', name: 'a capitalised title and its office alone name no one', text: '«O diálogo é o único caminho», disse o Presidente da República.', speakers: [null] },
+  { language: 'es', name: 'a spokesman of a ministry names no one', text: '«No habrá cambios», dijo un portavoz del Ministerio de Defensa.', speakers: [null] },
+  { language: 'de', name: 'a spokesman of the foreign office names no one', text: '„Wir prüfen das“, sagte ein Sprecher des Auswärtigen Amts.', speakers: [null] },
+  { language: 'ru', name: 'a plural verb credits no one', text: '«Решение не принято», — заявили в Кремле.', speakers: [null] },
   // Russian: «…», the dash after the quote, "по словам".
   { language: 'ru', name: 'the dash and the verb after the quote', text: '«Оснований для оптимизма мало», — заявил Песков журналистам.', speakers: ['Песков'], kind: 'person', confident: true },
   { language: 'ru', name: 'title and full name after the verb', text: '«Диалог будет продолжен», — сказал пресс-секретарь президента Дмитрий Песков.', speakers: ['Дмитрий Песков'] },
