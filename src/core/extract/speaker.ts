@@ -8,7 +8,7 @@ import { capitalMarksNames } from '../language';
 import type { Span, Speaker } from '../types';
 import { ACCORDING_TO_PATTERN, FOREIGN_ARTICLES, OF_PREPOSITIONS, isGermanNoun, languageOfAccording, languageOfVerb } from './cueWords';
 import { cjkSpeaker } from './speakerCjk';
-import { isGroupNoun, isPlaceOrBody, kindOfSubject } from './speakerKind';
+import { isBodyHead, isGroupNoun, isPlaceOrBody, kindOfSubject } from './speakerKind';
 import {
   ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isConnector, isInitialism, isNonName,
   isParticle, isPronoun, isTitle, tokensOf,
@@ -24,6 +24,7 @@ const AFTER_QUOTE = new RegExp(String.raw`^[\s,;:—–-]*((?:${WORD}\s+){0,8}?)
 const BEFORE_QUOTE = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${VERBS})((?:\s+${WORD}){0,6}?)\s*[:,]?\s*$`, 'u');
 // A dash byline after the quotation: "“…” ― Ana Lind" or "— Ilse Brandt, union organiser".
 const DASH_BYLINE = /^\s*[―—–]\s*/u;
+const SO_NAME = /^\s*,\s*so\s+(?=\p{Lu})/u;
 const ACCORDING_TO = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])(${ACCORDING_TO_PATTERN})\s+((?:${WORD}\s+){0,7}?${WORD})\s*,?\s*$`, 'u');
 
 // Attribution phrases are short; looking further than this only finds unrelated words.
@@ -50,6 +51,12 @@ function speakerAfter(masked: string, outer: Span, block: Span): Speaker | null 
   if (dash) {
     const named = nameInPhrase(masked, outer.end + dash[0].length, block.end, false);
     if (named && /^\s*(?:[,;(]|$)/u.test(masked.slice(named.span.end, Math.min(block.end, named.span.end + 3)))) return named;
+  }
+  // German "„…“, so Scholz.": "so" and a name that closes the sentence.
+  const so = SO_NAME.exec(masked.slice(outer.end, Math.min(block.end, outer.end + 8)));
+  if (so) {
+    const named = nameInPhrase(masked, outer.end + so[0].length, block.end, false, 'de');
+    if (named && /^\s*(?:[.,;]|$)/u.test(masked.slice(named.span.end, Math.min(block.end, named.span.end + 3)))) return named;
   }
   if (endsSentence(masked, outer) && /^\s*\p{Lu}/u.test(masked.slice(outer.end, outer.end + SPEAKER_CONTEXT))) return null;
   const m = AFTER_QUOTE.exec(masked.slice(outer.end, Math.min(block.end, outer.end + WINDOW)));
@@ -212,7 +219,7 @@ export function nameInPhrase(masked: string, start: number, end: number, allowDe
  * Strips titles, sentence openers and leading initialisms from a run of capitalised words. In a
  * language that capitalises every noun, a lone word shaped like a noun ("laut Angaben") is none.
  */
-function nameOfRun(masked: string, run: Token[], language?: string): Speaker | null {
+function nameOfRun(masked: string, run: Token[], language?: string, articleBefore = false): Speaker | null {
   let first = 0;
   run.forEach((token, i) => {
     const notLast = i < run.length - 1;
@@ -230,16 +237,26 @@ function nameOfRun(masked: string, run: Token[], language?: string): Speaker | n
   const span = { start: name[0].start, end: name[name.length - 1].end };
   // "The Kremlin", "the White House", "Die Bundesregierung": an article before a capitalised
   // name makes it a body.
+  // "Der Kreml", "Le Kremlin": a capitalised article opening the run is no part of the name.
+  if (first === 0 && name.length > 1 && LEADING_ARTICLES.has(name[0].text) && (GERMAN_ARTICLES.has(name[0].text) || isPlaceOrBody(name[1].text) || isBodyHead(name[name.length - 1].text))) {
+    return nameOfRun(masked, name.slice(1), language, true);
+  }
   const stripped = run.slice(0, first).map((t) => t.text.toLowerCase());
   const before = masked.slice(Math.max(0, span.start - 5), span.start);
   const leadingArticle = first > 0 && FOREIGN_ARTICLES.has(stripped[first - 1]) && !isInitialism(run[first - 1]);
-  const article = stripped.includes('the') || leadingArticle || /(?:^|[^\p{L}])the\s+$/iu.test(before) ? 'the' : '';
+  const article = articleBefore || stripped.includes('the') || leadingArticle || /(?:^|[^\p{L}])the\s+$/iu.test(before) ? 'the' : '';
   const kind = kindOfSubject(name.map((t) => t.text), article);
   const speaker: Speaker = { name: masked.slice(span.start, span.end).replace(/\s+/g, ' '), span, kind, confident: true };
   const description = kind === 'person' ? titleBefore(masked, span.start) : null;
   if (description) speaker.description = description;
   return speaker;
 }
+
+// Articles written capitalised at a sentence start that are also particles of names: taken as
+// articles before German nouns, and before bodies and places in the other languages ("Le
+// Kremlin"), but not before a surname ("Le Pen", "El Baradei").
+const LEADING_ARTICLES = new Set(['Der', 'Das', 'Den', 'Dem', 'Le', 'La', 'El']);
+const GERMAN_ARTICLES = new Set(['Der', 'Das', 'Den', 'Dem']);
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady']);
 
