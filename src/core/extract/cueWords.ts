@@ -15,7 +15,7 @@ const VERBS_BY_LANGUAGE: Record<string, string[]> = {
   fr: [
     'déclaré', 'affirmé', 'ajouté', 'souligné', 'expliqué', 'estimé', 'assuré', 'indiqué', 'précisé', 'averti',
     'martelé', 'insisté', 'prévenu', 'répondu', 'écrit', 'déclare', 'affirme', 'ajoute', 'souligne', 'explique',
-    'estime', 'assure', 'indique', 'précise', 'dit', 'déclarait', 'affirmait', 'lance', 'lancé', 'confié', 'reconnu',
+    'estime', 'assure', 'indique', 'précise', 'dit', 'déclarait', 'affirmait', 'confié', 'reconnu',
   ],
   es: [
     'dijo', 'afirmó', 'declaró', 'aseguró', 'señaló', 'explicó', 'añadió', 'agregó', 'subrayó', 'advirtió', 'indicó',

@@ -16,7 +16,7 @@ const NOUN_CHARS = String.raw`\p{Script=Han}\p{Script=Katakana}ー・`;
 const JA_VERB_AFTER = /^\s*と(?:述べ|語っ|話し|言っ|強調し|説明し|指摘し|明らかにし|発表し|答え|訴え|主張し|明言し|記し|書い|表明し|批判し)/u;
 // Chinese: a verb of saying with a colon or comma before the opening mark, or after the closing one.
 const ZH_VERBS = '说|表示|称|指出|强调|介绍|回应|宣布|坦言|透露|警告|補充说|补充说|說|稱|強調|指出';
-const ZH_VERB_BEFORE = new RegExp(String.raw`([\p{Script=Han}·・]{1,24})(?:${ZH_VERBS})[：:，,]?\s*$`, 'u');
+const ZH_VERB_BEFORE = new RegExp(String.raw`([\p{Script=Han}·・0-9０-９]{1,24})(?:${ZH_VERBS})[：:，,]?\s*$`, 'u');
 const ZH_VERB_AFTER = new RegExp(String.raw`^[，,。]?\s*([\p{Script=Han}·・]{1,24}?)(?:${ZH_VERBS})(?![\p{Script=Han}])`, 'u');
 
 // The topic (…は) or, right before the quote, the subject (…が): a whole run of ideographs and
@@ -27,8 +27,10 @@ const JA_SUBJECT = new RegExp(String.raw`(?<![${NOUN_CHARS}])([${NOUN_CHARS}]{1,
 const JA_TIME = /^(?:今日|昨日|本日|同日|今回|一方|先日|今年|昨年|今月|先月|午前|午後|[0-9０-９一二三四五六七八九十]+日)$/u;
 // How far back a Japanese sentence's topic is looked for, in characters.
 const TOPIC_WINDOW = 40;
-// A speaker's noun phrase is short; a longer run is a clause, not a name.
+// A speaker's name is short; a longer run is a clause, not a name. With the titles before it
+// ("俄罗斯总统新闻秘书佩斯科夫") a Chinese subject may run longer.
 const MAX_NOUN_PHRASE = 12;
+const MAX_TITLED_PHRASE = 20;
 
 // Titles written after a Japanese name (岸田首相, ペスコフ報道官) or before a Chinese one
 // (外交部发言人汪文斌); alone they describe a speaker without naming them.
@@ -47,7 +49,7 @@ const PLACES = new Set(['日本', '中国', '米国', '美国', 'ロシア', '�
 const PRONOUNS = new Set(['他', '她', '彼', '彼女', '他们', '她们', '我们', '我', '它']);
 // Words that end a Chinese subject when read backwards from the verb: time words and adverbs
 // between subject and verb (佩斯科夫周四表示, 他也说) are skipped; particles stop the phrase.
-const ZH_SKIPPED = /^(?:周[一二三四五六日天]|星期.|今天|昨天|当天|當天|当日|日前|此前|随后|隨後|同时|同時|也|还|還|则|則|又|再次|再度|已|已经|已經|都|对此|對此|\d+日|[一二三四五六七八九十]+日|上午|下午|晚间|晚間|今日|本周|上周|当时|當時|曾|更|亦)$/u;
+const ZH_SKIPPED = /^(?:[0-9０-９]+日?|日|号|號|月|周[一二三四五六日天]|星期.|今天|昨天|当天|當天|当日|日前|此前|随后|隨後|同时|同時|也|还|還|则|則|又|再次|再度|已|已经|已經|都|对此|對此|\d+日|[一二三四五六七八九十]+日|上午|下午|晚间|晚間|今日|本周|上周|当时|當時|曾|更|亦)$/u;
 const ZH_STOPS = /^(?:在|对|對|于|於|向|和|与|與|是|了|的|上|中|时|時|后|後|前|就|并|並|但|而|据|據|为|為|被|将|將|会|會|把|从|從|给|給|跟|同|及|或|等)$/u;
 
 /** The speaker of a Chinese or Japanese quotation at `outer`, read from the words around it; null when unsure. */
@@ -85,13 +87,19 @@ function chineseSubject(masked: string, runStart: number, run: string, whole = f
   const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(run)].map((s) => s.segment);
   let end = words.length;
   while (end > 0 && ZH_SKIPPED.test(words[end - 1])) end--;
+  // "佩斯科夫在记者会上表示": a place phrase (在 … 上) between subject and verb is skipped too.
+  if (end > 0 && /^(?:上|中|时|時|期间|期間)$/u.test(words[end - 1])) {
+    const at = words.lastIndexOf('在', end - 1);
+    if (at >= 0 && end - at <= 6) end = at;
+    while (end > 0 && ZH_SKIPPED.test(words[end - 1])) end--;
+  }
   let start = end;
   while (start > 0 && !ZH_STOPS.test(words[start - 1])) start--;
   // After a quotation the whole run must be the subject ("，”佩斯科夫说"), not the tail of a clause.
   if (end === 0 || (whole && start > 0)) return null;
   const offset = words.slice(0, start).join('').length;
   const phrase = words.slice(start, end).join('');
-  if (phrase.length > MAX_NOUN_PHRASE) return null;
+  if (phrase.length > MAX_TITLED_PHRASE) return null;
   return speakerOf(masked, runStart + offset, phrase, 'before');
 }
 
@@ -101,7 +109,7 @@ function chineseSubject(masked: string, runStart: number, run: string, whole = f
  * cannot ground a misattribution, since without capitals a name cannot be told from a noun.
  */
 function speakerOf(masked: string, start: number, phrase: string, titleSide: 'after' | 'before'): Speaker | null {
-  if (PRONOUNS.has(phrase)) return null;
+  if (phrase === '' || PRONOUNS.has(phrase)) return null;
   let name = phrase;
   let nameStart = start;
   let titled = false;
@@ -139,6 +147,7 @@ function speakerOf(masked: string, start: number, phrase: string, titleSide: 'af
   } else if (PLACES.has(name) || BODY_ENDINGS.some((e) => name.endsWith(e))) {
     kind = 'body';
   }
+  if (name.length > MAX_NOUN_PHRASE) return null;
   const span = { start: nameStart, end: nameStart + name.length };
   if (masked.slice(span.start, span.end) !== name) return null;
   return { name, span, kind, confident };

@@ -85,6 +85,9 @@ const ROWS: Row[] = [
   // Chinese: 说：“…” and 表示：“…” credit the noun phrase before the verb.
   { language: 'zh', name: 'a bare name before 说', text: '佩斯科夫说：“我们对谈判的前景并不乐观。”', speakers: ['佩斯科夫'], kind: 'person', confident: false },
   { language: 'zh', name: 'a title, then a name, then a time word', text: '外交部发言人汪文斌周四表示：“对话仍将继续。”', speakers: ['汪文斌'], kind: 'person', confident: true },
+  { language: 'zh', name: 'a country, a title, a name and a weekday', text: '俄罗斯总统新闻秘书佩斯科夫周四表示：“对话仍将继续。”', speakers: ['佩斯科夫'], kind: 'person', confident: true },
+  { language: 'zh', name: 'a place phrase between name and verb', text: '佩斯科夫27日在记者会上表示：“对话仍将继续。”', speakers: ['佩斯科夫'] },
+  { language: 'zh', name: 'a place phrase with no name before it credits no one', text: '在记者会上表示：“对话仍将继续。”', speakers: [null] },
   { language: 'zh', name: 'the name after the quote', text: '“对话仍将继续，”佩斯科夫说。', speakers: ['佩斯科夫'] },
   { language: 'zh', name: 'a pronoun credits no one here', text: '他说：“对话仍将继续。”', speakers: [null] },
   { language: 'zh', name: 'a ministry is a body', text: '俄罗斯外交部表示：“对话仍将继续。”', speakers: ['俄罗斯外交部'], kind: 'body' },
@@ -94,6 +97,7 @@ const ROWS: Row[] = [
   { language: 'en', name: 'a French particle inside an English sentence', text: '“We hope so,” Marine Le Pen said on Monday.', speakers: ['Marine Le Pen'] },
   { language: 'en', name: 'a first name that is also a French article', text: '“Not now,” said Les Moonves.', speakers: ['Les Moonves'] },
   { language: 'en', name: 'the UN before a name is no article', text: 'UN envoy Linda Thomas-Greenfield said the council was “united”.', speakers: ['Linda Thomas-Greenfield'], kind: 'person' },
+  { language: 'en', name: 'a first name that is a French word', text: '“We won it fairly,” Lance Armstrong said.', speakers: ['Lance Armstrong'] },
   { language: 'en', name: 'an unnamed spokesman is a description', text: '“It is over,” a spokesman said.', speakers: ['a spokesman'], kind: 'unknown', confident: false },
 ];
 
