@@ -1,7 +1,9 @@
 // Finds who a draft credits with a quotation by reading the attribution next to it, in the
 // forms news writing uses: after the quotation (`,” Peskov said`, `,” said Kremlin spokesman
 // Dmitry Peskov`) or before it (`Lavrov said: “`, `According to Kuleba, “`), including a name
-// set off by commas (`His spokesman, Dmitry Peskov, said`). Pronouns are not resolved here: a
+// set off by commas (`His spokesman, Dmitry Peskov, said`). The same shapes are read with the
+// cue words of German, French, Spanish, Portuguese, Russian and Ukrainian (cueWords.ts), and
+// Chinese and Japanese have their own (speakerCjk.ts). Pronouns are not resolved here: a
 // quotation credited to "he" has no speaker until src/core/attribution follows it back.
 
 import { capitalMarksNames } from '../language';
