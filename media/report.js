@@ -33,10 +33,17 @@
     return node;
   }
 
+  /** Like el, for the writer's and the sources' words: an Arabic or Hebrew quote reads right to left. */
+  function words(tag, className, text) {
+    const node = el(tag, className, text);
+    node.dir = 'auto';
+    return node;
+  }
+
   function quoteCell(row) {
     const cell = el('td', 'quote');
-    cell.appendChild(el('q', '', row.quote));
-    if (row.speaker) cell.appendChild(el('div', 'speaker', '— ' + row.speaker));
+    cell.appendChild(words('q', '', row.quote));
+    if (row.speaker) cell.appendChild(words('div', 'speaker', '— ' + row.speaker));
     return cell;
   }
 
@@ -49,18 +56,19 @@
     cell.appendChild(el('div', 'source-title', row.source.title));
     if (row.source.kind) cell.appendChild(el('div', row.source.kind.startsWith('primary') ? 'source-kind primary' : 'source-kind', row.source.kind));
     if (row.source.citation) cell.appendChild(el('div', 'citation', row.source.citation));
-    cell.appendChild(el('div', 'source-text', row.source.text));
+    cell.appendChild(words('div', 'source-text', row.source.text));
     return cell;
   }
 
   function diffCell(row) {
     const cell = el('td', 'diff');
     if (row.attribution) cell.appendChild(el('div', 'attribution', row.attribution));
+    const line = cell.appendChild(words('div', 'words', null));
     row.diff.forEach(function (segment, i) {
       // Words of Chinese, Japanese or Thai take no space between them.
-      if (i > 0 && !segment.tight) cell.appendChild(document.createTextNode(' '));
+      if (i > 0 && !segment.tight) line.appendChild(document.createTextNode(' '));
       const tag = segment.kind === 'del' ? 'del' : segment.kind === 'ins' ? 'ins' : 'span';
-      cell.appendChild(el(tag, '', segment.text));
+      line.appendChild(el(tag, '', segment.text));
     });
     if (row.notes.length > 0) cell.appendChild(el('div', 'notes', row.notes.join(' · ')));
     if (row.saidBy) cell.appendChild(el('div', 'notes said-by', row.saidBy));

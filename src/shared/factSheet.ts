@@ -80,12 +80,13 @@ ${rows}
 function rowHtml(row: SheetRow): string {
   const mark = row.severity ? ` ${row.severity}` : '';
   const verdict = `<span class="pill ${row.verdict}${mark}">${escapeHtml(row.verdictLabel)}</span>${row.severity ? `<div class="severity">${escapeHtml(row.severity)}</div>` : ''}`;
-  const speaker = row.speaker ? `<div class="speaker">— ${escapeHtml(row.speaker)}</div>` : '';
-  const quote = `<q>${escapeHtml(row.quote)}</q>${speaker}`;
+  // dir="auto": an Arabic or Hebrew quote reads right to left inside a left-to-right sheet.
+  const speaker = row.speaker ? `<div class="speaker" dir="auto">— ${escapeHtml(row.speaker)}</div>` : '';
+  const quote = `<q dir="auto">${escapeHtml(row.quote)}</q>${speaker}`;
   const diff = row.diff.map((s, i) => (i > 0 && !s.tight ? ' ' : '') + (s.kind === 'del' ? `<del>${escapeHtml(s.text)}</del>` : s.kind === 'ins' ? `<ins>${escapeHtml(s.text)}</ins>` : escapeHtml(s.text))).join('');
   const difference = [
     row.attribution ? `<div class="attribution">${escapeHtml(row.attribution)}</div>` : '',
-    diff ? `<div class="diff">${diff}</div>` : '',
+    diff ? `<div class="diff" dir="auto">${diff}</div>` : '',
     row.notes.length ? `<div class="notes">${escapeHtml(row.notes.join(' · '))}</div>` : '',
     row.saidBy ? `<div class="notes">${escapeHtml(row.saidBy)}</div>` : '',
   ].join('');
@@ -102,7 +103,7 @@ function sourceHtml(row: SheetRow): string {
     source.citation ? `<div class="citation">${escapeHtml(source.citation)}</div>` : '',
     source.kind ? `<div class="citation">${escapeHtml(source.kind)}</div>` : '',
     url ? `<div class="url">${escapeHtml(url)}</div>` : '',
-    `<blockquote>${escapeHtml(source.text.replace(/\s+/g, ' ').trim())}</blockquote>`,
+    `<blockquote dir="auto">${escapeHtml(source.text.replace(/\s+/g, ' ').trim())}</blockquote>`,
   ].join('');
 }
 

@@ -59,7 +59,7 @@ describe('CLI fact-check sheet', function () {
       assert.match(budget, /<del>4\.5<\/del> <ins>4\.2<\/ins>/);
       assert.match(text(budget), /number changed/);
       assert.match(text(gales), /Branscombe harbour wall to be rebuilt before winter The Branscombe Courier, 9 May 2025/);
-      assert.match(gales, /<blockquote>[^<]*autumn storms arrive without warning[^<]*<\/blockquote>/);
+      assert.match(gales, /<blockquote dir="auto">[^<]*autumn storms arrive without warning[^<]*<\/blockquote>/);
       assert.match(text(rows[3]), /No source comes close/);
       assert.match(text(rows[4]), /exact presence only/);
     });

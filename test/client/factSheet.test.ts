@@ -32,6 +32,12 @@ describe('fact-check sheet', function () {
     assert.match(html, /<span class="pill short">Short, not found<\/span>/);
   });
 
+  it('lets the words of a right-to-left draft and source follow their own direction', function () {
+    const html = factSheetHtml(sheetOf([quote(1, { text: 'אין סיבה לאופטימיות', speaker: 'הדובר', source: { ...DRIFT.source!, text: 'אין סיבה לאופטימיות' } })]));
+    assert.match(html, /<q dir="auto">אין סיבה לאופטימיות<\/q><div class="speaker" dir="auto">— הדובר<\/div>/);
+    assert.match(html, /<blockquote dir="auto">אין סיבה לאופטימיות<\/blockquote>/);
+  });
+
   it('links only web addresses and escapes everything from drafts and sources', function () {
     const hostile = quote(1, {
       text: '<script>alert(1)</script>',

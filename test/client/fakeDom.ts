@@ -17,6 +17,8 @@ export class FakeElement {
   className = '';
   hidden = false;
   title = '';
+  /** The text direction attribute ('auto' lets the browser follow the words' own script). */
+  dir = '';
   tabIndex = -1;
   /** For <select> and <button>: the chosen option's value, and whether the control is off. */
   value = '';

@@ -85,6 +85,22 @@ describe('quotes report page script', () => {
     assert.strictEqual(q.textContent, hostile);
   });
 
+  it('lets Arabic and Hebrew words read right to left in the quote, speaker, source and diff', () => {
+    const page = runReportScript(SCRIPT);
+    page.send(reportUpdate('piece.md', report([quote(3, {
+      status: 'drift', score: 0.9, text: 'أن ٥٠ دبلوماسيا ما زالوا', speaker: 'المتحدث',
+      source: { ...quote(3).source!, text: 'أن ٤٠ دبلوماسيا ما زالوا' },
+      diff: [{ op: 'same', draft: 'أن', source: 'أن' }, { op: 'changed', draft: '٥٠', source: '٤٠' }],
+    })])));
+    const row = page.elements.tbody.all('tr')[0];
+    const withWords = row.all('q').concat(row.all('div').filter((d) => ['speaker', 'source-text', 'words'].includes(d.className)));
+    assert.deepStrictEqual(withWords.map((e) => [e.className || e.tagName, e.dir]), [['q', 'auto'], ['speaker', 'auto'], ['source-text', 'auto'], ['words', 'auto']]);
+    // The diff keeps its order in the text: the browser lays it out right to left.
+    const words = row.all('div').find((d) => d.className === 'words')!;
+    assert.deepStrictEqual(words.all('del').map((e) => e.textContent), ['٥٠']);
+    assert.strictEqual(words.textContent, 'أن ٥٠ ٤٠');
+  });
+
   it('posts the row index when a cell of a row is clicked', () => {
     const page = runReportScript(SCRIPT);
     page.send(reportUpdate('piece.md', report([quote(7), quote(2)])));

@@ -6,6 +6,7 @@ import { nameBeforeVerb, nameInPhrase } from '../extract/speaker';
 import {
   ADVERBS, SPEECH_VERBS, type Token, isCapitalised, isInitialism, isNonName, isParticle, isTitle, tokensOf,
 } from '../extract/speakerWords';
+import { ACCORDING_TO_FORMS, ACCORDING_TO_PATTERN, ACCORDING_TO_PRONOUN_PATTERN, PERSON_PRONOUNS, dropsPronoun, languageOfAccording, languageOfVerb } from '../extract/cueWords';
 import { isBodyHead, kindOfSubject } from '../extract/speakerKind';
 import type { Span, SpeakerKind } from '../types';
 import { foldName, nameWords } from './sameSpeaker';
@@ -32,9 +33,36 @@ export interface Mention {
   span: Span;
 }
 
-const VERB = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}’'-])(?:${SPEECH_VERBS.join('|')})(?![\p{L}\p{M}\p{N}])`, 'gu');
-const ACCORDING_TO = /(?<![\p{L}\p{M}\p{N}])according to\s+/giu;
-const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+// One pass over the words of a block finds every cue: a verb of saying, or the first word of an
+// "according to" form, whose whole form is then tested where it stands. A pass over the words
+// costs the same however many verbs the languages bring, where one regular expression of all of
+// them would try each at every character.
+const WORD = /[\p{L}\p{M}]+/gu;
+const VERB_WORDS = new Set(SPEECH_VERBS);
+const ACCORDING_FIRST_WORDS = new Set(ACCORDING_TO_FORMS.flatMap((form) => {
+  const first = /^[\p{L}\p{M}]+/u.exec(form)![0];
+  return [first, first.charAt(0).toUpperCase() + first.slice(1)];
+}));
+const ACCORDING_TO_AT = new RegExp(String.raw`(?:${ACCORDING_TO_PATTERN})\s+`, 'uy');
+const ACCORDING_TO_PRONOUN_AT = new RegExp(String.raw`(?:${ACCORDING_TO_PRONOUN_PATTERN})(?![\p{L}\p{M}\p{N}])`, 'uy');
+const DIGIT = /\p{N}/u;
+
+/** True when the character at `i` is a digit in any script; ASCII is told without a regular expression. */
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return DIGIT.test(text.charAt(i));
+}
+
+/** True for the codes of ’ ' and -, after which a word is part of a longer one ("co-said", "dit-il"). */
+function joinsWord(code: number): boolean {
+  return code === 0x2019 || code === 0x27 || code === 0x2d;
+}
+const SUBJECT_PRONOUNS = new Set(PERSON_PRONOUNS);
+// A pronoun after its verb: "sagte er", "dit-il", "заявил он", "— сказала вона".
+const INVERTED_PRONOUN = new RegExp(String.raw`^(?:-t)?-(il|elle)(?![\p{L}])|^\s+(${PERSON_PRONOUNS.filter((p) => p !== 'he' && p !== 'she').join('|')})(?![\p{L}\p{M}\p{N}])`, 'u');
+// What may follow a verb that stands without a subject ("«…», dijo."): the clause ends there.
+const CLAUSE_END = /^\s*(?:[.,;:!?)—–]|$)/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'one', 'our']);
 const MAX_DESCRIPTION_TOKENS = 6;
 
@@ -42,22 +70,37 @@ const MAX_DESCRIPTION_TOKENS = 6;
 export function clausesOf(narrative: string, block: Span): Clause[] {
   const clauses: Clause[] = [];
   const text = narrative.slice(block.start, block.end);
-  VERB.lastIndex = 0;
-  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
-    const verb = { start: block.start + m.index, end: block.start + m.index + m[0].length };
-    clauses.push(clauseAt(narrative, block, verb));
-  }
-  ACCORDING_TO.lastIndex = 0;
-  for (let m = ACCORDING_TO.exec(text); m; m = ACCORDING_TO.exec(text)) {
-    const at = block.start + m.index;
-    const named = nameInPhrase(narrative, at + m[0].length, block.end);
-    if (named) clauses.push({ verb: { start: at, end: at + m[0].length }, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    const at = m.index;
+    if ((at > 0 && isDigitAt(text, at - 1)) || isDigitAt(text, at + word.length)) continue;
+    if (VERB_WORDS.has(word) && !joinsWord(text.charCodeAt(at - 1))) {
+      clauses.push(clauseAt(narrative, block, { start: block.start + at, end: block.start + at + word.length }));
+      continue;
+    }
+    if (!ACCORDING_FIRST_WORDS.has(word)) continue;
+    ACCORDING_TO_PRONOUN_AT.lastIndex = at;
+    const pronoun = ACCORDING_TO_PRONOUN_AT.exec(text);
+    if (pronoun) {
+      // "По его словам", "selon lui": a pronoun in place of the name.
+      const span = { start: block.start + at, end: block.start + at + pronoun[0].length };
+      clauses.push({ verb: span, subject: 'pronoun', text: pronoun[0], span, kind: 'unknown', person: true });
+      continue;
+    }
+    ACCORDING_TO_AT.lastIndex = at;
+    const according = ACCORDING_TO_AT.exec(text);
+    if (!according) continue;
+    const start = block.start + at;
+    const named = nameInPhrase(narrative, start + according[0].length, block.end, true, languageOfAccording(according[0]));
+    if (named) clauses.push({ verb: { start, end: start + according[0].length }, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' });
   }
   return clauses.sort((a, b) => a.verb.start - b.verb.start);
 }
 
 function clauseAt(narrative: string, block: Span, verb: Span): Clause {
-  const named = nameBeforeVerb(narrative, block.start, verb.start);
+  const language = languageOfVerb(narrative.slice(verb.start, verb.end));
+  const named = nameBeforeVerb(narrative, block.start, verb.start, language);
   if (named) return { verb, subject: 'name', text: named.name, span: named.span, kind: named.kind, person: named.kind === 'person' };
   const before = tokensOf(narrative, Math.max(block.start, verb.start - 120), verb.start);
   let i = before.length - 1;
@@ -70,6 +113,23 @@ function clauseAt(narrative: string, block: Span, verb: Span): Clause {
   if (i >= 0 && SUBJECT_PRONOUNS.has(before[i].text.toLowerCase())) {
     return { verb, subject: 'pronoun', text: before[i].text, span: { start: before[i].start, end: before[i].end }, kind: 'unknown', person: true };
   }
+  // "a-t-il déclaré", "sagte er", "dit-il": the pronoun stands inside or after the verb.
+  const inverted = i >= 0 ? /-(il|elle)$/u.exec(before[i].text) : null;
+  if (inverted) {
+    const start = before[i].end - inverted[1].length;
+    return { verb, subject: 'pronoun', text: inverted[1], span: { start, end: before[i].end }, kind: 'unknown', person: true };
+  }
+  const following = INVERTED_PRONOUN.exec(narrative.slice(verb.end, Math.min(block.end, verb.end + 12)));
+  if (following) {
+    const pronoun = following[1] ?? following[2];
+    const start = verb.end + following[0].length - pronoun.length;
+    return { verb, subject: 'pronoun', text: pronoun, span: { start, end: start + pronoun.length }, kind: 'unknown', person: true };
+  }
+  // "«…», dijo.": Spanish and Portuguese leave the pronoun out; the verb stands for it.
+  const afterVerb = narrative.slice(verb.end, Math.min(block.end, verb.end + 3));
+  if (dropsPronoun(narrative.slice(verb.start, verb.end)) && CLAUSE_END.test(afterVerb) && (i < 0 || !before[i].isWord)) {
+    return { verb, subject: 'pronoun', text: narrative.slice(verb.start, verb.end), span: verb, kind: 'unknown', person: true };
+  }
   const description = descriptionEndingAt(before, i, Math.max(block.start, verb.start - 120) === block.start);
   if (description) {
     const words = tokensOf(narrative, description.start, description.end).filter((t) => t.isWord).map((t) => t.text);
@@ -78,7 +138,7 @@ function clauseAt(narrative: string, block: Span, verb: Span): Clause {
     return { verb, subject: 'description', text: narrative.slice(description.start, description.end), span: description, kind, person: kind !== 'body' && isTitle(before[i]) };
   }
   // "…,” said Kremlin spokesman Dmitry Peskov." — a name after the verb must close its clause.
-  const after = nameInPhrase(narrative, verb.end, block.end, false);
+  const after = nameInPhrase(narrative, verb.end, block.end, false, language);
   if (after && closesClause(narrative, after.span.end, block.end)) {
     return { verb, subject: 'name', text: after.name, span: after.span, kind: after.kind, person: after.kind === 'person' };
   }
@@ -139,7 +199,7 @@ export function titledNames(narrative: string, block: Span): Mention[] {
     // An appositive names the person after a comma: "the union's secretary, Tomas Brandt, was blunt".
     if (j + 1 < tokens.length && tokens[j].text === ',' && isCapitalised(tokens[j + 1])) j++;
     const run: Token[] = [];
-    for (; j < tokens.length && (isCapitalised(tokens[j]) || (run.length > 0 && isParticle(tokens[j]))); j++) run.push(tokens[j]);
+    for (; j < tokens.length && (isCapitalised(tokens[j]) || (run.length > 0 && isParticle(tokens[j], tokens[j - 1]))); j++) run.push(tokens[j]);
     while (run.length > 0 && (isNonName(run[0]) || isInitialism(run[0]) || isTitle(run[0]))) run.shift();
     if (run.length === 0 || isTitle(run[run.length - 1])) continue;
     const span = { start: run[0].start, end: run[run.length - 1].end };

@@ -41,8 +41,16 @@ export function sameSpeaker(a: string, b: string, aliases: AliasTable = new Alia
   if (x[x.length - 1] !== y[y.length - 1]) return false;
   // With one name given as a surname only, the surname decides; otherwise the first names must
   // start alike ("Dmytro"/"Dmitry" agree, "Joe"/"Hunter" do not).
-  if (x.length === 1 || y.length === 1) return true;
+  if (surnameOnly(x) || surnameOnly(y)) return true;
   return x[0].charAt(0) === y[0].charAt(0);
+}
+
+// Particles that belong to a surname: "Le Drian" and "von der Leyen" are surnames alone.
+const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
+
+/** True for a name given as a surname only, particles included. */
+function surnameOnly(parts: string[]): boolean {
+  return parts.slice(0, -1).every((part) => SURNAME_PARTICLES.has(part));
 }
 
 /** The folded words of a name without titles or possessive: "Kremlin spokesman Dmitry Peskov's" → ["dmitry", "peskov"]. */
@@ -73,6 +81,9 @@ export function surnameOf(name: string): string {
  * "ey", "yo" as "e", and doubled letters single.
  */
 export function foldName(word: string): string {
+  // Russian and Ukrainian decline names ("по словам Пескова", "за словами Кулеби"): the case
+  // ending goes, so a declined name is the same person as its nominative ("Песков", "Кулеба").
+  if (CYRILLIC.test(word)) return word.toLowerCase().replace(/[’'`ʼ.]/gu, '').replace(CYRILLIC_ENDING, '');
   let w = stripDiacritics(word.toLowerCase()).replace(/[’'`ʼ.]/gu, '');
   w = w.replace(/x/g, 'ks').replace(/w/g, 'v');
   w = w.replace(/(?:iy|yy|yi|ij|ii|yj)$/u, 'y');
@@ -81,6 +92,10 @@ export function foldName(word: string): string {
   w = w.replace(/i$/u, 'y');
   return w;
 }
+
+const CYRILLIC = /^\p{Script=Cyrillic}/u;
+// Case endings of declined names, longest first; at least three letters of stem are kept.
+const CYRILLIC_ENDING = /(?<=\p{L}{3})(?:ого|его|ому|ему|ими|ыми|ий|ій|ый|ой|ей|ом|ем|ым|им|ою|ею|а|я|у|ю|ы|и|е|і|ї)$/u;
 
 function stripDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');

@@ -5,8 +5,10 @@
 // never replaces the subject. A pronoun later refers to the subject of the nearest earlier
 // sentence that is a person; a capitalised word elsewhere in a sentence is no subject.
 
+import { PERSON_PRONOUNS, isGermanNoun } from '../extract/cueWords';
 import { isPlaceOrBody, kindOfSubject } from '../extract/speakerKind';
-import { type Token, isCapitalised, isNonName, isParticle, isPronoun, isTitle, tokensOf } from '../extract/speakerWords';
+import { capitalMarksNames, languageAround } from '../language';
+import { SPEECH_VERBS, type Token, isCapitalised, isNonName, isParticle, isPronoun, isTitle, tokensOf } from '../extract/speakerWords';
 import type { Span, SpeakerKind } from '../types';
 
 /** What a sentence's subject is, as far as crediting quotes goes. */
@@ -27,9 +29,20 @@ const OPENERS = new Set([
   'following', 'outside', 'inside', 'across', 'over', 'earlier', 'later', 'last', 'asked', 'speaking',
   'standing', 'writing', 'addressing', 'as', 'when', 'while', 'although', 'though', 'if', 'once', 'by',
   'amid', 'throughout', 'within', 'without', 'unlike', 'like', 'according', 'back', 'elsewhere',
+  'nach', 'bei', 'während', 'laut', 'selon', 'après', 'avant', 'lors', 'dans', 'en', 'según', 'tras', 'durante',
+  'segundo', 'após', 'после', 'по', 'на', 'во', 'після', 'за', 'під',
 ]);
-const LINKS = new Set(['but', 'and', 'then', 'however', 'meanwhile', 'still', 'yet', 'so', 'also', 'now', 'instead', 'indeed', 'separately']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'this', 'that']);
+const LINKS = new Set([
+  'but', 'and', 'then', 'however', 'meanwhile', 'still', 'yet', 'so', 'also', 'now', 'instead', 'indeed', 'separately',
+  'aber', 'doch', 'und', 'mais', 'et', 'pero', 'y', 'mas', 'e', 'но', 'и', 'а', 'однако', 'але', 'і', 'та', 'проте',
+]);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'this', 'that',
+  'der', 'die', 'das', 'ein', 'eine', 'le', 'la', 'les', 'un', 'une', 'el', 'los', 'las', 'o', 'os', 'um', 'uma',
+]);
+const PERSON_SUBJECT_PRONOUNS = new Set(PERSON_PRONOUNS);
+// Lower-case words that end a title rather than qualify it ("President of the …", "Minister said").
+const QUALIFIER_STOPS = new Set(['of', 'the', 'to', 'for', 'and', 'at', 'in', 'on', 'who', 'is', 'was', 'has', 'had', 'will', 'would', 'said', 'says', 'told']);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where']);
 // Person nouns beyond the titles: a description headed by one is a person whose name may be known.
 const PERSON_NOUNS = new Set([
@@ -65,7 +78,7 @@ export function subjectAt(narrative: string, tokens: Token[], i: number): Subjec
   if (!token || !token.isWord) return null;
   const lower = token.text.toLowerCase();
   if (isPronoun(token)) {
-    if (lower !== 'he' && lower !== 'she') return null;
+    if (!PERSON_SUBJECT_PRONOUNS.has(lower)) return null;
     return { name: token.text, span: { start: token.start, end: token.end }, kind: 'unknown', form: 'pronoun', personal: true };
   }
   // "Ukraine’s Foreign Minister Dmytro Kuleba": an owner before a titled name.
@@ -77,22 +90,25 @@ export function subjectAt(narrative: string, tokens: Token[], i: number): Subjec
   if (!isCapitalised(token) && !isTitle(token)) return null;
   // A run of capitalised words and titles: "Health secretary Omar Lindqvist", "Prince Khalid bin Saud".
   let j = i;
-  while (j < tokens.length && (isCapitalised(tokens[j]) || isTitle(tokens[j]) || (j > i && isParticle(tokens[j]) && isCapitalised(tokens[j + 1] ?? tokens[j])))) {
+  while (j < tokens.length && (isCapitalised(tokens[j]) || isTitle(tokens[j]) || (j > i && isParticle(tokens[j], tokens[j - 1]) && isCapitalised(tokens[j + 1] ?? tokens[j])))) {
     if (/[’']s$/u.test(tokens[j].text)) return describedSubject(narrative, tokens, i);
     j++;
   }
   // "Polish climate minister Adam Nowicki": lower-case words before a title belong to the title.
+  // "Міністр закордонних справ Дмитро Кулеба": lower-case words after a title qualify it.
+  const titled = j > i && isTitle(tokens[j - 1]);
   for (let k = j; k < tokens.length && k - j < 3 && tokens[k].isWord && /^\p{Ll}/u.test(tokens[k].text); k++) {
-    if (isTitle(tokens[k]) && tokens[k + 1] && isCapitalised(tokens[k + 1])) {
+    if (titled && (QUALIFIER_STOPS.has(tokens[k].text) || SPEECH_VERBS.includes(tokens[k].text))) break;
+    if ((isTitle(tokens[k]) || titled) && tokens[k + 1] && isCapitalised(tokens[k + 1]) && !isNonName(tokens[k + 1])) {
       j = k + 1;
-      while (j < tokens.length && (isCapitalised(tokens[j]) || (isParticle(tokens[j]) && isCapitalised(tokens[j + 1] ?? tokens[j])))) j++;
+      while (j < tokens.length && (isCapitalised(tokens[j]) || (isParticle(tokens[j], tokens[j - 1]) && isCapitalised(tokens[j + 1] ?? tokens[j])))) j++;
       break;
     }
   }
   const run = tokens.slice(i, j);
   let from = 0;
   run.forEach((t, k) => {
-    if (k < run.length - 1 && (isTitle(t) || isNonName(t))) from = k + 1;
+    if (k < run.length - 1 && (isTitle(t) || isNonName(t) || /^\p{Ll}/u.test(t.text))) from = k + 1;
   });
   const words = run.slice(from);
   if (words.length === 0 || isNonName(words[0]) || isTitle(words[words.length - 1])) {
@@ -104,9 +120,23 @@ export function subjectAt(narrative: string, tokens: Token[], i: number): Subjec
   const span = { start: words[0].start, end: words[words.length - 1].end };
   const text = narrative.slice(span.start, span.end).replace(/\s+/g, ' ');
   const kind = kindOfSubject(words.map((w) => w.text), '');
-  // A lone sentence-opening word is a name only when it reads as one ("Whitlock", not "Officials").
+  // A lone sentence-opening word is a name only when it reads as one ("Whitlock", not "Officials";
+  // in German, not "Optimismus", since every noun is capitalised there).
   if (words.length === 1 && run.length === 1 && kind === 'person' && isPlaceOrBody(words[0].text)) return null;
+  if (words.length === 1 && run.length === 1 && kind === 'person' && isGermanNoun(words[0].text) && mayBeGerman(narrative, spanOfTokens(tokens)) && !capitalMarksNames(languageAround(narrative, span))) return null;
   return { name: text, span, kind, form: 'name', personal: kind === 'person' };
+}
+
+// Letters and words that German text has and English text lacks: only a sentence with one is
+// worth asking the language detector about (most English "Biden" or "Allen" never are).
+const GERMAN_HINT = /[äöüß]|(?<![\p{L}])(?:der|die|das|und|nicht|ist|sei|sich|es|ein|eine|mit|auf|von)(?![\p{L}])/u;
+
+function mayBeGerman(narrative: string, span: Span): boolean {
+  return GERMAN_HINT.test(narrative.slice(span.start, span.end));
+}
+
+function spanOfTokens(tokens: Token[]): Span {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
 }
 
 /** "The premier", "Their leader, Abena Owusu,", "Saleh’s sister, Hana,": a described subject. */
@@ -124,6 +154,17 @@ function describedSubject(narrative: string, tokens: Token[], i: number): Subjec
     if ((isTitle(tokens[j - 1]) || PERSON_NOUNS.has(word)) && endsPhrase(tokens[j])) personal = true;
     if (kindOfSubject([tokens[j - 1].text], 'the') === 'body' && !isCapitalised(tokens[j - 1])) body = true;
     if (personal || body) break;
+  }
+  // "Le président Emmanuel Macron", "El presidente Pedro Sánchez": the name after the title is the subject.
+  if (personal && isTitle(tokens[j - 1]) && tokens[j] && isCapitalised(tokens[j]) && !isNonName(tokens[j])) {
+    let k = j;
+    while (k < tokens.length && (isCapitalised(tokens[k]) || (isParticle(tokens[k], tokens[k - 1]) && isCapitalised(tokens[k + 1] ?? tokens[k])))) k++;
+    const name = tokens.slice(j, k);
+    const kind = kindOfSubject(name.map((t) => t.text), '');
+    if (kind === 'person') {
+      const span = { start: name[0].start, end: name[name.length - 1].end };
+      return { name: narrative.slice(span.start, span.end).replace(/\s+/g, ' '), span, kind, form: 'name', personal: true };
+    }
   }
   const span = { start: tokens[i].start, end: tokens[j - 1].end };
   const description: Subject = {
@@ -150,7 +191,7 @@ function appositiveOr(narrative: string, tokens: Token[], j: number, description
   if (tokens[j]?.text !== ',') return description;
   let k = j + 1;
   const run: Token[] = [];
-  while (k < tokens.length && (isCapitalised(tokens[k]) || (run.length > 0 && isParticle(tokens[k])))) run.push(tokens[k++]);
+  while (k < tokens.length && (isCapitalised(tokens[k]) || (run.length > 0 && isParticle(tokens[k], tokens[k - 1])))) run.push(tokens[k++]);
   if (run.length === 0 || tokens[k]?.text !== ',' || run.some((t) => isNonName(t))) return description;
   const span = { start: run[0].start, end: run[run.length - 1].end };
   const kind = kindOfSubject(run.map((t) => t.text), '');

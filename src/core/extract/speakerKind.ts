@@ -21,6 +21,11 @@ const BODY_HEADS = new Set([
   'chamber', 'prosecutors', 'prosecutor’s', 'campaign', 'opposition', 'junta', 'regime', 'state',
   'unit', 'station', 'newspaper', 'agency', 'channel', 'broadcaster', 'watchdog', 'charity', 'borders',
   'international', 'nations', 'fund', 'program', 'programme', 'centre', 'center', 'trust', 'exchange',
+  // The same heads in the other languages attribution is read in.
+  'regierung', 'bundesregierung', 'ministerium', 'amt', 'behörde', 'polizei', 'partei', 'gericht', 'kommission',
+  'gouvernement', 'ministère', 'présidence', 'élysée', 'parti', 'gobierno', 'ministerio', 'policía', 'partido',
+  'governo', 'ministério', 'polícia', 'правительство', 'министерство', 'мид', 'кремль', 'уряд', 'міністерство',
+  'мзс', 'офіс', 'полиция', 'поліція', 'партия', 'партія', 'администрация', 'пресс-служба', 'пресслужба',
 ]);
 
 // Bodies known by a single name, and political parties.
@@ -28,6 +33,7 @@ const BODY_NAMES = new Set([
   'kremlin', 'pentagon', 'nato', 'eu', 'un', 'uefa', 'fifa', 'opec', 'imf', 'interpol', 'europol',
   'labour', 'tories', 'conservatives', 'democrats', 'republicans', 'hamas', 'hezbollah', 'taliban',
   'whitehall', 'westminster', 'brussels', 'downing', 'élysée', 'elysee', 'quai', 'kremlin’s',
+  'kreml', 'matignon', 'moncloa', 'planalto', 'кремль', 'кремля', 'нато', 'оон', 'ес', 'мид', 'мзс', 'зсу', 'рф', 'сша',
 ]);
 
 // Countries and capitals that stand for their governments in news copy ("Moscow said", "Ukraine
@@ -48,6 +54,13 @@ const PLACES = new Set([
   'athens', 'helsinki', 'stockholm', 'oslo', 'copenhagen', 'dublin', 'lisbon', 'vilnius', 'riga', 'tallinn',
   'chisinau', 'belgrade', 'zagreb', 'bratislava', 'ljubljana', 'tirana', 'skopje', 'doha', 'abuja', 'nairobi',
   'taipei', 'havana', 'caracas', 'brasilia', 'jerusalem', 'beirut', 'amman', 'baku', 'yerevan', 'astana',
+  // As the other languages write the places most often quoted as speakers, with the Russian
+  // and Ukrainian genitive that stands before a name ("глава МИД России Сергей Лавров").
+  'russland', 'deutschland', 'frankreich', 'moskau', 'kiew', 'kyjiw', 'peking', 'russie', 'allemagne', 'moscou',
+  'pékin', 'londres', 'rusia', 'alemania', 'francia', 'ucrania', 'moscú', 'pekín', 'rússia', 'alemanha', 'frança',
+  'ucrânia', 'moscovo', 'pequim', 'estados', 'россия', 'россии', 'украина', 'украины', 'москва', 'киев', 'вашингтон',
+  'берлин', 'германия', 'германии', 'франция', 'франции', 'китай', 'китая', 'росія', 'росії', 'україна', 'україни',
+  'київ', 'москва', 'німеччина', 'німеччини', 'франція', 'франції', 'берлін', 'америка', 'европа', 'європа',
 ]);
 
 // Nouns for unnamed people and for documents: a subject made of them is a speaker of unknown
@@ -84,6 +97,12 @@ export function isRoleLabel(label: string): boolean {
 
 const fold = (word: string) => word.toLowerCase().replace(/[’']s$/u, '');
 
+const LEADING_HEADS = new Set([
+  'ministère', 'gouvernement', 'ministerio', 'gobierno', 'ministério', 'governo', 'министерство', 'правительство',
+  'міністерство', 'уряд', 'офіс', 'администрация', 'партия', 'партія', 'partido', 'parti',
+]);
+const GERMAN_BODY_ENDING = /^\p{L}{3,}(?:regierung|ministerium|behörde|kommission|gericht|partei|verband|polizei|kanzleramt)$/u;
+
 /**
  * The kind of a subject as written: `words` are its words without the article, `article` the
  * determiner before it ('' when none). Capitalised words read as a name are a person unless
@@ -94,6 +113,10 @@ export function kindOfSubject(words: string[], article: string): SpeakerKind {
   const last = fold(words[words.length - 1]);
   const lowered = words.map(fold);
   if (lowered.some((w) => BODY_HEADS.has(w)) && BODY_HEADS.has(last)) return 'body';
+  // German compounds end in their head ("Bundesregierung", "Außenministerium", "Kanzleramt").
+  if (GERMAN_BODY_ENDING.test(last)) return 'body';
+  // Romance and Slavic bodies lead with their head ("Ministerio de Defensa", "Министерство обороны").
+  if (words.length > 1 && LEADING_HEADS.has(lowered[0])) return 'body';
   if (words.length === 1 && (BODY_NAMES.has(last) || PLACES.has(last))) return 'body';
   if (words.every(isInitialismWord)) return 'body';
   const capitalised = words.every((w) => /^\p{Lu}/u.test(w) || /^(?:bin|al|el|de|del|van|von|der|da|di|du|la|le)$/u.test(w));

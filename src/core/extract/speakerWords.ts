@@ -2,6 +2,9 @@
 // speaker's name that are not the name itself (titles, sentence openers, dates, pronouns).
 
 import type { Span } from '../types';
+import {
+  AUXILIARIES, FOREIGN_NON_NAMES, FOREIGN_SPEECH_VERBS, FOREIGN_TITLES, GERMAN_TITLE_ENDING, OTHER_PRONOUNS, PERSON_PRONOUNS,
+} from './cueWords';
 
 /** Verbs of saying that attach a quotation to a speaker. */
 export const SPEECH_VERBS = [
@@ -15,17 +18,19 @@ export const SPEECH_VERBS = [
   'demanded', 'demands', 'sighed', 'sighs', 'yelled', 'yells', 'shouted', 'shouts', 'interrupted',
   'chanted', 'reads', 'quipped', 'joked', 'cried', 'pleaded', 'vowed', 'vows', 'lamented', 'protested',
   'countered', 'ruled', 'concluded', 'promised', 'pledged', 'complained', 'whispered', 'snapped', 'boasted',
+  ...FOREIGN_SPEECH_VERBS,
 ];
 
 /** Words that may stand between a subject and its verb ("Lavrov also said"). */
 export const ADVERBS = new Set([
   'also', 'later', 'then', 'earlier', 'has', 'had', 'have', 'once', 'again', 'further', 'previously',
   'recently', 'subsequently', 'repeatedly', 'reportedly', 'simply', 'just', 'flatly', 'firmly',
-  'bluntly', 'privately', 'publicly', 'only', 'would', 'will', 'did',
+  'bluntly', 'privately', 'publicly', 'only', 'would', 'will', 'did', ...AUXILIARIES,
+  'auch', 'aussi', 'también', 'também', 'также', 'також', 'ebenfalls', 'zudem', 'encore', 'además', 'ainda',
 ]);
 
 /** Pronouns: a quotation credited to one is left unattributed here. */
-export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'one']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'one', ...PERSON_PRONOUNS, ...OTHER_PRONOUNS]);
 
 // Title words, written capitalised or not, that describe a speaker but are not their name.
 const TITLES = new Set([
@@ -46,6 +51,7 @@ const TITLES = new Set([
   'rev', 'rev.', 'reverend', 'rep.', 'lt', 'lt.', 'col', 'col.', 'capt', 'capt.', 'sgt', 'sgt.', 'mayor',
   'sen', 'senator', 'congressman', 'congresswoman', 'economist', 'master', 'harbour', 'harbor', 'fr', 'fr.',
   'father', 'sister', 'brother', 'rabbi', 'imam', 'pastor', 'chef', 'player', 'striker', 'midfielder',
+  ...FOREIGN_TITLES,
 ]);
 
 // Capitalised words that open sentences or name dates, never part of a speaker's name.
@@ -61,7 +67,7 @@ const NON_NAMES = new Set([
   'despite', 'during', 'under', 'over', 'into', 'about', 'against', 'among', 'between', 'through', 'without',
   'within', 'across', 'amid', 'instead', 'indeed', 'nor', 'once', 'last', 'next', 'first', 'former', 'said',
   'well', 'oh', 'ah', 'yes', 'okay', 'please', 'thanks', 'sure', 'perhaps', 'maybe', 'surely',
-  ...PRONOUNS,
+  ...FOREIGN_NON_NAMES, ...PRONOUNS,
 ]);
 
 // Lower-case particles that belong inside names ("Tamim bin Hamad", "Ursula von der Leyen").
@@ -109,7 +115,8 @@ export function isCapitalised(token: Token): boolean {
 
 /** True for a title word such as "Minister" or "spokesman". */
 export function isTitle(token: Token): boolean {
-  return TITLES.has(token.text.toLowerCase());
+  const lower = token.text.toLowerCase();
+  return TITLES.has(lower) || (lower.length > 9 && GERMAN_TITLE_ENDING.test(lower));
 }
 
 /** True for capitalised words that are never names ("But", "Thursday", "He"). */
@@ -122,8 +129,14 @@ export function isInitialism(token: Token): boolean {
   return INITIALISM.test(token.text);
 }
 
-/** True for a lower-case particle inside a name ("bin", "von"). */
-export function isParticle(token: Token): boolean {
+// Particles that are also articles: inside a name only after "von" or "van" ("von der Leyen",
+// "van den Berg"); elsewhere they join a noun to its owner ("Sprecher der Regierung").
+const ARTICLE_PARTICLES = new Set(['der', 'den', 'das']);
+const NAME_PREFIXES = new Set(['von', 'van', 'vom', 'Von', 'Van']);
+
+/** True for a lower-case particle inside a name ("bin", "von"); `previous` is the token before it. */
+export function isParticle(token: Token, previous?: Token): boolean {
+  if (ARTICLE_PARTICLES.has(token.text)) return previous !== undefined && NAME_PREFIXES.has(previous.text);
   return PARTICLES.has(token.text);
 }
 
