@@ -81,8 +81,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   let cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
   if (!stores) cache = null;
-  const cachedPaths = new Map<string, number>();
-  if (cache) for (let k = 0; k < cache.documents.count; k++) cachedPaths.set(cache.documents.path(k), k);
+  const cachedRow = cache ? rowFinder(cache.documents) : () => undefined;
   const skippedBefore = new Map<string, SkippedFile>();
   for (const file of cache?.skipped ?? []) skippedBefore.set(file.path, file);
   // Files skipped for their content before and unchanged since: skipped again, unread.
@@ -104,7 +103,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
       totalBytes += stat.size;
       const known = skippedBefore.get(file);
       if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) skipped.push(known);
-      else plan.push({ file, stat, reuse: cache ? reusable(cache, cachedPaths.get(file), file, stat) : -1 });
+      else plan.push({ file, stat, reuse: cache ? reusable(cache, cachedRow(file), file, stat) : -1 });
     }
   }
   if (skippedForSize) {
@@ -236,6 +235,26 @@ function openStore(file: string): TextStore | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Finds the cached row of each file, asked in the walk's order. The cache keeps its documents in
+ * the order of the walk that wrote it, so the next row is nearly always the one: the two lists
+ * are walked together, and a map of every cached path is built only when a file is out of step.
+ */
+function rowFinder(table: DocumentTable): (file: string) => number | undefined {
+  let next = 0;
+  let byPath: Map<string, number> | null = null;
+  return (file) => {
+    if (next < table.count && table.path(next) === file) return next++;
+    if (!byPath) {
+      byPath = new Map();
+      for (let k = 0; k < table.count; k++) byPath.set(table.path(k), k);
+    }
+    const k = byPath.get(file);
+    if (k !== undefined) next = k + 1;
+    return k;
+  };
 }
 
 /** The cached row for `file` when its size and time (or, failing that, its hash) still match. */
