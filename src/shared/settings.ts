@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   debounceMs: 300,
   maxFileSizeMB: 10,
   maxCorpusSizeMB: 2048,
-  maxCorpusFiles: 200_000,
+  maxCorpusFiles: 1_000_000,
 };
 
 /** The configuration section all settings live under. */
