@@ -12,27 +12,31 @@ import { now, runChild } from './harness';
 import { DEFAULT_SEED } from './makeCorpus';
 import { measureCache, runCacheOpen, type CacheFigures } from './measureCache';
 import { measureCli } from './measureCli';
+import { formatFloor, measureFloor, type FloorFigures } from './measureFloor';
 import { measureServer } from './measureServer';
 import { formatSoak, measureSoak, type SoakFigures } from './measureSoak';
 import { NAIVE_QUOTES, runEngine, type EngineFigures } from './measureEngine';
 import { runNaive, type NaiveFigures } from './measureNaive';
 import { formatTable, type Outcome, type SizeResult } from './report';
 
-const USAGE = `Usage: npm run bench -- [--sizes 1,10,50] [--seed N] [--data DIR] [--out FILE] [--only soak] [--soak-edits N]
+const USAGE = `Usage: npm run bench -- [--sizes 1,10,50] [--seed N] [--data DIR] [--out FILE] [--only soak|floor] [--soak-edits N] [--floor-sizes 50]
 
 Measures index build, cache, draft checks, edits, CLI, memory, accuracy and a naive peer on
 generated corpora of the given sizes in MB, prints a table and writes the figures as JSON
 (default bench/results.json). The server soak (a 384 KB draft edited N times, 5000 by default,
 then a 5 MB draft) runs after the sizes; --only soak runs just the soak and updates its figures
-in the results file.`;
+in the results file. The warm CLI is then timed beside its floor (Node's start, listing and
+stat'ing the files, reading the index) at --floor-sizes (50 MB by default; 50,500 adds the 500 MB
+corpus, generated once in about 10 minutes); --only floor runs just that.`;
 
 interface Options {
   sizes: number[];
   seed: number;
   dataDir: string;
   out: string;
-  only: 'soak' | null;
+  only: 'soak' | 'floor' | null;
   soakEdits: number;
+  floorSizes: number[];
 }
 
 /** Reads `--name value` pairs; unknown names are an error, so typos do not pass silently. */
@@ -48,9 +52,11 @@ function parseFlags(argv: string[], allowed: string[]): Map<string, string> {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flags = parseFlags(argv, ['sizes', 'seed', 'data', 'out', 'only', 'soak-edits']);
+  const flags = parseFlags(argv, ['sizes', 'seed', 'data', 'out', 'only', 'soak-edits', 'floor-sizes']);
   const only = flags.get('only') ?? null;
-  if (only !== null && only !== 'soak') throw new Error(`--only takes "soak"`);
+  if (only !== null && only !== 'soak' && only !== 'floor') throw new Error(`--only takes "soak" or "floor"`);
+  const floorSizes = (flags.get('floor-sizes') ?? '50').split(',').map(Number);
+  if (floorSizes.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error('--floor-sizes takes positive numbers of MB, e.g. 50,500');
   const soakEdits = Number(flags.get('soak-edits') ?? 5000);
   if (!Number.isInteger(soakEdits) || soakEdits <= 0) throw new Error('--soak-edits takes a positive integer');
   const sizes = (flags.get('sizes') ?? '1,10,50').split(',').map(Number);
@@ -58,7 +64,7 @@ function parseOptions(argv: string[]): Options {
   const seed = Number(flags.get('seed') ?? DEFAULT_SEED);
   if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   return {
-    sizes, seed, only, soakEdits,
+    sizes, seed, only, soakEdits, floorSizes,
     dataDir: path.resolve(flags.get('data') ?? defaultDataDir()),
     out: path.resolve(flags.get('out') ?? path.join(repoRoot(), 'bench', 'results.json')),
   };
@@ -124,6 +130,22 @@ async function runSoak(options: Options): Promise<Outcome<SoakFigures>> {
   return attempt('server soak', () => measureSoak(path.join(repoRoot(), 'dist', 'server.js'), data.paths.corpusDir, data.paths.draft, options.soakEdits, options.seed));
 }
 
+/** The warm CLI beside its floor at each of the floor sizes, each with a fresh cache folder. */
+async function runFloors(options: Options): Promise<{ sizeMB: number; figures: Outcome<FloorFigures> }[]> {
+  const rows: { sizeMB: number; figures: Outcome<FloorFigures> }[] = [];
+  for (const sizeMB of options.floorSizes) {
+    const data = ensureBenchData(options.dataDir, sizeMB, options.seed, (line) => console.error(line));
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `verbatim-bench-floor-${data.paths.label}-`));
+    console.error(`${sizeMB} MB: warm CLI beside its floor …`);
+    try {
+      rows.push({ sizeMB, figures: await attempt('floor', () => measureFloor(path.join(repoRoot(), 'dist', 'cli.js'), data.paths.corpusDir, data.paths.draft, cacheDir)) });
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
 function printSoak(soak: Outcome<SoakFigures>): void {
   console.log('error' in soak ? `\nServer soak failed: ${soak.error}` : formatSoak(soak));
 }
@@ -143,15 +165,24 @@ async function main(argv: string[]): Promise<void> {
     fs.writeFileSync(options.out, `${JSON.stringify({ ...previous, soak: { date: new Date().toISOString(), commit: gitCommit(), ...soak } }, null, 1)}\n`);
     return;
   }
+  if (options.only === 'floor') {
+    const floors = await runFloors(options);
+    console.log(formatFloor(floors));
+    const previous = fs.existsSync(options.out) ? JSON.parse(fs.readFileSync(options.out, 'utf8')) as Record<string, unknown> : {};
+    fs.writeFileSync(options.out, `${JSON.stringify({ ...previous, floor: { date: new Date().toISOString(), commit: gitCommit(), sizes: floors } }, null, 1)}\n`);
+    return;
+  }
   const started = now();
   // Other processes share this machine's cores; the load before and after says how far to trust a run.
   const loadBefore = os.loadavg()[0];
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await measureSize(options, size));
   const soak = await runSoak(options);
+  const floors = await runFloors(options);
   const seconds = (now() - started) / 1000;
   console.log(formatTable(results));
   printSoak(soak);
+  console.log(formatFloor(floors));
   const loadAfter = os.loadavg()[0];
   console.log(`\nTotal ${seconds.toFixed(0)} s on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; `
     + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`);
@@ -161,6 +192,7 @@ async function main(argv: string[]): Promise<void> {
     loadAverage: { before: loadBefore, after: loadAfter },
     sizes: Object.fromEntries(results.map((r) => [String(r.sizeMB), r])),
     soak,
+    floor: { sizes: floors },
   };
   fs.writeFileSync(options.out, `${JSON.stringify(record, null, 1)}\n`);
   console.log(`Figures written to ${path.relative(process.cwd(), options.out) || options.out}.`);

@@ -9,6 +9,7 @@ import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus, type OpenedCorpus, type OpenOptions } from '../core/cache/openCorpus';
 import { Checker } from '../core/checker';
 import { scopeCorpusPaths } from '../core/corpus/corpusScope';
+import { appendAll } from '../core/corpus/walkCorpus';
 import { formatOfFile } from '../core/draftFormats';
 import { ConfigError, corpusPaths, defaultConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
 import type { CorpusWarning } from '../core/types';
@@ -64,7 +65,8 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     for (const warning of corpus.warnings) {
       io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
     }
-    warnings.push(...corpus.warnings);
+    // One warning per unreadable file: an archive can have more than a call takes as arguments.
+    appendAll(warnings, corpus.warnings);
     // A shared archive (VERBATIM_ARCHIVE_URL or "archive" in verbatim.json) is checked too.
     const archive = openArchive(config.file, io);
     if (corpus.documents.length === 0 && !archive) {

@@ -45,7 +45,7 @@ export interface VerbatimConfig {
 export const CONFIG_FILE_NAME = 'verbatim.json';
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Enough for a newsroom archive of articles; a corpus of `/` stops here instead of reading a disk. */
-export const DEFAULT_MAX_CORPUS_FILES = 200_000;
+export const DEFAULT_MAX_CORPUS_FILES = 1_000_000;
 
 /** A config file that exists but cannot be used; the message says why in one line. */
 export class ConfigError extends Error {}

@@ -174,6 +174,14 @@ export class WordScanner {
     return true;
   }
 
+  /**
+   * Where the scan goes on from: once no segmented run is pending, a new scanner started here
+   * finds the same words as this one would.
+   */
+  get position(): number {
+    return this.at;
+  }
+
   /** True while words of a segmented run are still to come; they follow the current word directly. */
   get inSegmentedRun(): boolean {
     return this.segmentAt < this.segments.length;

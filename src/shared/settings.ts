@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS: VerbatimSettings = {
   debounceMs: 300,
   maxFileSizeMB: 10,
   maxCorpusSizeMB: 2048,
-  maxCorpusFiles: 200_000,
+  maxCorpusFiles: 1_000_000,
   preferPrimarySources: true,
 };
 

@@ -23,6 +23,18 @@ import { temporaryPath } from './temporaryFiles';
 export const CACHE_VERSION = 8;
 const MAGIC = 0x58494256; // "VBIX"
 
+/**
+ * A source file that was read and could not be used (binary, badly encoded, too large, a broken
+ * PDF), with the warning it gave. While its size and time hold, it is skipped again unread: a
+ * corpus with unreadable files still opens warm, without reading them and rewriting the cache.
+ */
+export interface SkippedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  message: string;
+}
+
 /** Everything an index is restored from. */
 export interface CacheContents {
   generation: string;
@@ -35,6 +47,8 @@ export interface CacheContents {
   tokens: TokenStream;
   docStarts: Int32Array;
   postings: Postings;
+  /** Files skipped for their content; absent in caches written before they were kept. */
+  skipped?: SkippedFile[];
 }
 
 /** How each section's bytes are read. */
@@ -51,6 +65,7 @@ interface Header {
   generation: string;
   key: string;
   segments: string[];
+  skipped?: SkippedFile[];
   sections: Record<SectionName, [number, number]>;
 }
 
@@ -99,12 +114,18 @@ export function readCache(dir: string, key: string): CacheContents | null {
       tokens: new TokenStream(sections.tokenIds as Uint16Array, sections.escapedAt as Int32Array, sections.escapedIds as Int32Array),
       docStarts: sections.docStarts as Int32Array,
       postings: { bytes: sections.postingBytes as Uint8Array, offsets: sections.postingOffsets as Int32Array, counts: sections.postingCounts as Int32Array },
+      skipped: Array.isArray(header.skipped) ? header.skipped.filter(isSkippedFile) : [],
     };
     return partsFit(contents, segmentSizes) ? contents : null;
   } catch {
     // A truncated or foreign file is treated as no cache: the corpus is simply read again.
     return null;
   }
+}
+
+function isSkippedFile(value: unknown): value is SkippedFile {
+  const v = value as Partial<SkippedFile> | null;
+  return typeof v?.path === 'string' && typeof v.size === 'number' && typeof v.mtimeMs === 'number' && typeof v.message === 'string';
 }
 
 type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
@@ -149,7 +170,7 @@ export function writeIndexFile(dir: string, contents: CacheContents): void {
   });
   // The header holds the section offsets, which depend on the header's own length: lay the
   // sections out after a header measured with placeholder offsets of the final width.
-  const header: Header = { version: CACHE_VERSION, generation: contents.generation, key: contents.key, segments: contents.segments, sections: {} as Header['sections'] };
+  const header: Header = { version: CACHE_VERSION, generation: contents.generation, key: contents.key, segments: contents.segments, skipped: contents.skipped ?? [], sections: {} as Header['sections'] };
   const placeholder = 1e12;
   SECTION_NAMES.forEach((name) => { header.sections[name] = [placeholder, placeholder]; });
   const headerLength = Buffer.byteLength(JSON.stringify(header), 'utf8');

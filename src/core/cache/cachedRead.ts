@@ -14,12 +14,31 @@ export interface ReadDocument {
   hash: string;
 }
 
+/**
+ * Warnings about what a file holds (or its size), not about reaching it: the cache may skip
+ * such a file unread while its size and time are unchanged. A file that could not be opened is
+ * tried again on every start, since its permissions can change without its time.
+ */
+const contentWarnings = new WeakSet<CorpusWarning>();
+
+export function isContentWarning(warning: CorpusWarning): boolean {
+  return contentWarnings.has(warning);
+}
+
 /** Reads and parses `file` as document `id`, or says why it cannot be used. */
 export async function readForCache(file: string, id: number, options: Pick<LoadOptions, 'maxFileBytes' | 'folderMeta'>): Promise<ReadDocument | CorpusWarning> {
-  const read = await readSourceBytes(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  if (isCorpusWarning(read)) return read;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const read = await readSourceBytes(file, maxFileBytes);
+  if (isCorpusWarning(read)) {
+    // Too large is decided by the size alone; other failures here are failures to reach the file.
+    if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > maxFileBytes) contentWarnings.add(read);
+    return read;
+  }
   const loaded = await parseSourceBytes(file, read, id, { folderMeta: options.folderMeta });
-  if (isCorpusWarning(loaded)) return loaded;
+  if (isCorpusWarning(loaded)) {
+    contentWarnings.add(loaded);
+    return loaded;
+  }
   return { doc: loaded, hash: hashBytes(read.bytes) };
 }
 

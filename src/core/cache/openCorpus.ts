@@ -11,8 +11,8 @@ import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents } from './cacheFile';
-import { hashFile, readForCache } from './cachedRead';
+import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
+import { hashFile, isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
@@ -81,8 +81,11 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   let cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
   if (!stores) cache = null;
-  const cachedPaths = new Map<string, number>();
-  if (cache) for (let k = 0; k < cache.documents.count; k++) cachedPaths.set(cache.documents.path(k), k);
+  const cachedRow = cache ? rowFinder(cache.documents) : () => undefined;
+  const skippedBefore = new Map<string, SkippedFile>();
+  for (const file of cache?.skipped ?? []) skippedBefore.set(file.path, file);
+  // Files skipped for their content before and unchanged since: skipped again, unread.
+  const skipped: SkippedFile[] = [];
 
   // First pass: which files are unchanged since the cache was written (cheap: one stat each).
   const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
@@ -98,26 +101,29 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
       skippedForSize++;
     } else {
       totalBytes += stat.size;
-      plan.push({ file, stat, reuse: cache ? reusable(cache, cachedPaths.get(file), file, stat) : -1 });
+      const known = skippedBefore.get(file);
+      if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) skipped.push(known);
+      else plan.push({ file, stat, reuse: cache ? reusable(cache, cachedRow(file), file, stat) : -1 });
     }
   }
   if (skippedForSize) {
     warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed`, limit: true });
   }
+  for (const file of skipped) warnings.push({ path: file.path, message: file.message });
   if (cache && stores) {
     try {
       const unchanged = plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
       if (unchanged) return restore(cache, stores, plan, warnings, began);
-      if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, warnings, options, began });
+      if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, skipped, warnings, options, began });
     } catch (error) {
       // The cache passed its checks but still could not be used: read the sources instead.
       warnings.push({ path: options.cacheDir!, message: `the index cache could not be used (${(error as Error).message}); the corpus was read again` });
       for (const store of stores) store.close();
       for (const entry of plan) entry.reuse = -1;
-      return buildCorpus(entries, plan, null, null, key, totalBytes, warnings, options, began);
+      return buildCorpus(entries, plan, skipped, null, null, key, totalBytes, warnings, options, began);
     }
   }
-  return buildCorpus(entries, plan, cache, stores, key, totalBytes, warnings, options, began);
+  return buildCorpus(entries, plan, skipped, cache, stores, key, totalBytes, warnings, options, began);
 }
 
 /**
@@ -125,7 +131,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
  * cache folder, texts stream to the new texts file as they are read, so the archive is never in
  * memory at once.
  */
-async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheContents | null, stores: TextStore[] | null, key: string,
+async function buildCorpus(entries: string[], plan: PlannedFile[], skipped: SkippedFile[], cache: CacheContents | null, stores: TextStore[] | null, key: string,
   totalBytes: number, warnings: CorpusWarning[], options: OpenOptions, began: number): Promise<OpenedCorpus> {
   const writer = options.cacheDir ? TextsWriter.open(options.cacheDir, warnings) : null;
   const builder = new IndexBuilder(cache ? Vocabulary.unpack(ownedCopy(cache.vocabulary)) : new Vocabulary(), Math.ceil(totalBytes / 5));
@@ -148,6 +154,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
       const read = await readForCache(file, table.count + inMemory.length, options);
       if (isCorpusWarning(read)) {
         warnings.push(read);
+        if (isContentWarning(read)) skipped.push(skippedFile(file, stat, read));
       } else {
         builder.addDocument(read.doc);
         if (writer) {
@@ -170,7 +177,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], cache: CacheC
   if (writer) {
     const textsFile = writer.finish();
     const documents = table.finish();
-    const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings };
+    const contents = { generation: newGeneration(), key, segments: [writer.segment], documents, vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings, skipped };
     // The texts file is opened before the index is written: from then on another process may
     // replace the cache, and an open file stays readable.
     const store = textsFile ? openStore(textsFile) : null;
@@ -230,6 +237,26 @@ function openStore(file: string): TextStore | null {
   }
 }
 
+/**
+ * Finds the cached row of each file, asked in the walk's order. The cache keeps its documents in
+ * the order of the walk that wrote it, so the next row is nearly always the one: the two lists
+ * are walked together, and a map of every cached path is built only when a file is out of step.
+ */
+function rowFinder(table: DocumentTable): (file: string) => number | undefined {
+  let next = 0;
+  let byPath: Map<string, number> | null = null;
+  return (file) => {
+    if (next < table.count && table.path(next) === file) return next++;
+    if (!byPath) {
+      byPath = new Map();
+      for (let k = 0; k < table.count; k++) byPath.set(table.path(k), k);
+    }
+    const k = byPath.get(file);
+    if (k !== undefined) next = k + 1;
+    return k;
+  };
+}
+
 /** The cached row for `file` when its size and time (or, failing that, its hash) still match. */
 function reusable(cache: CacheContents, k: number | undefined, file: string, stat: PlannedFile['stat']): number {
   if (k === undefined) return -1;
@@ -238,6 +265,11 @@ function reusable(cache: CacheContents, k: number | undefined, file: string, sta
   if (table.mtimeMs(k) === stat.mtimeMs) return k;
   // Touched but possibly unchanged (a checkout, a copy): the content decides.
   return hashFile(file) === table.hash(k) ? k : -1;
+}
+
+/** What the cache keeps of a file skipped for `warning`, with the size and time it was planned with. */
+export function skippedFile(file: string, stat: PlannedFile['stat'], warning: CorpusWarning): SkippedFile {
+  return { path: file, size: stat.size, mtimeMs: stat.mtimeMs, message: warning.message };
 }
 
 /** Writes the index file next to finished texts files; false (with a warning) when it cannot. */

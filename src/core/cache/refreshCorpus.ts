@@ -11,11 +11,11 @@ import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { splicePostings, spliceTokens, type TokenEdit } from '../match/postingsSplice';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, textsFileName, type CacheContents } from './cacheFile';
-import { readForCache } from './cachedRead';
+import { newGeneration, textsFileName, type CacheContents, type SkippedFile } from './cacheFile';
+import { isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable, type DocumentRecord, type TextPlace } from './documentTable';
-import { saveCache, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openCorpus';
+import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openCorpus';
 import { StoredDocument, type TextStore } from './storedDocument';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';
@@ -42,6 +42,8 @@ export interface RefreshInput {
   cache: CacheContents;
   stores: TextStore[];
   plan: PlannedFile[];
+  /** Files skipped for their content, unchanged since; those this refresh skips are added. */
+  skipped: SkippedFile[];
   warnings: CorpusWarning[];
   options: OpenOptions;
   began: number;
@@ -82,6 +84,7 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
       const read = await readForCache(file, documents.length, options);
       if (isCorpusWarning(read)) {
         warnings.push(read);
+        if (isContentWarning(read)) input.skipped.push(skippedFile(file, stat, read));
       } else {
         const tokens = IndexBuilder.tokensOf(vocabulary, read.doc);
         inserted.push(tokens);
@@ -143,7 +146,7 @@ async function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: R
   const segments = compact ? [writer!.segment] : writer ? [...cache.segments, writer.segment] : cache.segments;
   const contents: CacheContents = {
     generation: newGeneration(), key: cache.key, segments, documents: builder.finish(),
-    vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings,
+    vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings, skipped: input.skipped,
   };
   return saveCache(dir, contents, warnings);
 }

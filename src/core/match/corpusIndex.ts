@@ -3,7 +3,8 @@
 // found by walking the postings of the rarer word of the pair, so no pair table is stored.
 // Character offsets of tokens are not stored either: they are needed only for the few passages
 // a check reports, and re-scanning one document for them costs microseconds, while storing
-// them would double the index's memory.
+// them would double the index's memory. The re-scan stops at the last token asked for, so a
+// passage near the start of a long document does not cost a scan of all of it.
 
 import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
@@ -41,10 +42,47 @@ export interface IndexParts {
   postings?: Postings;
 }
 
-/** Token start and end offsets of one document, recomputed on demand. */
-interface TokenOffsets {
-  starts: Int32Array;
-  ends: Int32Array;
+/**
+ * Token start and end offsets of one document, recomputed on demand from its start up to the
+ * last token asked for. Between requests only where to resume is kept (a block and an offset),
+ * never the text, so remembered documents hold no copy of their text.
+ */
+class TokenOffsets {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Tokens whose offsets are known. */
+  private known = 0;
+  /** The block the scan resumes in, and the offset in the text where it resumes. */
+  private block = 0;
+  private resumeAt = -1;
+
+  constructor(private readonly doc: SourceDocument, count: number) {
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+  }
+
+  /** Makes the offsets of tokens up to `k` (of this document) known. */
+  reach(k: number): this {
+    if (k < this.known) return this;
+    const count = this.starts.length;
+    const text = this.doc.text;
+    const blocks = this.doc.blocks;
+    for (; this.block < blocks.length && this.known < count; this.block++, this.resumeAt = -1) {
+      const { start, end } = blocks[this.block];
+      const scanner = new WordScanner(text, this.resumeAt < 0 ? start : this.resumeAt, end);
+      while (this.known < count && scanner.next()) {
+        this.starts[this.known] = scanner.start;
+        this.ends[this.known++] = scanner.end;
+        // A run of a script without spaces is split as a whole: stop only outside one, so the
+        // resumed scan splits the rest of the block exactly as a scan from its start would.
+        if (this.known > k && !scanner.inSegmentedRun) {
+          this.resumeAt = scanner.position;
+          return this;
+        }
+      }
+    }
+    return this;
+  }
 }
 
 /** How many documents keep their token offsets in memory between checks. */
@@ -220,13 +258,15 @@ export class CorpusIndex {
   /** The offset in its document's text where token `p` starts. */
   tokenStart(p: number): number {
     const doc = this.docOf(p);
-    return this.tokenOffsets(doc).starts[p - this.docStarts[doc]];
+    const k = p - this.docStarts[doc];
+    return this.tokenOffsets(doc).reach(k).starts[k];
   }
 
   /** The offset in its document's text where token `p` ends. */
   tokenEnd(p: number): number {
     const doc = this.docOf(p);
-    return this.tokenOffsets(doc).ends[p - this.docStarts[doc]];
+    const k = p - this.docStarts[doc];
+    return this.tokenOffsets(doc).reach(k).ends[k];
   }
 
   /** Passages that best match free text typed by the user, best first. */
@@ -234,24 +274,11 @@ export class CorpusIndex {
     return searchCorpus(this, query, limit);
   }
 
-  /** Re-scans document `d` for its token offsets; recently used documents are remembered. */
+  /** The token offsets of document `d`, as far as scanned; recently used documents are remembered. */
   private tokenOffsets(d: number): TokenOffsets {
     const cached = this.offsets.get(d);
     if (cached) return cached;
-    const doc = this.corpus.documents[d];
-    const count = this.docStarts[d + 1] - this.docStarts[d];
-    const starts = new Int32Array(count);
-    const ends = new Int32Array(count);
-    let k = 0;
-    const text = doc.text;
-    for (const block of doc.blocks) {
-      const scanner = new WordScanner(text, block.start, block.end);
-      while (scanner.next() && k < count) {
-        starts[k] = scanner.start;
-        ends[k++] = scanner.end;
-      }
-    }
-    const found = { starts, ends };
+    const found = new TokenOffsets(this.corpus.documents[d], this.docStarts[d + 1] - this.docStarts[d]);
     this.offsets.set(d, found);
     return found;
   }

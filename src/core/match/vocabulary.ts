@@ -24,8 +24,21 @@ export function ownedCopy(packed: PackedVocabulary): PackedVocabulary {
   return { text: packed.text, hashes: packed.hashes.slice(), table: packed.table.slice() };
 }
 
+/**
+ * The word starts found for each packed vocabulary checked: a cache is checked before it is
+ * unpacked, and a second pass over an archive's hundred thousand words would cost a start time.
+ */
+const checkedStarts = new WeakMap<PackedVocabulary, Int32Array | null>();
+
 /** Where each packed word starts (and, last, where the text ends); null when the parts disagree. */
 function wordStarts(packed: PackedVocabulary): Int32Array | null {
+  if (checkedStarts.has(packed)) return checkedStarts.get(packed)!;
+  const starts = findWordStarts(packed);
+  checkedStarts.set(packed, starts);
+  return starts;
+}
+
+function findWordStarts(packed: PackedVocabulary): Int32Array | null {
   const count = packed.hashes.length;
   const size = packed.table.length;
   if (size < 2 * count || (size & (size - 1)) !== 0) return null;

@@ -1,0 +1,63 @@
+// The `verbatim` command's first file: it loads the command itself (cliMain.js beside it) with
+// V8's code cache, so a warm run does not parse and compile the bundle's megabyte of JavaScript
+// again, nor the functions its first check compiles. The cache is written when a run ends
+// without a usable one, after the check, so it holds the code that checking compiled too; it
+// lives with the corpus caches and is rebuilt whenever the bundle or Node changes. Node 22 has
+// module.enableCompileCache for this; Node 20 has only vm.Script's cachedData.
+// Nothing here imports the engine: this file must stay small for the cache to pay off.
+
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import Module from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+
+const main = path.join(__dirname, 'cliMain.js');
+
+/** The code cache file for this bundle and this Node, beside the corpus caches. */
+function cachePath(source: string): string | null {
+  const env = process.env;
+  // --no-cache promises that nothing is kept on disk.
+  if (env.VERBATIM_CODE_CACHE === '0' || process.argv.includes('--no-cache')) return null;
+  const base = env.VERBATIM_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'verbatim');
+  const key = crypto.createHash('sha1').update(`${process.version}\0${process.arch}\0${main}\0`).update(source).digest('hex').slice(0, 16);
+  return path.join(base, `cli-code-${key}.bin`);
+}
+
+function readOrNull(file: string | null): Buffer | undefined {
+  try {
+    return file ? fs.readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the code compiled so far; any failure only means the next run compiles again. */
+function save(file: string, script: vm.Script): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, file);
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+function run(): void {
+  const source = fs.readFileSync(main, 'utf8');
+  const file = cachePath(source);
+  const cachedData = readOrNull(file);
+  // The bundle loads the PDF and Word readers with require(), never import(), which a script
+  // compiled here could only use through an experimental hook (see esbuild.js).
+  const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
+  if (file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(file, script));
+  const module = new Module(main, require.main);
+  module.filename = main;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, Module.createRequire(main), module, main, __dirname);
+}
+
+run();

@@ -1,0 +1,56 @@
+// The CLI keeps V8's compiled code of its bundle beside the corpus caches, so a warm run skips
+// compiling it. The cache must never change an answer: a missing, damaged or foreign one is
+// rebuilt, and the run that finds it gives the same report as any other.
+
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const REPO = path.resolve(__dirname, '../../..');
+const CLI = path.join(REPO, 'dist/cli.js');
+const CORPUS = path.join(REPO, 'test/fixtures/labelled/corpus');
+const DRAFT = path.join(REPO, 'test/cli/fixtures/drift.md');
+
+describe('verbatim CLI: the compiled-code cache', function () {
+  this.timeout(60_000);
+  let base: string;
+
+  beforeEach(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-code-cache-'));
+  });
+  afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  const check = (env: Record<string, string> = {}) => {
+    const run = spawnSync(process.execPath, [CLI, 'check', '--corpus', CORPUS, '--format', 'json', DRAFT], { cwd: REPO, encoding: 'utf8', env: { ...process.env, VERBATIM_CACHE_DIR: base, ...env } });
+    assert.strictEqual(run.status, 1, run.stderr);
+    assert.strictEqual(run.stderr, '');
+    return run.stdout;
+  };
+  const codeCaches = () => fs.readdirSync(base).filter((name) => /^cli-code-.*\.bin$/.test(name));
+
+  it('is written by the first run and used unchanged by the next, with the same report', () => {
+    const first = check();
+    const [cache] = codeCaches();
+    assert.ok(cache, 'no code cache was written');
+    const written = fs.statSync(path.join(base, cache));
+    assert.ok(written.size > 10_000, `the code cache holds only ${written.size} bytes`);
+    assert.strictEqual(check(), first);
+    assert.deepStrictEqual(codeCaches(), [cache]);
+    assert.strictEqual(fs.statSync(path.join(base, cache)).mtimeMs, written.mtimeMs, 'a usable code cache was rewritten');
+  });
+
+  it('is replaced when damaged, and the run still gives the same report', () => {
+    const first = check();
+    const [cache] = codeCaches();
+    fs.writeFileSync(path.join(base, cache), Buffer.alloc(4096, 7));
+    assert.strictEqual(check(), first);
+    assert.ok(fs.readFileSync(path.join(base, cache)).length > 10_000, 'the damaged code cache was not replaced');
+  });
+
+  it('is neither read nor written with VERBATIM_CODE_CACHE=0', () => {
+    check({ VERBATIM_CODE_CACHE: '0' });
+    assert.deepStrictEqual(codeCaches(), []);
+  });
+});
