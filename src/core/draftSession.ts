@@ -6,8 +6,9 @@
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
 import type { Checker } from './checker';
+import { fitSpeakerReadings } from './attribution/resolveSpeakers';
 import { detachStrings } from './detach';
-import { draftProseSteps } from './extract/markdownProse';
+import { draftProseSteps, fitDraftChunks } from './extract/markdownProse';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { runInSlices, runToEnd, type SliceStats } from './slicedRun';
 import type { Quote, QuoteResult, SourceMatch, Span, TextFormat } from './types';
@@ -22,6 +23,30 @@ export interface UpdateStats {
   shifted: number;
 }
 
+/** Every session not yet collected: the open drafts, whose texts the shared caches make room for. */
+const LIVE_SESSIONS = new Set<WeakRef<DraftSession>>();
+
+/**
+ * Sizes the caches the sessions share (the prose chunks, the quotations and the speakers'
+ * readings of paragraphs) by the drafts checked now, all of them together.
+ */
+function fitSharedCaches(): void {
+  let chars = 0;
+  let blocks = 0;
+  for (const ref of LIVE_SESSIONS) {
+    const session = ref.deref();
+    if (!session) {
+      LIVE_SESSIONS.delete(ref);
+      continue;
+    }
+    chars += session.size.chars;
+    blocks += session.size.blocks;
+  }
+  DRAFT_QUOTES.fitTo(chars);
+  fitDraftChunks(chars);
+  fitSpeakerReadings(blocks);
+}
+
 /** The checked quotes of one draft, updated edit by edit. */
 export class DraftSession {
   private text: string | null = null;
@@ -33,8 +58,12 @@ export class DraftSession {
   private previousAt = new Map<number, QuoteResult>();
   /** What the last completed update did. */
   lastStats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
+  /** The size of the text last checked, which the caches shared by every session make room for. */
+  size = { chars: 0, blocks: 0 };
 
-  constructor(readonly checker: Checker) {}
+  constructor(readonly checker: Checker) {
+    LIVE_SESSIONS.add(new WeakRef(this));
+  }
 
   /** Checks `text`, re-matching only the quotes that changed since the last update. */
   update(text: string, format: TextFormat): QuoteResult[] {
@@ -59,7 +88,6 @@ export class DraftSession {
     // Reading the prose, the quotations and their speakers, a little per step.
     const prose = yield* draftProseSteps(text, format);
     const quotes = yield* this.checker.quoteSteps(text, prose);
-    DRAFT_QUOTES.fitTo(text.length);
     const stats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
     const results: QuoteResult[] = [];
     const byCharacters = new Map<string, QuoteResult[]>();
@@ -87,6 +115,8 @@ export class DraftSession {
     this.previous = byCharacters;
     this.previousAt = byStart;
     this.lastStats = stats;
+    this.size = { chars: text.length, blocks: prose.blocks.length };
+    fitSharedCaches();
     return results;
   }
 

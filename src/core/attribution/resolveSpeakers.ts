@@ -32,19 +32,18 @@ interface BlockReading {
 
 // Readings are remembered by the block's text: a writer's edit changes one paragraph, and the
 // others, read again on every check, would otherwise cost most of the re-check. Clauses and
-// titled names depend only on the block's own characters, so the text is the whole key. The
-// limit follows the texts read lately: room for every block of the longest of them twice over
-// (the versions of the blocks being edited), and never fewer than `MIN_READINGS`, so that a long
-// draft's check does not push out its own first blocks before reading its last.
-const MIN_READINGS = 20_000;
-const MAX_READINGS = 400_000;
-const READINGS = new LruMap<string, BlockReading>(MAX_READINGS);
-const recentBlockCounts: number[] = [];
+// titled names depend only on the block's own characters, so the text is the whole key.
+const MIN_READINGS = 1_000;
+const READINGS = new LruMap<string, BlockReading>(400_000);
 
-function fitReadings(blocks: number): void {
-  recentBlockCounts.push(blocks);
-  if (recentBlockCounts.length > 16) recentBlockCounts.shift();
-  READINGS.trim(Math.max(MIN_READINGS, 2 * Math.max(...recentBlockCounts)));
+/**
+ * Keeps room for the readings of the open drafts, `draftBlocks` blocks together, and a quarter
+ * more for the versions of the blocks being edited: a long draft's check never pushes out its own
+ * first blocks before reading its last, and the thousands of older versions a day of typing
+ * leaves are not kept.
+ */
+export function fitSpeakerReadings(draftBlocks: number): void {
+  READINGS.trim(Math.max(MIN_READINGS, Math.ceil(1.25 * draftBlocks) + 256));
 }
 
 /** The reading of one block, with offsets relative to its start. */
@@ -126,9 +125,7 @@ const BLOCKS_PER_STEP = 16;
 export function* resolveSpeakerSteps(masked: string, blocks: Span[], quotes: Quote[], aliases: AliasTable = new AliasTable()): Generator<void, Quote[]> {
   if (quotes.length === 0 || blocks.length === 0) return quotes;
   const narrative = yield* narrativeSteps(masked, quotes);
-  const resolved = yield* new Resolver(narrative, blocks, quotes, aliases).steps();
-  fitReadings(blocks.length);
-  return resolved;
+  return yield* new Resolver(narrative, blocks, quotes, aliases).steps();
 }
 
 class Resolver {
