@@ -40,9 +40,12 @@ const DEBOUNCE_MS = 300;
 const MB = 1024 * 1024;
 const WAIT_MS = 10 * 60 * 1000;
 
-async function startServer(serverJs: string, root: string): Promise<LspTestClient> {
+async function startServer(serverJs: string, root: string, corpusDir: string): Promise<LspTestClient> {
   const client = await LspTestClient.start({
     rootUri: pathToFileURL(root).href,
+    // The benchmark corpus lies outside the project folder, so it is named in the person's own
+    // settings: a project's verbatim.json cannot reach outside its folder.
+    initializationOptions: { verbatim: { corpus: [corpusDir] } },
     capabilities: { workspace: { configuration: false }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     serverPath: serverJs, execArgv: EXEC_ARGV, env: { VERBATIM_CACHE_DIR: path.join(root, '.cache'), VERBATIM_SERVER_STATS: '1' },
   });
@@ -54,12 +57,11 @@ export async function measureSoak(serverJs: string, corpusDir: string, draftFile
   if (!fs.existsSync(serverJs)) throw new Error(`n/a (${serverJs} not built)`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-soak-'));
   try {
-    fs.writeFileSync(path.join(root, 'verbatim.json'), JSON.stringify({ corpus: [corpusDir] }));
     const body = fs.readFileSync(draftFile, 'utf8').replace(/^# .*\n/, '');
     const draft = lengthenDraft(body, 384 * 1024);
     const uri = pathToFileURL(path.join(root, 'chapter.md')).href;
 
-    const client = await startServer(serverJs, root);
+    const client = await startServer(serverJs, root, corpusDir);
     let soak;
     let start;
     let end;
@@ -79,7 +81,7 @@ export async function measureSoak(serverJs: string, corpusDir: string, draftFile
     }
 
     console.error('  soak: the longest event-loop block with a 5 MB draft …');
-    const big = await bigDraftBlock(serverJs, root, lengthenDraft(body, 5 * MB), seed);
+    const big = await bigDraftBlock(serverJs, root, corpusDir, lengthenDraft(body, 5 * MB), seed);
     return {
       draftKB: Math.round(draft.length / 1024), edits, debounceMs: DEBOUNCE_MS,
       rssStartMB: start.rss / MB, rssEndMB: end.rss / MB, heapStartMB: start.heapUsed / MB, heapEndMB: end.heapUsed / MB,
@@ -93,8 +95,8 @@ export async function measureSoak(serverJs: string, corpusDir: string, draftFile
 }
 
 /** Opens a 5 MB draft in a fresh server, edits it a few times, and reads the longest block from the opening on. */
-async function bigDraftBlock(serverJs: string, root: string, text: string, seed: number): Promise<{ sizeMB: number; firstMs: number; longestBlockMs: number }> {
-  const client = await startServer(serverJs, root);
+async function bigDraftBlock(serverJs: string, root: string, corpusDir: string, text: string, seed: number): Promise<{ sizeMB: number; firstMs: number; longestBlockMs: number }> {
+  const client = await startServer(serverJs, root, corpusDir);
   try {
     const uri = pathToFileURL(path.join(root, 'book.md')).href;
     // Building the corpus index is not this measurement's business; the draft's checks are.

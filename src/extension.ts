@@ -29,9 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverOptions: ServerOptions = {
     // A young generation of at most 4 MB per semi-space keeps the server's memory near its
     // index (a 50 MB archive: about 140 MB instead of 165 MB, measured on the CLI, which runs
-    // the same engine) without slowing checks.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=4'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    // the same engine) without slowing checks. Over stdio the server encodes a long draft's
+    // diagnostics in slices (src/server/transport.ts); IPC would encode them in one piece.
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--max-semi-space-size=4'] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Verbatim', { log: true });
   const clientOptions: LanguageClientOptions = {

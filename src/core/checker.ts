@@ -2,9 +2,10 @@
 // by the quote's compared words, so re-checking a draft after an edit re-matches only the quotes
 // whose words changed; the rest are re-anchored to their new offsets.
 
-import { AliasTable, attributeQuotes, creditSources, findMisattribution, sameSpeaker, SourceSpeakers } from './attribution';
+import { AliasTable, attributeQuoteSteps, creditSources, findMisattribution, sameSpeaker, SourceSpeakers } from './attribution';
 import { draftProseOf, type DraftProse } from './extract/markdownProse';
 import { IgnoreList } from './ignoreList';
+import { runToEnd } from './slicedRun';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
 import { CorpusIndex } from './match/corpusIndex';
 import { diffEntries } from './match/diffEntries';
@@ -63,13 +64,19 @@ export class Checker {
    * read it already.
    */
   quotesOf(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
-    const quotes = attributeQuotes(text, format, this.aliases, prose, DRAFT_QUOTES);
+    return runToEnd(this.quoteSteps(text, prose));
+  }
+
+  /** `quotesOf` in steps, for a caller that spreads a long draft over several turns of the event loop. */
+  *quoteSteps(text: string, prose: DraftProse): Generator<void, Quote[]> {
+    const quotes = yield* attributeQuoteSteps(text, prose, this.aliases, DRAFT_QUOTES);
     return this.ignored.size ? quotes.filter((quote) => !this.ignored.matches(quote.text)) : quotes;
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */
   isAccepted(quote: Quote): boolean {
-    return this.acceptedKeys.has(wordingKey(quote.text));
+    // Asked for every quote of every check: with nothing accepted, no wording need be read.
+    return this.acceptedKeys.size > 0 && this.acceptedKeys.has(wordingKey(quote.text));
   }
 
   /**

@@ -6,10 +6,10 @@
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
 import type { Checker } from './checker';
+import { fitSpeakerReadings } from './attribution/resolveSpeakers';
 import { detachStrings } from './detach';
-import { draftProseSteps } from './extract/markdownProse';
+import { draftProseSteps, fitDraftChunks } from './extract/markdownProse';
 import { DRAFT_QUOTES } from './extract/quoteMemo';
-import { warmQuoteSteps } from './extract/warmQuotes';
 import { runInSlices, runToEnd, type SliceStats } from './slicedRun';
 import type { Quote, QuoteResult, SourceMatch, Span, TextFormat } from './types';
 
@@ -23,17 +23,47 @@ export interface UpdateStats {
   shifted: number;
 }
 
+/** Every session not yet collected: the open drafts, whose texts the shared caches make room for. */
+const LIVE_SESSIONS = new Set<WeakRef<DraftSession>>();
+
+/**
+ * Sizes the caches the sessions share (the prose chunks, the quotations and the speakers'
+ * readings of paragraphs) by the drafts checked now, all of them together.
+ */
+function fitSharedCaches(): void {
+  let chars = 0;
+  let blocks = 0;
+  for (const ref of LIVE_SESSIONS) {
+    const session = ref.deref();
+    if (!session) {
+      LIVE_SESSIONS.delete(ref);
+      continue;
+    }
+    chars += session.size.chars;
+    blocks += session.size.blocks;
+  }
+  DRAFT_QUOTES.fitTo(chars);
+  fitDraftChunks(chars);
+  fitSpeakerReadings(blocks);
+}
+
 /** The checked quotes of one draft, updated edit by edit. */
 export class DraftSession {
   private text: string | null = null;
   private format: TextFormat | null = null;
   private results: QuoteResult[] = [];
-  /** The previous results by the characters their quotes cover, for finding unchanged quotes. */
+  /** The previous results by the characters their quotes cover, in document order, for finding unchanged quotes. */
   private previous = new Map<string, QuoteResult[]>();
+  /** The previous results by where their quotes open. */
+  private previousAt = new Map<number, QuoteResult>();
   /** What the last completed update did. */
   lastStats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
+  /** The size of the text last checked, which the caches shared by every session make room for. */
+  size = { chars: 0, blocks: 0 };
 
-  constructor(readonly checker: Checker) {}
+  constructor(readonly checker: Checker) {
+    LIVE_SESSIONS.add(new WeakRef(this));
+  }
 
   /** Checks `text`, re-matching only the quotes that changed since the last update. */
   update(text: string, format: TextFormat): QuoteResult[] {
@@ -55,28 +85,25 @@ export class DraftSession {
 
   private *steps(text: string, format: TextFormat): Generator<void, QuoteResult[]> {
     if (text === this.text && format === this.format) return this.results;
-    // Reading the prose first, a chunk per step, leaves it remembered for the extractor.
+    // Reading the prose, the quotations and their speakers, a little per step.
     const prose = yield* draftProseSteps(text, format);
-    // Reading the quotations ahead, a few per step, leaves the extractor only memo hits.
-    yield* warmQuoteSteps(text, prose, DRAFT_QUOTES);
-    DRAFT_QUOTES.fitTo(text.length);
-    // The same extraction and speaker resolution as `Checker.checkText`.
-    // The prose read above, not looked up again: requests in between may have read other texts.
-    const quotes = this.checker.quotesOf(text, format, prose);
-    yield;
+    const quotes = yield* this.checker.quoteSteps(text, prose);
     const stats: UpdateStats = { checked: 0, kept: 0, shifted: 0 };
     const results: QuoteResult[] = [];
     const byCharacters = new Map<string, QuoteResult[]>();
+    const byStart = new Map<number, QuoteResult>();
+    const finder = new PreviousFinder(this.text === null ? 0 : text.length - this.text.length);
     for (const quote of quotes) {
       // A slice of the text, not a copy: looking it up builds no string.
       const characters = text.slice(quote.outer.start, quote.outer.end);
-      let result = this.reuse(text, characters, quote, stats);
+      let result = this.reuse(text, characters, quote, stats, finder);
       if (!result) {
         // Kept for later versions, so it must hold no slice of this one.
         result = detachStrings(this.checker.checkQuote(text, quote));
         stats.checked++;
       }
       results.push(result);
+      byStart.set(quote.outer.start, result);
       const same = byCharacters.get(characters);
       if (same) same.push(result);
       else byCharacters.set(characters, [result]);
@@ -86,29 +113,80 @@ export class DraftSession {
     this.format = format;
     this.results = results;
     this.previous = byCharacters;
+    this.previousAt = byStart;
     this.lastStats = stats;
+    this.size = { chars: text.length, blocks: prose.blocks.length };
+    fitSharedCaches();
     return results;
   }
 
-  /** The previous result for an unchanged quote, moved to where the quote stands now. */
-  private reuse(text: string, characters: string, quote: Quote, stats: UpdateStats): QuoteResult | null {
+  /**
+   * The previous result for an unchanged quote, moved to where the quote stands now. Quotes
+   * before an edit stand where they stood and quotes after it have all moved by the same
+   * distance, so the previous result is looked for there first; only a quote an edit touched,
+   * or one past a second edit, is looked for among every earlier quote of the same characters,
+   * which in a long draft that repeats itself may be hundreds.
+   */
+  private reuse(text: string, characters: string, quote: Quote, stats: UpdateStats, finder: PreviousFinder): QuoteResult | null {
     const previousText = this.text;
-    const group = previousText === null ? undefined : this.previous.get(characters);
-    if (!group) return null;
-    // The result of the same quote in the same place is kept; failing that, the first like it is moved.
-    let first: QuoteResult | null = null;
-    for (const result of group) {
-      if (!sameQuote(text, quote, previousText!, result.quote)) continue;
-      if (result.quote.outer.start === quote.outer.start) {
-        stats.kept++;
-        return result;
-      }
-      first ??= result;
+    if (previousText === null) return null;
+    const start = quote.outer.start;
+    const length = characters.length;
+    const fits = (result: QuoteResult | undefined): result is QuoteResult =>
+      result !== undefined && result.quote.outer.end - result.quote.outer.start === length &&
+      previousText.startsWith(characters, result.quote.outer.start) && sameQuote(text, quote, previousText, result.quote);
+    const inPlace = this.previousAt.get(start);
+    if (fits(inPlace)) {
+      stats.kept++;
+      finder.found(start, inPlace);
+      return inPlace;
     }
-    if (!first) return null;
+    let found: QuoteResult | undefined = this.previousAt.get(start - finder.delta);
+    if (!fits(found)) found = finder.among(this.previous.get(characters), (result) => sameQuote(text, quote, previousText, result.quote));
+    if (!found) return null;
+    finder.found(start, found);
+    if (found.quote.outer.start === start) {
+      stats.kept++;
+      return found;
+    }
     stats.shifted++;
     // The new quote was read from this version of the text.
-    return shiftResult(first, detachStrings(quote), quote.outer.start - first.quote.outer.start);
+    return shiftResult(found, detachStrings(quote), start - found.quote.outer.start);
+  }
+}
+
+/**
+ * Follows the distance the quotes of a draft moved, quote by quote in document order. Edits keep
+ * the order of the text they do not touch, so the previous result of a quote is looked for after
+ * the previous result last reused.
+ */
+class PreviousFinder {
+  /** How far the quotes at this point of the text moved. */
+  delta: number;
+  private lastStart = -1;
+
+  constructor(initialDelta: number) {
+    this.delta = initialDelta;
+  }
+
+  found(start: number, result: QuoteResult): void {
+    this.delta = start - result.quote.outer.start;
+    this.lastStart = result.quote.outer.start;
+  }
+
+  /** The first of `group` (in document order) that `alike` accepts, after the last one reused if any is. */
+  among(group: QuoteResult[] | undefined, alike: (result: QuoteResult) => boolean): QuoteResult | undefined {
+    if (!group) return undefined;
+    let lo = 0;
+    let hi = group.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (group[mid].quote.outer.start <= this.lastStart) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < group.length; i++) if (alike(group[i])) return group[i];
+    for (let i = 0; i < lo; i++) if (alike(group[i])) return group[i];
+    return undefined;
   }
 }
 

@@ -20,6 +20,28 @@ export function lineStartBefore(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
 
+/** The offset where the line holding `offset` ends, before its break (the text's length on the last line). */
+export function lineEndAfter(text: string, offset: number): number {
+  // Character by character: a search for "\r" in a text without one would run to its end.
+  let i = offset;
+  while (i < text.length && lineBreakLength(text, i) === 0) i++;
+  return i;
+}
+
+/** The length of the line break that ends just before `offset`: 2 for "\r\n", 1 for a lone "\r" or "\n", 0 for none. */
+export function lineBreakBefore(text: string, offset: number): number {
+  const c = text.charCodeAt(offset - 1);
+  if (c === CR) return 1;
+  if (c !== LF) return 0;
+  return text.charCodeAt(offset - 2) === CR ? 2 : 1;
+}
+
+/** The line break a text uses, as its first one is written; "\n" for a text of one line. */
+export function lineEndingOf(text: string): string {
+  const at = lineEndAfter(text, 0);
+  return at < text.length ? text.slice(at, at + lineBreakLength(text, at)) : '\n';
+}
+
 /**
  * Reads a text line by line from `from`. Each line is `[start, end)` without its break, and
  * `next` is where the following line starts. The positions of the next "\r" and "\n" are kept

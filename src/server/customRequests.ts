@@ -8,6 +8,7 @@ import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeMisattribution } from '../core/attribution';
 import type { QuoteResult, SourceMatch } from '../core/types';
+import { SlicePauser } from '../core/slicedRun';
 import { NO_COUNTS, type QuoteVerdict } from '../core/verdicts';
 import {
   CheckWorkspaceRequest, QuotesRequest, RebuildIndexRequest, SearchRequest, SourceTextRequest,
@@ -40,6 +41,8 @@ export interface RequestServices {
 }
 
 const DEFAULT_SEARCH_LIMIT = 20;
+/** How long the quotes report works before it lets other requests in, in ms. */
+const SLICE_MS = 10;
 
 /** Registers the `verbatim/*` request handlers. */
 export function registerCustomRequests(connection: Connection, services: RequestServices): void {
@@ -107,7 +110,14 @@ async function quotesReport(services: RequestServices, uri: string): Promise<Quo
   if (!analysis) return { uri, version: null, quotes: [], counts: { ...NO_COUNTS } };
   // The summary the diagnostics and the status bar's counts come from.
   const { verdicts, counts } = draftVerdicts(analysis, (await services.settings.get(uri)).settings.severity);
-  return { uri, version: analysis.version, quotes: analysis.results.map((result, i) => quoteInfo(services, analysis, result, verdicts[i])), counts };
+  // A long draft has thousands of quotes, each placed in its source: other requests go on meanwhile.
+  const quotes: QuoteInfo[] = [];
+  const pauser = new SlicePauser(SLICE_MS);
+  for (let i = 0; i < analysis.results.length; i++) {
+    quotes.push(quoteInfo(services, analysis, analysis.results[i], verdicts[i]));
+    await pauser.pauseIfDue();
+  }
+  return { uri, version: analysis.version, quotes, counts };
 }
 
 /** The client's view of one checked quote, with its verdict from the draft's summary. */

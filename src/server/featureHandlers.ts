@@ -76,6 +76,21 @@ async function quoteAt(services: FeatureServices, uri: string, position: Positio
   return token.isCancellationRequested ? null : found;
 }
 
+/**
+ * The file-wide fix's edits of a finished analysis, worked out once: the light bulb asks on every
+ * cursor move, and a long draft has thousands of quotes to go through.
+ */
+const fixAllMemo = new WeakMap<DraftAnalysis, ReturnType<typeof fixAllEdits>>();
+
+function cachedFixAllEdits(analysis: DraftAnalysis): ReturnType<typeof fixAllEdits> {
+  let edits = fixAllMemo.get(analysis);
+  if (!edits) {
+    edits = fixAllEdits(analysis, acceptedIn(analysis));
+    fixAllMemo.set(analysis, edits);
+  }
+  return edits;
+}
+
 /** Registers hover, definition, code action and command handlers. */
 export function registerFeatures(connection: Connection, services: FeatureServices): void {
   const fail = (name: string, error: unknown) => services.log(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -126,7 +141,7 @@ export function registerFeatures(connection: Connection, services: FeatureServic
         // finished check of this very text, the quote's own fixes from the lines around it.
         const cached = services.analyzer.cached(doc.uri, text);
         const analysis = cached && { ...cached, version: doc.version };
-        const edits = analysis ? fixAllEdits(analysis, acceptedIn(analysis)) : [];
+        const edits = cached ? cachedFixAllEdits(cached) : [];
         // With one drift in the file, the quote's own fix does the same.
         const fixAll = analysis && edits.length > 1 ? fixAllAction(analysis, edits, CodeActionKind.QuickFix, versioned) : null;
         actions.push(...localCodeActions(doc.uri, text, draftFormat(doc.uri, doc.languageId), services.analyzer.positions(text), params.range.start, diagnostics, fixAll));

@@ -5,6 +5,7 @@
 // their ranges moved back by the lines before it.
 
 import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver';
+import { ownCopy } from '../core/extract/chunkedProse';
 import type { TextFormat } from '../core/types';
 import { codeActionsFor } from './codeActions';
 import { neighbourhood } from './localAnalysis';
@@ -24,7 +25,8 @@ export function localCodeActions(uri: string, text: string, format: TextFormat, 
     start = next && next.index + next[0].length <= offset ? next.index + next[0].length : 0;
   }
   if (start === 0 && span.end === text.length) return codeActionsFor({ uri, text, format, positions }, diagnostics, fixAll);
-  const window = text.slice(start, span.end);
+  // A copy: the window's prose is remembered, and a slice would keep this version of the draft alive.
+  const window = ownCopy(text.slice(start, span.end));
   const lines = positions.position(start).line;
   const inside = diagnostics.filter((d) => d.range.start.line >= lines);
   // The file-wide fix edits the whole draft, so its edit is kept out of the window's line shift.

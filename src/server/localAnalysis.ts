@@ -5,6 +5,7 @@
 // milliseconds however long the draft is.
 
 import type { Checker } from '../core/checker';
+import { ownCopy } from '../core/extract/chunkedProse';
 import { shiftQuote } from '../core/extract/quoteMemo';
 import { shiftResult } from '../core/draftSession';
 import type { QuoteResult, Span, TextFormat } from '../core/types';
@@ -34,7 +35,8 @@ export function neighbourhood(text: string, offset: number): Span {
 /** The innermost quote around `offset`, checked from its neighbourhood alone, with draft offsets; null when none. */
 export function localResultAt(checker: Checker, text: string, format: TextFormat, offset: number): QuoteResult | null {
   const span = neighbourhood(text, offset);
-  const part = text.slice(span.start, span.end);
+  // A copy: the prose of the part is remembered, and a slice would keep this version of the draft alive.
+  const part = ownCopy(text.slice(span.start, span.end));
   const local = offset - span.start;
   let best = null;
   for (const quote of checker.quotesOf(part, format)) {

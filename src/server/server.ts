@@ -21,10 +21,15 @@ import { Publisher } from './publisher';
 import { registerServerStats } from './serverStats';
 import { SettingsStore } from './settingsStore';
 import { SourceLocator } from './sourceLocator';
+import { adoptStdio, stdioTransport } from './transport';
 import { pathToUri, uriToPath, WorkspaceFolders, type Folder } from './workspaceFolders';
 import { trustedFromInit } from './workspaceTrust';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, long messages are encoded in slices (see transport.ts); other transports as the library makes them.
+const stdio = process.argv.includes('--stdio') ? stdioTransport() : null;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+if (stdio) adoptStdio(connection, () => shutdownReceived);
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
 const locator = new SourceLocator();
@@ -210,6 +215,7 @@ function recheckFolder(folder: Folder): void {
 }
 
 connection.onShutdown(() => {
+  shutdownReceived = true;
   scheduler?.dispose();
   corpora?.dispose();
 });

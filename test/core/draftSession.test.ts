@@ -8,6 +8,11 @@ import * as path from 'path';
 import { Checker, CorpusIndex } from '../../src/core/checker';
 import { loadCorpus } from '../../src/core/corpus/loadCorpus';
 import { DraftSession, sameQuote, shiftResult } from '../../src/core/draftSession';
+import { chunkStartSteps } from '../../src/core/extract/markdownChunks';
+import { draftProseSteps } from '../../src/core/extract/markdownProse';
+import { plainTextProseSteps } from '../../src/core/extract/prose';
+import { scanQuoteSteps } from '../../src/core/extract/quoteScanner';
+import { runToEnd } from '../../src/core/slicedRun';
 import type { Quote, QuoteResult, TextFormat } from '../../src/core/types';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -167,6 +172,47 @@ describe('DraftSession', function () {
     assert.ok(stats.slices > 1, `ran in ${stats.slices} slices`);
     assert.ok(ticks > 1, `other events ran ${ticks} times during the check`);
     assert.deepStrictEqual(results, new Checker(index).checkText(big, 'markdown'));
+  });
+
+  it('finds every unchanged quote of a draft that repeats itself where two edits moved it', function () {
+    // The same paragraphs forty times over: each quote has forty twins, and only the right one may be reused.
+    const big = Array.from({ length: 40 }, (_, i) => DRAFT.replace(/\n\n/g, ` (${i})\n\n`)).join('\n\n');
+    const counting = new CountingChecker(index);
+    const session = new DraftSession(counting);
+    const before = session.update(big, 'markdown');
+    const first = before[Math.floor(before.length / 4)].quote;
+    const second = before[Math.floor((3 * before.length) / 4)].quote;
+    const insertAt = (text: string, at: number, words: string) => `${text.slice(0, at)}${words}${text.slice(at)}`;
+    // The later edit first, so that the earlier one's offset still holds.
+    let edited = insertAt(big, big.indexOf(' ', second.inner.start), ' truly');
+    edited = insertAt(edited, big.indexOf(' ', first.inner.start), ' really and');
+    counting.calls = [];
+    const after = session.update(edited, 'markdown');
+    // The two edited quotes, and at most a neighbour whose speaker is read across an edited one.
+    assert.ok(counting.calls.some((text) => text.includes('truly')) && counting.calls.some((text) => text.includes('really and')), JSON.stringify(counting.calls));
+    assert.ok(counting.calls.length <= 4, `checked ${JSON.stringify(counting.calls)}`);
+    assert.strictEqual(session.lastStats.kept + session.lastStats.shifted, after.length - counting.calls.length);
+    const firstIndex = before.findIndex((r) => r.quote === first);
+    for (let i = 0; i < firstIndex; i++) assert.strictEqual(after[i], before[i], `quote ${i} keeps its result object`);
+    assert.deepStrictEqual(after, new Checker(index).checkText(edited, 'markdown'));
+  });
+
+  it('reads a long draft a few paragraphs and quotations per step, never the whole draft in one', function () {
+    const big = Array.from({ length: 40 }, (_, i) => DRAFT.replace(/\n\n/g, ` (${i})\n\n`)).join('\n\n');
+    const prose = runToEnd(draftProseSteps(big, 'markdown'));
+    const count = (steps: Generator<void, unknown>) => {
+      let n = 0;
+      while (!steps.next().done) n++;
+      return n;
+    };
+    const quotes = new Checker(index).quotesOf(big, 'markdown', prose);
+    assert.ok(quotes.length >= 400, `${quotes.length} quotes`);
+    // Marks, quotations and speakers are each read a few at a time, so there are many steps.
+    assert.ok(count(new Checker(index).quoteSteps(big, prose)) >= quotes.length / 8 + quotes.length / 4, 'quotation and speaker steps');
+    assert.ok(count(scanQuoteSteps(prose.masked, prose.blocks)) >= prose.blocks.length / 64 - 1, 'scanning steps');
+    assert.ok(count(chunkStartSteps(big, 0)) >= big.split('\n').length / 256 - 1, 'chunking steps');
+    assert.ok(count(plainTextProseSteps(big)) >= big.split('\n').length / 512 - 1, 'plain-text steps');
+    assert.deepStrictEqual(runToEnd(new Checker(index).quoteSteps(big, prose)), quotes);
   });
 
   it('gives up, leaving its results as they were, when a newer edit arrives', async function () {

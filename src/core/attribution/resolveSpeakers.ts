@@ -10,10 +10,11 @@
 
 import { ownCopy } from '../extract/chunkedProse';
 import { LruMap } from '../lruMap';
+import { runToEnd } from '../slicedRun';
 import type { Quote, Span, Speaker } from '../types';
-import { type Clause, type Mention, clausesOf, knownPeople, knownSurnames, titledNames } from './clauses';
-import { AliasTable } from './sameSpeaker';
-import { narrativeOf, sentenceSpans, spanIndexAt } from './sentences';
+import { type Clause, type Mention, clausesOf, knownSurnames, titledNames } from './clauses';
+import { AliasTable, foldName, nameWords } from './sameSpeaker';
+import { narrativeSteps, sentenceSpans, spanIndexAt } from './sentences';
 import { type Subject, subjectOf } from './subjects';
 
 /** The person a pronoun or description refers to, and whether it was found in the quote's own paragraph. */
@@ -25,14 +26,28 @@ interface Antecedent extends Mention {
 interface BlockReading {
   clauses: Clause[];
   titled: Mention[];
+  /** The people the block names in full, from its titled names and from its named speakers (see `knownPeople`). */
+  people?: { titled: NamedPerson[]; speakers: NamedPerson[] };
 }
 
 // Readings are remembered by the block's text: a writer's edit changes one paragraph, and the
 // others, read again on every check, would otherwise cost most of the re-check. Clauses and
 // titled names depend only on the block's own characters, so the text is the whole key.
-const READINGS = new LruMap<string, BlockReading>(20000);
+const MIN_READINGS = 1_000;
+const READINGS = new LruMap<string, BlockReading>(400_000);
 
-function readBlock(narrative: string, block: Span): BlockReading {
+/**
+ * Keeps room for the readings of the open drafts, `draftBlocks` blocks together, and a quarter
+ * more for the versions of the blocks being edited: a long draft's check never pushes out its own
+ * first blocks before reading its last, and the thousands of older versions a day of typing
+ * leaves are not kept.
+ */
+export function fitSpeakerReadings(draftBlocks: number): void {
+  READINGS.trim(Math.max(MIN_READINGS, Math.ceil(1.25 * draftBlocks) + 256));
+}
+
+/** The reading of one block, with offsets relative to its start. */
+function blockReading(narrative: string, block: Span): BlockReading {
   let text = narrative.slice(block.start, block.end);
   let reading = READINGS.get(text);
   if (!reading) {
@@ -42,7 +57,50 @@ function readBlock(narrative: string, block: Span): BlockReading {
     reading = { clauses: clausesOf(text, whole), titled: titledNames(text, whole) };
     READINGS.set(text, reading);
   }
-  return shiftReading(reading, block.start);
+  return reading;
+}
+
+function readBlock(narrative: string, block: Span): BlockReading {
+  return shiftReading(blockReading(narrative, block), block.start);
+}
+
+/** A person named in full, for `knownPeople`: the folded surname, the name and how many words each has. */
+interface NamedPerson {
+  key: string;
+  name: string;
+  /** Words of the name as written. */
+  words: number;
+  /** Words of `name` read again, as `knownPeople` counts a name it has kept. */
+  keptWords: number;
+}
+
+/** The people a block names in full (titled names, then named speakers), worked out once per reading. */
+function blockPeople(reading: BlockReading): { titled: NamedPerson[]; speakers: NamedPerson[] } {
+  return (reading.people ??= { titled: namedPeople(reading.titled), speakers: namedPeople(namedSpeakers(reading.clauses)) });
+}
+
+function namedPeople(mentions: Mention[]): NamedPerson[] {
+  const people: NamedPerson[] = [];
+  for (const mention of mentions) {
+    const words = nameWords(mention.name);
+    if (words.length < 2) continue;
+    const name = words.join(' ');
+    people.push({ key: foldName(words[words.length - 1]), name, words: words.length, keptWords: nameWords(name).length });
+  }
+  return people;
+}
+
+/** The people named as the subject of a speech verb. */
+function namedSpeakers(clauses: Clause[]): Mention[] {
+  return clauses.filter((c) => c.subject === 'name' && c.kind === 'person').map((c) => ({ name: c.text, span: c.span }));
+}
+
+/** Adds one block's people to the whole text's as `knownPeople` does: for each surname, the first of the names with the most words. */
+function addPeople(people: Map<string, NamedPerson>, named: NamedPerson[]): void {
+  for (const person of named) {
+    const seen = people.get(person.key);
+    if (!seen || seen.keptWords < person.words) people.set(person.key, person);
+  }
 }
 
 function shiftReading(reading: BlockReading, by: number): BlockReading {
@@ -55,12 +113,22 @@ function shiftReading(reading: BlockReading, by: number): BlockReading {
 
 /** Returns `quotes` with speakers filled in where the attribution stands away from the quote. */
 export function resolveSpeakers(masked: string, blocks: Span[], quotes: Quote[], aliases: AliasTable = new AliasTable()): Quote[] {
+  return runToEnd(resolveSpeakerSteps(masked, blocks, quotes, aliases));
+}
+
+/** Quotes resolved between two steps. */
+const QUOTES_PER_STEP = 4;
+/** Blocks gathered for the known people between two steps. */
+const BLOCKS_PER_STEP = 16;
+
+/** `resolveSpeakers` in steps of a few dozen quotes, for a caller that spreads a long draft over several turns. */
+export function* resolveSpeakerSteps(masked: string, blocks: Span[], quotes: Quote[], aliases: AliasTable = new AliasTable()): Generator<void, Quote[]> {
   if (quotes.length === 0 || blocks.length === 0) return quotes;
-  return new Resolver(masked, blocks, quotes, aliases).run();
+  const narrative = yield* narrativeSteps(masked, quotes);
+  return yield* new Resolver(narrative, blocks, quotes, aliases).steps();
 }
 
 class Resolver {
-  private readonly narrative: string;
   // What is known about each block, worked out when a quote first needs it: most quotes are
   // credited beside them, and only the blocks around the others are read further.
   private readonly sentences: Span[][] = [];
@@ -71,18 +139,20 @@ class Resolver {
   private readonly openings = new Map<number, Subject | null>();
   private people: Map<string, string> | null = null;
 
-  constructor(masked: string, private readonly blocks: Span[], private readonly quotes: Quote[], private readonly aliases: AliasTable) {
-    this.narrative = narrativeOf(masked, quotes);
-  }
+  constructor(private readonly narrative: string, private readonly blocks: Span[], private readonly quotes: Quote[], private readonly aliases: AliasTable) {}
 
-  run(): Quote[] {
+  *steps(): Generator<void, Quote[]> {
     const resolved: Quote[] = [];
-    this.quotes.forEach((quote, q) => {
+    for (let q = 0; q < this.quotes.length; q++) {
+      const quote = this.quotes[q];
+      // The people of the whole text are gathered in steps before a quote first needs them.
+      if (!quote.speaker && !this.people) this.people = yield* this.knownPeopleSteps();
       const speaker = quote.speaker ?? this.speakerFor(quote, resolved[q - 1] ?? null);
       const result = speaker === quote.speaker ? quote : { ...quote, speaker };
       resolved.push(result);
       if (speaker && speaker.kind === 'person') this.credit(speaker, quote.outer.start);
-    });
+      if (q % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
+    }
     return resolved;
   }
 
@@ -227,12 +297,29 @@ class Resolver {
 
   /** People the whole text names in full, by folded surname, so that a bare surname is known to be a person. */
   private knownPeople(): Map<string, string> {
-    if (!this.people) {
-      const titled = this.blocks.flatMap((_, b) => this.titledOf(b));
-      const speakers = this.blocks.flatMap((_, b) => this.clausesOf(b)).filter((c) => c.subject === 'name' && c.kind === 'person').map((c) => ({ name: c.text, span: c.span }));
-      this.people = knownPeople([...titled, ...speakers]);
+    return (this.people ??= runToEnd(this.knownPeopleSteps()));
+  }
+
+  /**
+   * `knownPeople` of the titled names of every block and then of every named speaker, gathered
+   * block by block from the blocks' remembered readings, so that a re-check after an edit reads
+   * only the blocks that changed.
+   */
+  private *knownPeopleSteps(): Generator<void, Map<string, string>> {
+    const speakers: NamedPerson[][] = [];
+    const people = new Map<string, NamedPerson>();
+    for (let b = 0; b < this.blocks.length; b++) {
+      const named = blockPeople(blockReading(this.narrative, this.blocks[b]));
+      addPeople(people, named.titled);
+      if (named.speakers.length) speakers.push(named.speakers);
+      if (b % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     }
-    return this.people;
+    // Titled names come first, as `knownPeople` is given them.
+    for (const named of speakers) addPeople(people, named);
+    yield;
+    const names = new Map<string, string>();
+    for (const [key, person] of people) names.set(key, person.name);
+    return names;
   }
 
   private openingOf(sentence: Span): Subject | null {
@@ -251,7 +338,8 @@ class Resolver {
     const clause = this.clausesOf(block).find((c) => c.verb.start >= sentence.start && c.verb.end <= Math.min(at, sentence.end) && c.subject === 'name');
     if (clause) return { name: clause.text, span: clause.span, kind: clause.kind, form: 'name', personal: clause.person };
     // A quote credited by continuation or through its own pronoun names its speaker too.
-    const credited = this.credited.find((c) => c.at >= sentence.start && c.at < Math.min(at, sentence.end));
+    let credited = this.creditedFrom(sentence.start);
+    if (credited && credited.at >= Math.min(at, sentence.end)) credited = undefined;
     if (credited) return { name: credited.mention.name, span: credited.mention.span, kind: 'person', form: 'name', personal: true };
     return opening && opening.form === 'pronoun' ? null : opening;
   }
@@ -286,6 +374,18 @@ class Resolver {
 
   private credit(speaker: Speaker, at: number): void {
     this.credited.push({ mention: { name: speaker.name, span: speaker.span }, at });
+  }
+
+  /** The first quote credited at or after `offset`; quotes are credited in document order. */
+  private creditedFrom(offset: number): { mention: Mention; at: number } | undefined {
+    let lo = 0;
+    let hi = this.credited.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.credited[mid].at < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.credited[lo];
   }
 
   private sentencesOf(block: number): Span[] {

@@ -4,13 +4,31 @@
 // sentence, except the one that closes the quotation itself.
 
 import { isSpaceAt } from '../charCodes';
+import { lineBreakLength } from '../lineBreaks';
+import { runToEnd } from '../slicedRun';
 import type { Quote, Span } from '../types';
 
 /** Returns `masked` with every quotation's words blanked, keeping the marks and closing punctuation. */
 export function narrativeOf(masked: string, quotes: Quote[]): string {
-  const pieces: string[] = [];
+  return runToEnd(narrativeSteps(masked, quotes));
+}
+
+/** Quotations blanked between two steps of `narrativeSteps`. */
+const QUOTES_PER_STEP = 64;
+
+/** `narrativeOf` in steps, for a caller that spreads a long draft over several turns. */
+export function* narrativeSteps(masked: string, quotes: Quote[]): Generator<void, string> {
+  // Joined a step's worth at a time: one join of a long draft's pieces is a step of its own.
+  const parts: string[] = [];
+  let pieces: string[] = [];
   let at = 0;
-  for (const quote of quotes) {
+  for (let q = 0; q < quotes.length; q++) {
+    if (q % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) {
+      parts.push(pieces.join(''));
+      pieces = [];
+      yield;
+    }
+    const quote = quotes[q];
     let keepFrom = quote.inner.end;
     // The quotation's last punctuation ("Monday.”", "optimism,”") still ends or joins the sentence.
     while (keepFrom > quote.inner.start && /[.,!?;:]/.test(masked.charAt(keepFrom - 1))) keepFrom--;
@@ -21,19 +39,25 @@ export function narrativeOf(masked: string, quotes: Quote[]): string {
     at = keepFrom;
   }
   pieces.push(masked.slice(at));
-  return pieces.join('');
+  parts.push(pieces.join(''));
+  return parts.join('');
 }
 
 /** Spaces to cut blanks from; a slice of it shares its characters instead of copying them. */
 let spaces = ' '.repeat(1024);
 
-/** `text[start, end)` with every character but line breaks turned into a space. */
+/** `text[start, end)` with every character but line breaks (CR, LF or CRLF) turned into a space. */
 export function blanked(text: string, start: number, end: number): string {
   // Most quotations sit on one line, and a run of spaces is made far faster than a replacement.
-  const newline = text.indexOf('\n', start);
-  if (newline >= 0 && newline < end) return text.slice(start, end).replace(/[^\n]/g, ' ');
+  if (hasLineBreak(text, start, end)) return text.slice(start, end).replace(/[^\r\n]/g, ' ');
   while (spaces.length < end - start) spaces += spaces;
   return spaces.slice(0, Math.max(0, end - start));
+}
+
+/** True when `text[start, end)` holds a CR or an LF; looks at those characters alone, however long the text. */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (lineBreakLength(text, i) > 0) return true;
+  return false;
 }
 
 // Words that end with a full stop without ending the sentence.

@@ -8,6 +8,7 @@
 // whose words mostly do is taken instead.
 
 import * as path from 'path';
+import { LineReader } from '../lineBreaks';
 
 /** Titles longer than this are cut at a word boundary. */
 export const MAX_TITLE_LENGTH = 120;
@@ -98,21 +99,24 @@ const LETTER = /\p{L}/u;
 function headLines(text: string, count: number): Line[] {
   const lines: Line[] = [];
   let previousBlank = true;
-  // Lines are scanned one at a time, so a large file is never split as a whole.
-  for (let start = 0; start < text.length && lines.length < count;) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    if (end - start > LINE_CHARS && lines.length > 0) break;
+  // A line is known to stand alone once the line after it is read.
+  let waiting: { text: string; end: number; afterBlank: boolean } | null = null;
+  const keep = (next: string) => {
+    if (waiting) lines.push({ text: waiting.text, end: waiting.end, alone: waiting.afterBlank && !/\S/.test(next) });
+    waiting = null;
+  };
+  // Lines are read one at a time (any of CR, LF or CRLF ends one), so a large file is never split as a whole.
+  const reader = new LineReader(text);
+  while (lines.length < count && reader.read()) {
+    const { start, end } = reader;
+    keep(text.slice(start, end));
+    if (lines.length >= count || (end - start > LINE_CHARS && lines.length > 0)) break;
     // A title is clipped anyway, and a line much longer than one is a paragraph of the story.
     const cleaned = collapseWhitespace(text.slice(start, Math.min(end, start + LINE_CHARS))).replace(/^#{1,6}\s+/, '');
-    if (cleaned) {
-      const after = text.indexOf('\n', end + 1);
-      const next = end >= text.length ? '' : text.slice(end + 1, after < 0 ? text.length : after);
-      lines.push({ text: cleaned, end, alone: previousBlank && !/\S/.test(next) });
-    }
+    if (cleaned) waiting = { text: cleaned, end, afterBlank: previousBlank };
     previousBlank = !cleaned;
-    start = end + 1;
   }
+  if (lines.length < count) keep('');
   return lines;
 }
 

@@ -19,7 +19,7 @@ const TIME = String.raw`(?:[\[(](\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]|
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PARTICLE = String.raw`(?:de|da|del|der|van|von|bin|al|el|la|le|di|du)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+){0,2}${NAME_WORD}){0,3}`;
-const LABEL = new RegExp(String.raw`^(?:>>[ \t]*)?(?:${TIME})?(${NAME})(?:\s*\([^)\n]{1,40}\))?:[ \t]+(?=\S)`, 'u');
+const LABEL = new RegExp(String.raw`^(?:>>[ \t]*)?(?:${TIME})?(${NAME})(?:\s*\([^)\r\n]{1,40}\))?:[ \t]+(?=\S)`, 'u');
 const TIME_ONLY = new RegExp(String.raw`^${TIME}(?=\S)`, 'u');
 
 /** Capitalised words that end in a colon in ordinary prose but never name a speaker. */

@@ -32,7 +32,7 @@ export function transcriptLocator(text: string): ((textOffset: number) => Source
  * plain-text source is tested, so texts with fewer than two such lines are ruled out by this one
  * scan before the full reading of their lines.
  */
-const POSSIBLE_TURN = /^[ \t]*[\[(\p{Lu}\d][^\n]{0,100}?:[ \t]/gmu;
+const POSSIBLE_TURN = /^[ \t]*[\[(\p{Lu}\d][^\r\n]{0,100}?:[ \t]/gmu;
 
 function mayBeTranscript(text: string, paragraphs: number): boolean {
   POSSIBLE_TURN.lastIndex = 0;
@@ -139,12 +139,12 @@ function firstWordAt(text: string, block: Span): number {
   return at;
 }
 
-/** The non-blank lines of `text` with the offset of their first non-blank character. */
+/** The non-blank lines of `text` (ended by CR, LF or CRLF) with the offset of their first non-blank character. */
 function nonEmptyLines(text: string): { text: string; start: number }[] {
   const lines: { text: string; start: number }[] = [];
-  for (const match of text.matchAll(/[^\n]+/g)) {
+  for (const match of text.matchAll(/[^\r\n]+/g)) {
     const indent = match[0].search(/\S/);
-    if (indent >= 0) lines.push({ text: match[0].slice(indent).replace(/\r$/, ''), start: match.index + indent });
+    if (indent >= 0) lines.push({ text: match[0].slice(indent), start: match.index + indent });
   }
   return lines;
 }

@@ -5,7 +5,7 @@
 
 import { LruMap } from '../lruMap';
 import type { Span } from '../types';
-import { chunkStarts } from './markdownChunks';
+import { chunkStartSteps } from './markdownChunks';
 import { type ParsedMarkdown, parseMarkdown } from './markdownParse';
 import type { Directive } from './directives';
 import type { DraftProse } from './prose';
@@ -70,7 +70,7 @@ export function* chunkedProseSteps(text: string, cache: ChunkCache | null, optio
     return parsed;
   };
 
-  const starts = chunkStarts(text, options.minChunkChars);
+  const starts = yield* chunkStartSteps(text, options.minChunkChars);
   starts.push(text.length);
   const chunks: Chunk[] = [];
   for (let i = 0; i < starts.length - 1; i++) {
@@ -101,7 +101,7 @@ export function* chunkedProseSteps(text: string, cache: ChunkCache | null, optio
     }
   }
   if (stats) stats.chunks = chunks.length;
-  return assemble(chunks);
+  return yield* assembleSteps(chunks);
 }
 
 /** The cache key of a chunk: its text, marked when it starts the document or knows other chunks' labels. */
@@ -116,19 +116,31 @@ export function ownCopy(slice: string): string {
   return Buffer.from(slice, 'utf16le').toString('utf16le');
 }
 
+/** Chunks joined between two steps. */
+const JOINS_PER_STEP = 256;
+
 /** Joins the chunks' prose into the document's, shifting offsets by each chunk's start. */
-function assemble(chunks: Chunk[]): DraftProse {
+function* assembleSteps(chunks: Chunk[]): Generator<void, DraftProse> {
   if (chunks.length === 1 && chunks[0].start === 0) {
     const { masked, blocks, frontMatter, directives } = chunks[0].parsed;
     return { masked, blocks, frontMatter, directives };
   }
+  // The masked text is joined a step's worth at a time, and those pieces once at the end.
   const masked: string[] = [];
+  let pieces: string[] = [];
   const blocks: Span[] = [];
   const directives: Directive[] = [];
-  for (const { start, parsed } of chunks) {
-    masked.push(parsed.masked);
+  for (let i = 0; i < chunks.length; i++) {
+    if (i % JOINS_PER_STEP === JOINS_PER_STEP - 1) {
+      masked.push(pieces.join(''));
+      pieces = [];
+      yield;
+    }
+    const { start, parsed } = chunks[i];
+    pieces.push(parsed.masked);
     for (const block of parsed.blocks) blocks.push({ start: block.start + start, end: block.end + start });
     for (const d of parsed.directives) directives.push({ kind: d.kind, start: d.start + start, end: d.end + start });
   }
+  masked.push(pieces.join(''));
   return { masked: masked.join(''), blocks, frontMatter: chunks[0]?.parsed.frontMatter ?? null, directives };
 }

@@ -7,7 +7,8 @@ import { draftProseOf } from './markdownProse';
 import { type DraftProse, ignoredBlockIndexes } from './prose';
 import type { QuoteMemo } from './quoteMemo';
 import { hasWords, quoteParts, quoteText } from './quoteParts';
-import { type ScannedQuote, scanQuotes } from './quoteScanner';
+import { type ScannedQuote, scanQuoteSteps } from './quoteScanner';
+import { runToEnd } from '../slicedRun';
 import { findSpeaker } from './speaker';
 
 /**
@@ -16,13 +17,35 @@ import { findSpeaker } from './speaker';
  * that read the same draft edit after edit pass a memo, so unchanged quotations are not read again.
  */
 export function extractQuotes(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format), memo: QuoteMemo | null = null): Quote[] {
-  const found = new ScannedQuotes(text, prose, memo);
+  return runToEnd(extractQuoteSteps(text, prose, memo));
+}
+
+/** Quotations read between two steps of `extractQuoteSteps`. */
+const QUOTES_PER_STEP = 8;
+
+/** `extractQuotes` in steps: the marks a few hundred blocks at a time, then the quotations a few at a time. */
+export function* extractQuoteSteps(text: string, prose: DraftProse, memo: QuoteMemo | null = null): Generator<void, Quote[]> {
+  const found = new ScannedQuotes(text, prose, memo, yield* scanSteps(text, prose, 0, Infinity));
   const quotes: Quote[] = [];
   for (let i = 0; i < found.count; i++) {
     const quote = found.quote(i);
     if (quote) quotes.push(quote);
+    if (i % QUOTES_PER_STEP === QUOTES_PER_STEP - 1) yield;
   }
   return quotes;
+}
+
+/**
+ * The quotations the marks delimit from block `fromBlock` on, less those the writer's switches
+ * leave out: a quotation is left out when it touches a paragraph an ignore switch names, or
+ * when its opening mark stands where a disable switch is in force.
+ */
+function* scanSteps(text: string, prose: DraftProse, fromBlock: number, until: number): Generator<void, ScannedQuote[]> {
+  const ignored = ignoredBlockIndexes(prose.blocks, ignoreNextEnds(prose.directives));
+  const disabled = disabledSpans(prose.directives, text.length);
+  const scanned = yield* scanQuoteSteps(prose.masked, prose.blocks, fromBlock, until);
+  if (ignored.size === 0 && disabled.length === 0) return scanned;
+  return scanned.filter((quote) => !coversIgnoredBlock(quote, ignored) && !inSpans(disabled, quote.open));
 }
 
 /**
@@ -36,17 +59,15 @@ export class ScannedQuotes {
   private readonly scanned: ScannedQuote[];
   private readonly read: (Quote | null | undefined)[] = [];
 
-  /** `fromBlock` and `until` limit the scan to the quotations around a passage (see `scanQuotes`). */
-  constructor(private readonly text: string, private readonly prose: DraftProse, private readonly memo: QuoteMemo | null = null, fromBlock = 0, until = Infinity) {
-    // The writer's switches: a quotation is left out when it touches a paragraph an ignore
-    // switch names, or when its opening mark stands where a disable switch is in force.
-    const ignored = ignoredBlockIndexes(prose.blocks, ignoreNextEnds(prose.directives));
-    const disabled = disabledSpans(prose.directives, text.length);
-    this.scanned = scanQuotes(prose.masked, prose.blocks, fromBlock, until)
-      .filter((scanned) => !coversIgnoredBlock(scanned, ignored) && !inSpans(disabled, scanned.open));
+  /**
+   * `fromBlock` and `until` limit the scan to the quotations around a passage (see `scanQuotes`);
+   * `scanned` is the scan when the caller made it already (in steps).
+   */
+  constructor(private readonly text: string, private readonly prose: DraftProse, private readonly memo: QuoteMemo | null = null, fromBlock: number | ScannedQuote[] = 0, until = Infinity) {
+    this.scanned = typeof fromBlock === 'number' ? runToEnd(scanSteps(text, prose, fromBlock, until)) : fromBlock;
   }
 
-  /** How many quotations the marks delimit, in document order. */
+/** How many quotations the marks delimit, in document order. */
   get count(): number {
     return this.scanned.length;
   }

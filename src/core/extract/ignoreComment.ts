@@ -8,6 +8,7 @@ import type { Quote, Span, TextFormat } from '../types';
 import { directiveText, type DirectiveKind } from './directives';
 import { extractQuotes } from './extractQuotes';
 import { draftProseOf } from './markdownProse';
+import { lineBreakBefore, lineBreakLength, lineEndAfter, lineEndingOf, lineStartBefore } from '../lineBreaks';
 
 /** The comment the Markdown paragraph fix inserts; `<!-- verbatim-ignore -->` is accepted as well. */
 export const IGNORE_COMMENT_TEXT = '<!-- verbatim-ignore-next -->';
@@ -44,15 +45,15 @@ export function ignoreQuoteInsertions(text: string, format: TextFormat, outer: S
     const before = markdownDisableBefore(text, outer.start);
     return before && [before, { offset: outer.end, insert: directiveText('enable', true) }];
   }
-  const firstLine = lineStartOf(text, outer.start);
-  const lastLineEnd = lineEndOf(text, Math.max(outer.end - 1, outer.start));
+  const firstLine = lineStartBefore(text, outer.start);
+  const lastLineEnd = lineEndAfter(text, Math.max(outer.end - 1, outer.start));
   const crowded = extractQuotes(text, format).some((q) => q.outer.start !== outer.start && q.outer.start < lastLineEnd && q.outer.end > firstLine);
   if (crowded) return null;
   const before = switchLineBefore(text, format, outer.start, 'disable');
   if (!before) return null;
-  const eol = lineEnding(text);
+  const eol = lineEndingOf(text);
   // After a last line without a line break, the switch needs one before it instead.
-  const after = lastLineEnd < text.length ? { offset: lastLineEnd + eol.length, insert: `${directiveText('enable', false)}${eol}` }
+  const after = lastLineEnd < text.length ? { offset: lastLineEnd + lineBreakLength(text, lastLineEnd), insert: `${directiveText('enable', false)}${eol}` }
     : { offset: text.length, insert: `${eol}${directiveText('enable', false)}` };
   return [before, after];
 }
@@ -64,7 +65,7 @@ const LINE_OPENING = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t>]*$/;
 /** The disable comment before a Markdown quotation's opening mark at `open`. */
 function markdownDisableBefore(text: string, open: number): TextInsertion | null {
   const comment = directiveText('disable', true);
-  const lineStart = lineStartOf(text, open);
+  const lineStart = lineStartBefore(text, open);
   // Anything but container markers before the mark on its line (words, a heading's `#`, a
   // table's `|`): the comment goes right before the mark, in the running text.
   if (!LINE_OPENING.test(text.slice(lineStart, open))) return { offset: open, insert: comment };
@@ -73,7 +74,7 @@ function markdownDisableBefore(text: string, open: number): TextInsertion | null
   if (!block) return null;
   // The mark opens a line that continues a paragraph: the comment ends the line before.
   if (block.start < lineStart) {
-    const previousEnd = lineStart - (text.charAt(lineStart - 2) === '\r' ? 2 : 1);
+    const previousEnd = lineStart - lineBreakBefore(text, lineStart);
     let at = previousEnd;
     // Trailing spaces may be a hard line break; the comment goes before them.
     while (at > block.start && (text.charAt(at - 1) === ' ' || text.charAt(at - 1) === '\t')) at--;
@@ -86,30 +87,16 @@ function markdownDisableBefore(text: string, open: number): TextInsertion | null
 function switchLineBefore(text: string, format: TextFormat, offset: number, kind: DirectiveKind): TextInsertion | null {
   const { blocks } = draftProseOf(text, format);
   // An offset in a line's prefix ("> ", a list indent) belongs to the paragraph after it.
+  const lineEnd = lineEndAfter(text, offset);
   const block = blocks.find((b) => b.start <= offset && offset < b.end) ??
-    blocks.find((b) => b.start >= offset && !text.slice(offset, b.start).includes('\n'));
+    blocks.find((b) => b.start >= offset && b.start <= lineEnd);
   if (!block) return null;
   // A paragraph-wide switch goes before the paragraph; a disable switch in plain text goes
   // right before the quotation's line, since there a line of its own splits the paragraph.
   const at = kind === 'disable' && format === 'plaintext' ? offset : block.start;
-  const lineStart = lineStartOf(text, at);
+  const lineStart = lineStartBefore(text, at);
   // The comment repeats the paragraph's line prefix with list markers turned into spaces: the
   // `>` markers keep it inside the block quote and the indentation inside the list item.
   const prefix = format === 'markdown' ? text.slice(lineStart, block.start).replace(/[^>\s]/g, ' ') : '';
-  return { offset: lineStart, insert: `${prefix}${directiveText(kind, format === 'markdown')}${lineEnding(text)}` };
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The offset of the line break ending the line that holds `offset` (text length on the last line). */
-function lineEndOf(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  if (newline < 0) return text.length;
-  return text.charAt(newline - 1) === '\r' ? newline - 1 : newline;
-}
-
-function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return { offset: lineStart, insert: `${prefix}${directiveText(kind, format === 'markdown')}${lineEndingOf(text)}` };
 }

@@ -6,6 +6,7 @@
 // parsing, when a chunk turns out to end inside one and is merged with the next.
 
 import { LineReader } from '../lineBreaks';
+import { runToEnd } from '../slicedRun';
 
 /** Chunks smaller than this are joined to the next one: each parse has a fixed cost. */
 const MIN_CHUNK_CHARS = 256;
@@ -55,11 +56,20 @@ export function frontMatterEnd(text: string): number {
 
 /** Returns the offsets where the chunks of `text` start (the first is 0), each chunk at least `minChars` long. */
 export function chunkStarts(text: string, minChars = MIN_CHUNK_CHARS): number[] {
+  return runToEnd(chunkStartSteps(text, minChars));
+}
+
+/** Lines scanned between two steps of `chunkStartSteps`. */
+const LINES_PER_STEP = 256;
+
+/** `chunkStarts` in steps of a few thousand lines, for a caller that spreads a long text over several turns. */
+export function* chunkStartSteps(text: string, minChars = MIN_CHUNK_CHARS): Generator<void, number[]> {
   const starts = [0];
   let inside: Inside = { kind: 'text' };
   let afterBlank = false;
   const lines = new LineReader(text, frontMatterEnd(text));
-  while (lines.read()) {
+  for (let n = 1; lines.read(); n++) {
+    if (n % LINES_PER_STEP === 0) yield;
     const lineStart = lines.start;
     const line = lines.line();
     if (inside.kind === 'text' && BLANK.test(line)) {

@@ -7,27 +7,24 @@ import { runToEnd } from '../slicedRun';
 import type { TextFormat } from '../types';
 import { ChunkCache, chunkedProseSteps } from './chunkedProse';
 import { parseMarkdown } from './markdownParse';
-import { type DraftProse, type Prose, plainTextProse } from './prose';
+import { type DraftProse, type Prose, plainTextProse, plainTextProseSteps } from './prose';
 
 export type { DraftProse, Prose } from './prose';
 
 /** Chunks of the drafts being edited, shared by every caller in the process. */
 const draftChunks = new ChunkCache();
 
-/**
- * The chunks kept are bounded by the drafts being read, not only by the cache's own limit: after
- * thousands of edits the cache would otherwise fill with the chunks of old versions, which no
- * read will ask for again. Twice the longest draft read lately leaves room for every open
- * draft's chunks and the versions of the chunks being edited.
- */
-const RECENT_READS = 64;
-const MIN_CHUNK_CHARS = 1_000_000;
-const readLengths: number[] = [];
+/** However few drafts are open, this much room is left for chunks. */
+const MIN_CHUNK_CHARS = 256_000;
 
-function trimChunks(length: number): void {
-  readLengths.push(length);
-  if (readLengths.length > RECENT_READS) readLengths.shift();
-  draftChunks.trim(Math.max(MIN_CHUNK_CHARS, 2 * Math.max(...readLengths)));
+/**
+ * Bounds the chunks kept by the drafts being checked, not only by the cache's own limit: after
+ * thousands of edits the cache would otherwise fill with the chunks of old versions, which no
+ * read will ask for again. `draftChars` is the length of every open draft together; a quarter
+ * more leaves room for the versions of the chunks being edited.
+ */
+export function fitDraftChunks(draftChars: number): void {
+  draftChunks.trim(Math.max(MIN_CHUNK_CHARS, Math.ceil(1.25 * draftChars) + 64_000));
 }
 
 /** How many whole results are kept; a draft's text is usually asked for several times in a row. */
@@ -46,23 +43,20 @@ export function draftProseOf(text: string, format: TextFormat): DraftProse {
   const known = recentProse(text, format);
   if (known) return known;
   if (format !== 'markdown') return remember(text, format, plainTextProse(text));
-  const prose = runToEnd(chunkedProseSteps(text, draftChunks));
-  trimChunks(text.length);
-  return remember(text, format, prose);
+  return remember(text, format, runToEnd(chunkedProseSteps(text, draftChunks)));
 }
 
 /**
- * The steps of reading a draft's prose, one per chunk parsed, for callers that spread the work
- * over several turns of the event loop. The result is remembered like `draftProseOf`'s, so a
- * following `draftProseOf` (or `extractQuotes`) of the same text costs nothing.
+ * The steps of reading a draft's prose, a chunk (or a few hundred lines of plain text) per step,
+ * for a check that spreads a whole draft over several turns of the event loop. The check hands
+ * the prose on itself, so it is not remembered with the recent results: those would keep whole
+ * old versions of a long draft alive.
  */
 export function* draftProseSteps(text: string, format: TextFormat): Generator<void, DraftProse> {
   const known = recentProse(text, format);
   if (known) return known;
-  if (format !== 'markdown') return remember(text, format, plainTextProse(text));
-  const prose = yield* chunkedProseSteps(text, draftChunks);
-  trimChunks(text.length);
-  return remember(text, format, prose);
+  if (format !== 'markdown') return yield* plainTextProseSteps(text);
+  return yield* chunkedProseSteps(text, draftChunks);
 }
 
 /** Parses a Markdown document in one piece; the reference the chunked reading must equal. */

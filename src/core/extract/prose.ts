@@ -5,6 +5,7 @@
 // prose, and its blocks are the paragraphs that blank lines separate.
 
 import { LineReader } from '../lineBreaks';
+import { runToEnd } from '../slicedRun';
 import type { Span } from '../types';
 import { type Directive, lineDirective } from './directives';
 
@@ -43,12 +44,21 @@ export function ignoredBlockIndexes(blocks: Span[], commentEnds: number[]): Set<
  * line holding a switch is no prose: it is blanked and separates paragraphs like a blank line.
  */
 export function plainTextProse(text: string): DraftProse {
+  return runToEnd(plainTextProseSteps(text));
+}
+
+/** Lines read between two steps of `plainTextProseSteps`. */
+const LINES_PER_STEP = 512;
+
+/** `plainTextProse` in steps of a few hundred lines, for a check that spreads a long draft over several turns. */
+export function* plainTextProseSteps(text: string): Generator<void, DraftProse> {
   const blocks: Span[] = [];
   const directives: Directive[] = [];
   let blockStart = -1;
   let blockEnd = -1;
   const lines = new LineReader(text);
-  while (lines.read()) {
+  for (let n = 1; lines.read(); n++) {
+    if (n % LINES_PER_STEP === 0) yield;
     const { start: lineStart, end: lineEnd } = lines;
     const line = lines.line();
     const kind = line.includes('verbatim-') ? lineDirective(line) : null;

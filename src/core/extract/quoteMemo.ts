@@ -33,23 +33,19 @@ export class QuoteMemo {
    */
   private readonly byText: LruMap<string, Remembered[]>;
 
-  private readonly lengths: number[] = [];
-
-  /** `limitChars` bounds the total length of the texts kept. */
-  constructor(private readonly limitChars = 2_000_000, private readonly maxChars = 40_000_000) {
+  /** `limitChars` is the least room `fitTo` leaves; `maxChars` bounds the texts kept (both weigh a character twice). */
+  constructor(private readonly limitChars = 500_000, private readonly maxChars = 40_000_000) {
     this.byText = new LruMap(maxChars, (key) => 2 * key.length);
   }
 
   /**
-   * Keeps room for the quotations of the drafts read lately, after a whole draft of `length`
-   * characters was read: enough for the longest of them (its keys overlap by the speaker
-   * context on either side) and for the versions of the paragraphs being edited, but not for the
-   * thousands of older versions a long day of typing leaves behind.
+   * Keeps room for the quotations of the open drafts, `draftChars` characters together: their
+   * keys (which overlap by the speaker context on either side, about a fifth more than the drafts)
+   * and the versions of the paragraphs being edited, but not the thousands of older versions a
+   * long day of typing leaves behind. A key's character weighs two.
    */
-  fitTo(length: number): void {
-    this.lengths.push(length);
-    if (this.lengths.length > 64) this.lengths.shift();
-    this.byText.trim(Math.min(this.maxChars, Math.max(this.limitChars, 6 * Math.max(...this.lengths))));
+  fitTo(draftChars: number): void {
+    this.byText.trim(Math.min(this.maxChars, Math.max(this.limitChars, 3 * draftChars)));
   }
 
   /**

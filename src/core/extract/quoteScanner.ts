@@ -3,6 +3,7 @@
 // inside a quotation leaves it open, and the next paragraph reopens it with an opening mark.
 
 import { isSpaceAt } from '../charCodes';
+import { runToEnd } from '../slicedRun';
 import type { Span } from '../types';
 import { closesMark, isDoubleMark, type OpeningMark, openingMarkAt } from './quoteMarks';
 
@@ -69,6 +70,14 @@ export function startsAfresh(masked: string, blocks: Span[], index: number): boo
  * `until`: the scan stops at the first block starting at or after it with no quotation open.
  */
 export function scanQuotes(masked: string, blocks: Span[], fromBlock = 0, until = Infinity): ScannedQuote[] {
+  return runToEnd(scanQuoteSteps(masked, blocks, fromBlock, until));
+}
+
+/** Blocks scanned between two steps of `scanQuoteSteps`. */
+const BLOCKS_PER_STEP = 64;
+
+/** `scanQuotes` in steps of a few hundred blocks, for a caller that spreads a long draft over several turns. */
+export function* scanQuoteSteps(masked: string, blocks: Span[], fromBlock = 0, until = Infinity): Generator<void, ScannedQuote[]> {
   const found: ScannedQuote[] = [];
   let current: OpenQuote | null = null;
 
@@ -79,6 +88,7 @@ export function scanQuotes(masked: string, blocks: Span[], fromBlock = 0, until 
   };
 
   for (let index = fromBlock; index < blocks.length; index++) {
+    if ((index - fromBlock) % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const block = blocks[index];
     let i = block.start;
     if (current) {

@@ -54,5 +54,6 @@ function blockAt(blocks: Span[], offset: number): number {
 
 function gapText(gap: string): string {
   if (!/\S/.test(gap)) return gap;
-  return gap.includes('\n') ? '\n' : ' ';
+  // A line break of any kind (CR, LF or CRLF) stays one.
+  return /[\r\n]/.test(gap) ? '\n' : ' ';
 }

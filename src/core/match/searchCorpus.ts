@@ -75,11 +75,11 @@ function sentenceAround(doc: SourceDocument, start: number, end: number): Span {
   const text = doc.text;
   let from = start;
   const floor = Math.max(blockOf(doc, start)?.start ?? 0, start - SENTENCE_REACH);
-  while (from > floor && !/[.!?\n]/.test(text.charAt(from - 1))) from--;
+  while (from > floor && !/[.!?\r\n]/.test(text.charAt(from - 1))) from--;
   while (from < start && /\s/.test(text.charAt(from))) from++;
   let to = end;
   const ceiling = Math.min(blockOf(doc, end)?.end ?? text.length, end + SENTENCE_REACH);
-  while (to < ceiling && !/[.!?\n]/.test(text.charAt(to))) to++;
+  while (to < ceiling && !/[.!?\r\n]/.test(text.charAt(to))) to++;
   if (to < text.length && /[.!?]/.test(text.charAt(to))) to++;
   // Closing quotation marks after the full stop belong to the sentence.
   while (to < text.length && /[”"’'»]/.test(text.charAt(to))) to++;
