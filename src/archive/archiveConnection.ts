@@ -2,7 +2,15 @@
 // never with a password in it (that comes from PGPASSWORD or ~/.pgpass, which the pg client
 // reads itself), every query under a time limit, and every failure told in one line.
 
-import { Client, Pool, type ClientConfig, type PoolConfig } from 'pg';
+import type { Client, ClientConfig, Pool, PoolConfig } from 'pg';
+
+/**
+ * The PostgreSQL client is loaded on first use: every CLI run reaches this module, and most never
+ * name an archive, so they should not pay for loading the client (about 45 ms).
+ */
+function pgClient(): typeof import('pg') {
+  return require('pg') as typeof import('pg');
+}
 
 /** How long a query (and a connection attempt) may take before the archive counts as slow. */
 export const DEFAULT_ARCHIVE_TIMEOUT_MS = 2000;
@@ -86,7 +94,7 @@ function connectionConfig(target: ArchiveTarget, timeoutMs: number): ClientConfi
 /** A pool for writers' checks: a few connections, each query under the time limit. */
 export function openPool(target: ArchiveTarget, timeoutMs = DEFAULT_ARCHIVE_TIMEOUT_MS, max = 4): Pool {
   const config: PoolConfig = { ...connectionConfig(target, timeoutMs), max, idleTimeoutMillis: 30_000, allowExitOnIdle: true };
-  const pool = new Pool(config);
+  const pool = new (pgClient().Pool)(config);
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;
@@ -94,7 +102,7 @@ export function openPool(target: ArchiveTarget, timeoutMs = DEFAULT_ARCHIVE_TIME
 
 /** One client for the import, without a statement limit (an import writes for minutes). */
 export async function connectForImport(target: ArchiveTarget, timeoutMs = DEFAULT_ARCHIVE_TIMEOUT_MS): Promise<Client> {
-  const client = new Client({ ...connectionConfig(target, timeoutMs), statement_timeout: undefined, query_timeout: undefined });
+  const client = new (pgClient().Client)({ ...connectionConfig(target, timeoutMs), statement_timeout: undefined, query_timeout: undefined });
   client.on('error', () => undefined);
   try {
     await client.connect();
