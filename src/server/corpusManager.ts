@@ -9,7 +9,7 @@ import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openCorpus } from '../core/cache/openCorpus';
 import { Checker, CorpusIndex } from '../core/checker';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { scopeCorpusPaths } from '../core/corpus/corpusScope';
+import { scopeCorpusPaths, type ScopedCorpus } from '../core/corpus/corpusScope';
 import type { CorpusWarning } from '../core/types';
 import type { IndexStateName, IndexStateParams } from '../shared/protocol';
 import { DEFAULT_SETTINGS } from '../shared/settings';
@@ -186,10 +186,11 @@ export class CorpusManager {
       this.host.onChanged(folder);
       return;
     }
-    await this.build(slot, folder, generation, resolved, entries, cacheDir, scoped.warnings);
+    await this.build(slot, folder, generation, resolved, entries, cacheDir, scoped);
   }
 
-  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[], cacheDir: string, leftOut: CorpusWarning[]): Promise<void> {
+  private async build(slot: Slot, folder: Folder, generation: number, resolved: ResolvedSettings, entries: string[], cacheDir: string, scoped: ScopedCorpus): Promise<void> {
+    const leftOut = scoped.warnings;
     const indexing: FolderCorpus = { ...slot.current, resolved, entries, cacheDir, state: 'indexing', message: undefined };
     slot.current = indexing;
     this.sendState(indexing);
@@ -212,6 +213,8 @@ export class CorpusManager {
         maxFileBytes: resolved.maxFileBytes,
         maxCorpusBytes: resolved.maxCorpusBytes,
         maxCorpusFiles: resolved.maxCorpusFiles,
+        // In Restricted Mode a link in the sources may not lead outside the folder either.
+        confineLinksTo: scoped.confineLinksTo ?? undefined,
         // Per-folder outlet defaults from verbatim.json, so citations name the outlet of a wire folder.
         folderMeta: resolved.folderMeta,
         onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),

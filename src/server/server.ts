@@ -147,8 +147,9 @@ connection.onDidChangeConfiguration((change) => {
 connection.onNotification(WorkspaceTrustNotification, (params) => {
   if (params.trusted === trusted) return;
   trusted = params.trusted;
-  // Entries left out in Restricted Mode change the corpus, which then rebuilds.
-  void corpora.refreshAll(false);
+  // Entries and links left out in Restricted Mode change the corpus: it is opened again (from its
+  // cache), even where the list of entries itself stays the same.
+  void corpora.refreshAll(true);
   // An archive named by the workspace may be contacted from now on: open drafts are checked again.
   if (trusted) for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
 });

@@ -89,6 +89,25 @@ describe('verbatim CLI: corpus scope and limits', function () {
     assert.ok(!run.stderr.includes('left out'), run.stderr);
   });
 
+  it('leaves out a link in the sources that leads outside, unless --allow-outside is given', () => {
+    const link = path.join(project, 'sources/leak.txt');
+    fs.symlinkSync(path.join(top, 'outside/secret.txt'), link);
+    try {
+      writeConfig({ corpus: ['sources'] });
+      const run = cli(project, ['--format', 'json', 'draft.md']);
+      assert.strictEqual(run.status, 1, run.stderr);
+      assert.ok(run.stderr.includes(`verbatim: warning: sources/leak.txt: is a link to ${path.join(top, 'outside/secret.txt')}, outside ${project}, and was left out of the corpus\n`), run.stderr);
+      const report = JSON.parse(run.stdout) as { files: { quotes: { status: string }[] }[] };
+      assert.strictEqual(report.files[0].quotes[0].status, 'unsupported');
+      assert.ok(!run.stdout.includes('nobody must ever know'), 'the linked file\'s text reached the report');
+      const allowed = cli(project, ['--format', 'json', '--allow-outside', 'draft.md']);
+      assert.strictEqual(allowed.status, 0, allowed.stderr);
+      assert.strictEqual((JSON.parse(allowed.stdout) as { files: { quotes: { status: string }[] }[] }).files[0].quotes[0].status, 'verbatim');
+    } finally {
+      fs.unlinkSync(link);
+    }
+  });
+
   it('stops at the corpus file limit of verbatim.json with a warning', () => {
     for (let i = 0; i < 5; i++) fs.writeFileSync(path.join(project, `sources/extra-${i}.txt`), `Extra file ${i}.`);
     writeConfig({ corpus: ['sources'], maxCorpusFiles: 3 });

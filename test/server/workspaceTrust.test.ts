@@ -1,5 +1,6 @@
 // Restricted Mode: an untrusted workspace's corpus keeps only entries inside the workspace folder,
-// names every entry it leaves out, and takes them back once the workspace is trusted.
+// and no link inside it that leads outside; names every entry it leaves out, and takes them back
+// once the workspace is trusted.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -61,7 +62,8 @@ describe('language server in Restricted Mode', function () {
   let root: string;
   let outside: string;
   let client: LspTestClient;
-  const draftText = 'The mayor said “the harbour will reopen in the spring after the repairs” and “the budget stays balanced this year”.\n';
+  const draftText = 'The mayor said “the harbour will reopen in the spring after the repairs” and “the budget stays balanced this year”. '
+    + 'The auditor added “the accounts were closed on time for once”.\n';
 
   before(async function () {
     root = tempDir('verbatim-trust-ws-');
@@ -69,6 +71,9 @@ describe('language server in Restricted Mode', function () {
     fs.mkdirSync(path.join(root, 'sources'));
     fs.writeFileSync(path.join(root, 'sources', 'harbour.txt'), 'The mayor said the harbour will reopen in the spring after the repairs.');
     fs.writeFileSync(path.join(outside, 'budget.txt'), 'The treasurer said the budget stays balanced this year.');
+    // A link committed into the workspace's sources that leads outside it.
+    fs.writeFileSync(path.join(outside, 'audit.txt'), 'The auditor said the accounts were closed on time for once.');
+    fs.symlinkSync(path.join(outside, 'audit.txt'), path.join(root, 'sources', 'audit.txt'));
     client = await LspTestClient.start({
       rootUri: uriOf(root),
       capabilities: { workspace: { configuration: true } },
@@ -87,7 +92,7 @@ describe('language server in Restricted Mode', function () {
     const uri = uriOf(path.join(root, 'draft.md'));
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draftText } });
     const params = await client.diagnostics(uri, (p) => p.version === 1, 'diagnostics');
-    assert.deepStrictEqual(params.diagnostics.map((d) => d.code), ['unsupported'], 'the budget quote has no source inside the workspace');
+    assert.deepStrictEqual(params.diagnostics.map((d) => d.code), ['unsupported', 'unsupported'], 'the budget and audit quotes have no source inside the workspace');
     const warning = await client.waitFor((m) => m.method === 'window/showMessage', 'the Restricted Mode warning');
     const message = (warning.params as { message: string }).message;
     assert.ok(message.includes(outside), message);
@@ -100,6 +105,6 @@ describe('language server in Restricted Mode', function () {
     await client.connection.sendNotification('verbatim/workspaceTrust', { trusted: true });
     await cleared;
     const ready = client.received.filter((m) => m.method === 'verbatim/indexState' && (m.params as { state: string }).state === 'ready');
-    assert.strictEqual((ready[ready.length - 1].params as { documents: number }).documents, 2);
+    assert.strictEqual((ready[ready.length - 1].params as { documents: number }).documents, 3);
   });
 });

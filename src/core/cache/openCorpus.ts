@@ -35,6 +35,8 @@ export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
   maxCorpusBytes?: number;
   /** Most source files indexed; the walk stops there with a warning. */
   maxCorpusFiles?: number;
+  /** The folder that links in the corpus may lead into (see `WalkOptions.confineLinksTo`). */
+  confineLinksTo?: string;
   onProgress?: (progress: OpenProgress) => void;
 }
 
@@ -73,7 +75,7 @@ export const SLICE_MS = 25;
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
-  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles });
+  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
   // Writes killed halfway leave temporary files that nothing else would ever remove.
   if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.

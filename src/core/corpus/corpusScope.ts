@@ -39,6 +39,11 @@ export interface ScopeOptions {
 export interface ScopedCorpus {
   kept: string[];
   warnings: CorpusWarning[];
+  /**
+   * The root, when links inside the kept entries must not lead outside it either (nobody allowed
+   * the corpus to reach out); null when they may.
+   */
+  confineLinksTo: string | null;
 }
 
 /** Keeps the entries inside `options.root`, and the outside ones that their origin and `allowOutside` allow. */
@@ -58,7 +63,7 @@ export function scopeCorpusPaths(paths: readonly CorpusPath[], options: ScopeOpt
       warnings.push({ path: absolute, message: `lies outside ${root} and was left out of the corpus (${why}). ${options.hint}`.trim() });
     }
   }
-  return { kept, warnings };
+  return { kept, warnings, confineLinksTo: options.allowOutside ? null : root };
 }
 
 /** True when `child` is `parent` or lies inside it. */

@@ -1,7 +1,9 @@
 // Turns corpus entries (files, folders, globs) into the list of source files to load. Symbolic
 // links are followed, but each real folder is entered once, so a link back to a parent cannot
 // loop; links are entered only after all real folders, so a file reachable both ways keeps the
-// path it really has.
+// path it really has. A walk may be confined to a folder: then a link whose target lies outside
+// it is left out and named, so a link committed into a project's sources cannot make a check
+// read, and print, any file the machine can read.
 
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
@@ -10,6 +12,7 @@ import type { CorpusWarning } from '../types';
 import { GlobError, isGlob, planGlob } from './globPattern';
 import { isSourceFile, SOURCE_EXTENSIONS } from './sourceFormats';
 import { describeFsError } from './readSourceFile';
+import { isWithin } from './corpusScope';
 
 /** A source file found by the walk. */
 export interface FoundFile {
@@ -35,6 +38,11 @@ export interface WalkOptions {
   exclude?: string[];
   /** The walk stops, with a warning, once it has found this many source files. */
   maxFiles?: number;
+  /**
+   * The folder links may lead into, with its links resolved; a link leading elsewhere is left out
+   * with a warning. Absent when the person running Verbatim lets the corpus reach outside.
+   */
+  confineLinksTo?: string;
 }
 
 /** What every part of one walk shares: the folders it must not enter and the files it may still take. */
@@ -45,13 +53,15 @@ interface WalkBudget {
   taken: number;
   /** True once the file limit was reached; every folder walk then returns at once. */
   full: boolean;
+  /** The real folder links must stay inside, or null. */
+  within: string | null;
 }
 
 /** Expands corpus entries into a sorted, duplicate-free list of source files. */
 export async function walkCorpus(entries: string[], options: WalkOptions = {}): Promise<CorpusFiles> {
   const found: FoundFile[] = [];
   const warnings: CorpusWarning[] = [];
-  const budget: WalkBudget = { excluded: new Set((options.exclude ?? []).map(realOrSelf)), maxFiles: options.maxFiles ?? Number.POSITIVE_INFINITY, taken: 0, full: false };
+  const budget: WalkBudget = { excluded: new Set((options.exclude ?? []).map(realOrSelf)), maxFiles: options.maxFiles ?? Number.POSITIVE_INFINITY, taken: 0, full: false, within: options.confineLinksTo ? realOrSelf(options.confineLinksTo) : null };
   for (const entry of entries) {
     if (budget.full) break;
     const absolute = path.resolve(entry);
@@ -218,6 +228,7 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
   const followLink = async (link: string, relative: string): Promise<void> => {
     try {
       const stat = await fsp.stat(link);
+      if (!(await linkAllowed(link, relative))) return;
       if (stat.isDirectory()) linked.push({ folder: link, relative });
       else if (stat.isFile()) keep(link, relative, await fsp.realpath(link), true);
       else if (accept(relative) && isSourceFile(link)) warnings.push({ path: link, message: 'is not a regular file; skipped' });
@@ -226,6 +237,14 @@ async function walkFolder(root: string, accept: (relative: string) => boolean, w
       const code = (error as NodeJS.ErrnoException).code;
       warnings.push({ path: link, message: code === 'ENOENT' ? await danglingMessage(link) : describeFsError(error) });
     }
+  };
+
+  const linkAllowed = async (link: string, relative: string): Promise<boolean> => {
+    if (budget.within === null) return true;
+    const target = await fsp.realpath(link);
+    if (isWithin(target, budget.within)) return true;
+    if (accept(relative)) warnings.push({ path: link, message: `is a link to ${target}, outside ${budget.within}, and was left out of the corpus` });
+    return false;
   };
 
   await visit(root, '', false);

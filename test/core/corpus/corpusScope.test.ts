@@ -47,6 +47,46 @@ describe('corpus scope', () => {
   });
 });
 
+describe('links inside a corpus that lead outside', () => {
+  const top = makeTree({
+    'project/sources/a.txt': 'inside',
+    'project/shared/b.txt': 'shared inside',
+    'outside/secret.txt': 'secret',
+    'outside/more/deep.txt': 'deep secret',
+  });
+  const root = path.join(top, 'project');
+  fs.symlinkSync(path.join(top, 'outside'), path.join(root, 'sources', 'away'));
+  fs.symlinkSync(path.join(top, 'outside', 'secret.txt'), path.join(root, 'sources', 'secret.txt'));
+  fs.symlinkSync(path.join(root, 'shared'), path.join(root, 'sources', 'shared'));
+  const names = (files: { path: string }[]): string[] => files.map((f) => path.relative(root, f.path)).sort();
+
+  it('are confined to the root when nobody allowed the corpus to reach out', () => {
+    assert.equal(scopeCorpusPaths([{ entry: 'sources', origin: 'person' }], { root, allowOutside: false, hint: '' }).confineLinksTo, root);
+    assert.equal(scopeCorpusPaths([{ entry: 'sources', origin: 'person' }], { root, allowOutside: true, hint: '' }).confineLinksTo, null);
+  });
+
+  it('are left out of a confined walk and named, while links that stay inside are followed', async () => {
+    const walked = await walkCorpus([path.join(root, 'sources')], { confineLinksTo: root });
+    assert.deepEqual(names(walked.files), [path.join('sources', 'a.txt'), path.join('sources', 'shared', 'b.txt')]);
+    const leftOut = walked.warnings.map((w) => path.relative(root, w.path)).sort();
+    assert.deepEqual(leftOut, [path.join('sources', 'away'), path.join('sources', 'secret.txt')]);
+    for (const warning of walked.warnings) assert.match(warning.message, /^is a link to .*outside.*, and was left out of the corpus$/);
+  });
+
+  it('are left out of a confined glob walk too', async () => {
+    const walked = await walkCorpus([path.join(root, 'sources', '**', '*.txt')], { confineLinksTo: root });
+    assert.ok(walked.files.every((f) => !f.realPath.startsWith(path.join(top, 'outside'))), names(walked.files).join(', '));
+    assert.ok(names(walked.files).includes(path.join('sources', 'a.txt')));
+  });
+
+  it('are followed when the walk is not confined', async () => {
+    const walked = await walkCorpus([path.join(root, 'sources')]);
+    const real = walked.files.map((f) => path.relative(top, f.realPath)).sort();
+    assert.deepEqual(real, [path.join('outside', 'more', 'deep.txt'), path.join('outside', 'secret.txt'), path.join('project', 'shared', 'b.txt'), path.join('project', 'sources', 'a.txt')]);
+    assert.deepEqual(walked.warnings, []);
+  });
+});
+
 describe('corpus walk limits', () => {
   it('never enters the index\'s own cache folder', async () => {
     const root = makeTree({ 'a.txt': 'one', 'cache/leftover.txt': 'a text file in the cache folder', 'notes/b.md': 'two' });
