@@ -77,7 +77,7 @@ function namedPeople(mentions: Mention[]): NamedPerson[] {
 }
 
 /** The people named as the subject of a speech verb. */
-function namedSpeakers(clauses: Clause[]): Mention[] {
+export function namedSpeakers(clauses: Clause[]): Mention[] {
   return clauses.filter((c) => c.subject === 'name' && c.kind === 'person').map((c) => ({ name: c.text, span: c.span }));
 }
 

@@ -10,7 +10,7 @@
 
 import { runToEnd } from '../slicedRun';
 import type { Quote, Span, Speaker } from '../types';
-import { addPeople, blockPeople, blockReading, readBlock, type BlockReading, type NamedPerson } from './blockReadings';
+import { addPeople, blockPeople, blockReading, namedSpeakers, readBlock, type BlockReading, type NamedPerson } from './blockReadings';
 import { type Clause, type Mention, knownSurnames } from './clauses';
 import { AliasTable } from './sameSpeaker';
 import { narrativeSteps, sentenceSpans, spanIndexAt } from './sentences';
@@ -199,7 +199,7 @@ class Resolver {
   private personNamedIn(block: number, sentence: Span, at: number): Mention | null {
     const end = Math.min(at, sentence.end);
     const inSentence = (m: Mention) => m.span.start >= sentence.start && m.span.end <= end;
-    const speakers = this.clausesOf(block).filter((c) => c.subject === 'name' && c.kind === 'person').map((c) => ({ name: c.text, span: c.span }));
+    const speakers = namedSpeakers(this.clausesOf(block));
     const found = [...speakers, ...this.titledOf(block), ...knownSurnames(this.narrative, { start: sentence.start, end }, this.knownPeople())].filter(inSentence);
     found.sort((x, y) => x.span.start - y.span.start);
     return found[0] ?? null;
