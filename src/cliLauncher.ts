@@ -41,7 +41,12 @@ function save(file: string, script: vm.Script): void {
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, file);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    // Runs as the process exits: a leftover that cannot be removed either must not change the exit.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Left for a later run's cache folder; never read, since its name holds this process's id.
+    }
   }
 }
 

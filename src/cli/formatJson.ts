@@ -5,7 +5,7 @@
 import { sourceLocationOf } from '../core/citation';
 import { describeMisattribution } from '../core/attribution';
 import { sourceKindOf } from '../core/primarySources';
-import type { QuoteStatus, SourceKind, SourceMatch } from '../core/types';
+import type { QuoteStatus, SourceKind, SourceMatch, VerdictBasis } from '../core/types';
 import type { Severity, VerdictKind } from '../core/verdicts';
 import { displayPath, spanRange, summarize, type CheckReport, type CheckSummary, type DraftReport, type LineRange, type ReportedQuote } from './checkReport';
 import type { SourceLocator } from './sourceLocations';
@@ -57,7 +57,7 @@ export interface JsonQuote {
   misattribution: { replacement: string; range: LineRange; message: string } | null;
   flags: string[];
   /** What the verdict rests on: a primary source that covers the passage, the reports, or null when nothing was found or primary sources are not preferred. */
-  basis: 'primary' | 'reports' | null;
+  basis: VerdictBasis | null;
   match: JsonMatch | null;
   sources: ({ source: string; title: string } & JsonSourceFacts)[];
   variants: ({ source: string; title: string; text: string } & JsonSourceFacts)[];

@@ -4,7 +4,7 @@
 
 import { createHash } from 'crypto';
 import { misattributionReason } from '../core/attribution';
-import { isPrimary, primaryNoun, rankSources, reportsWithDraftWording, sourceKindOf } from '../core/primarySources';
+import { countReportsWithDraftWording, isPrimary, primaryNoun, rankSources, reportsWithDraftWording, sourceKindOf } from '../core/primarySources';
 import { citeSource } from '../core/citation';
 import type { QuoteResult, SourceMatch } from '../core/types';
 import type { Severity } from '../core/verdicts';
@@ -132,8 +132,8 @@ function message(draft: DraftReport, result: QuoteResult): string {
   // Brackets in a title would otherwise read as part of the embedded link to the source.
   const title = (result.match?.document.title ?? 'its source').replace(/[[\]\\]/g, (c) => `\\${c}`);
   const flags = result.flags.length > 0 ? ` (changes a ${result.flags.join(', ')})` : '';
-  const reports = new Set(reportsWithDraftWording(result).map((m) => m.document.path)).size;
   if (result.basis === 'primary' && result.match && isPrimary(result.match.document)) {
+    const reports = countReportsWithDraftWording(result);
     const noun = primaryNoun(result.match.document);
     const also = reports ? ` ${reports} ${reports === 1 ? 'report has' : 'reports have'} the draft's words.` : '';
     return `Quote drifts from the ${noun} [${title}](1), a primary source${flags}: "${inlineDiff(draft.text, result)}". The ${noun} reads: "${result.match.text.replace(/\s+/g, ' ')}".${also}`;

@@ -6,7 +6,7 @@
 // new checker (rebuilt corpus, changed settings) needs a new session.
 
 import type { Checker } from './checker';
-import { fitSpeakerReadings } from './attribution/resolveSpeakers';
+import { fitSpeakerReadings } from './attribution/blockReadings';
 import { detachStrings } from './detach';
 import { draftProseSteps, fitDraftChunks } from './extract/markdownProse';
 import { DRAFT_QUOTES } from './extract/quoteMemo';

@@ -78,10 +78,15 @@ export function reportsWithDraftWording(result: Pick<QuoteResult, 'variants'>): 
   return result.variants.flatMap((variant) => variant.matches).filter((match) => !isPrimary(match.document) && match.score === 1);
 }
 
+/** How many reports (each file once) have the quote's words exactly, among a result's other wordings. */
+export function countReportsWithDraftWording(result: Pick<QuoteResult, 'variants'>): number {
+  return new Set(reportsWithDraftWording(result).map((match) => match.document.path)).size;
+}
+
 /** "; 2 reports say "room"" after a drift message resting on a primary source, or '' when no report has the draft's words. */
 export function reportsSayNote(result: Pick<QuoteResult, 'variants' | 'basis'>, draftWords: string): string {
   if (result.basis !== 'primary' || !draftWords) return '';
-  const count = new Set(reportsWithDraftWording(result).map((match) => match.document.path)).size;
+  const count = countReportsWithDraftWording(result);
   if (!count) return '';
   return `; ${count} ${count === 1 ? 'report says' : 'reports say'} "${draftWords}"`;
 }

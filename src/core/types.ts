@@ -272,8 +272,11 @@ export interface QuoteResult {
    * `match` is that source's), `reports` when no primary source does. Absent when unsupported
    * or when primary sources are not preferred.
    */
-  basis?: 'primary' | 'reports';
+  basis?: VerdictBasis;
 }
+
+/** What a quote's verdict rests on: a primary source that covers its passage, or the reports (see match/primaryRule.ts). */
+export type VerdictBasis = 'primary' | 'reports';
 
 export interface CheckOptions {
   /** Quotes with fewer words are only checked for exact presence. Default 3. */

@@ -46,7 +46,8 @@ export class ArchiveLink {
     if (!named) throw new Error(`not an archived document: ${uri}`);
     if (!this.host.trusted()) throw new Error('the archive of an untrusted workspace is not contacted; trust the workspace to read archived sources');
     const open = [...this.sessions.values()].filter((session): session is ArchiveSession => session !== null);
-    const session = open.find((s) => s.settings.target.display === named.archive) ?? (open.length === 1 ? open[0] : undefined);
+    // A URI that names its archive is read only from that archive: a document id of one archive is another document in any other.
+    const session = named.archive !== null ? open.find((s) => s.settings.target.display === named.archive) : open.length === 1 ? open[0] : undefined;
     if (!session) throw new Error(`the archive ${named.archive ?? ''} is not named by any open project; open a draft of the project that names it`);
     const text = await session.documentText(named.id);
     if (text === null) throw new Error(`the archive ${session.settings.target.display} no longer holds this document (it was removed by a later import)`);

@@ -4,6 +4,8 @@
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-protocol';
+// The verdict's names and counts are the engine's own (one summary every view reads); only types cross.
+import type { Severity, VerdictCounts, VerdictKind } from '../core/verdicts';
 
 /** The verdicts a quote can get; `misattributed` means the words are a source's but its speaker is not. */
 export type QuoteStatusName = 'verbatim' | 'drift' | 'unsupported' | 'misattributed';
@@ -109,10 +111,10 @@ export interface QuoteVariantInfo {
 }
 
 /** The kinds of verdict a view shows; `short` is a short quote not found (shown, never flagged). */
-export type VerdictKindName = 'misattributed' | 'drift' | 'unsupported' | 'short' | 'verbatim';
+export type VerdictKindName = VerdictKind;
 
 /** Diagnostic marks, by name. */
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityName = Severity;
 
 /** A quote's verdict from the server's one summary of the draft (src/core/verdicts.ts). */
 export interface QuoteVerdictInfo {
@@ -124,14 +126,7 @@ export interface QuoteVerdictInfo {
 }
 
 /** A draft's quotes counted by verdict, as the status bar, the report and the CLI show them. */
-export interface VerdictCountsInfo {
-  verbatim: number;
-  drift: number;
-  unsupported: number;
-  misattributed: number;
-  short: number;
-  accepted: number;
-}
+export type VerdictCountsInfo = VerdictCounts;
 
 /** Everything the client shows about one quote of a draft. */
 export interface QuoteInfo {

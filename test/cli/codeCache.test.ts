@@ -49,6 +49,19 @@ describe('verbatim CLI: the compiled-code cache', function () {
     assert.ok(fs.readFileSync(path.join(base, cache)).length > 10_000, 'the damaged code cache was not replaced');
   });
 
+  it('cannot be written into a cache folder that is not one, and the run ends as usual', () => {
+    const report = check();
+    const blocker = path.join(base, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const run = spawnSync(process.execPath, [CLI, 'check', '--corpus', CORPUS, '--format', 'json', DRAFT], { cwd: REPO, encoding: 'utf8', env: { ...process.env, VERBATIM_CACHE_DIR: path.join(blocker, 'cache') } });
+    assert.strictEqual(run.status, 1, run.stderr);
+    // The same verdicts; the report's warnings name the corpus cache that could not be written.
+    const verdicts = (json: string) => ({ ...JSON.parse(json), warnings: undefined });
+    assert.deepStrictEqual(verdicts(run.stdout), verdicts(report));
+    // The corpus cache says once that it could not be written; nothing else reaches stderr.
+    for (const line of run.stderr.split('\n').filter(Boolean)) assert.match(line, /^verbatim: warning: /);
+  });
+
   it('is neither read nor written with VERBATIM_CODE_CACHE=0', () => {
     check({ VERBATIM_CODE_CACHE: '0' });
     assert.deepStrictEqual(codeCaches(), []);

@@ -4,12 +4,12 @@
 // quote elements by index, not by offset, so one plan serves every quote with the same words.
 
 import stringSimilarity from 'string-similarity';
-import type { CheckOptions } from '../types';
+import type { CheckOptions, VerdictBasis } from '../types';
 import { alignWords, type Alignment } from './alignWords';
 import { findRegions } from './candidates';
 import type { CorpusIndex } from './corpusIndex';
 import { wordCount, type QueryElement } from './queryWords';
-import { choosePrimary, type VerdictBasis } from './primaryRule';
+import { choosePrimary } from './primaryRule';
 import { absorbResegmentation } from './segmentation';
 
 /** One aligned passage of one document. */

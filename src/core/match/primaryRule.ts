@@ -13,6 +13,8 @@
 // (its turn label or byline) is the person the draft or the reports credit with the words, which
 // the checker decides once it has read who says what (see `spoken`).
 
+import type { VerdictBasis } from '../types';
+
 /** What the rule reads of an aligned passage (matchQuote's Candidate). */
 export interface RankedPassage {
   doc: number;
@@ -21,9 +23,6 @@ export interface RankedPassage {
   verbatim: boolean;
   alignment: { score: number };
 }
-
-/** What a quote's verdict rests on. */
-export type VerdictBasis = 'primary' | 'reports';
 
 /** The similarity at or above which a primary passage that differs from the quote covers it. */
 export const PRIMARY_COVER = 0.8;
