@@ -35,22 +35,35 @@ function aliasKey(text: string): string {
 
 /** True when `a` and `b` name the same speaker, after applying the alias table to both. */
 export function sameSpeaker(a: string, b: string, aliases: AliasTable = new AliasTable()): boolean {
-  const x = nameParts(aliases.resolve(a));
-  const y = nameParts(aliases.resolve(b));
-  if (x.length === 0 || y.length === 0) return false;
+  const wx = foldableWords(aliases.resolve(a));
+  const wy = foldableWords(aliases.resolve(b));
+  if (wx.length === 0 || wy.length === 0) return false;
+  const x = wx.map(foldName);
+  const y = wy.map(foldName);
   if (x[x.length - 1] !== y[y.length - 1]) return false;
   // With one name given as a surname only, the surname decides; otherwise the first names must
   // start alike ("Dmytro"/"Dmitry" agree, "Joe"/"Hunter" do not).
-  if (surnameOnly(x) || surnameOnly(y)) return true;
+  if (surnameOnly(wx) || surnameOnly(wy)) return true;
   return x[0].charAt(0) === y[0].charAt(0);
+}
+
+/** The words of a name as written that fold to something: what `nameParts` folds. */
+function foldableWords(name: string): string[] {
+  return nameWords(name).filter((w) => foldName(w).length > 0);
 }
 
 // Particles that belong to a surname: "Le Drian" and "von der Leyen" are surnames alone.
 const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'della', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
+// Of those, the ones that are also given names when capitalised ("Al Gore", "Van Jones"): they
+// are particles only as written in lower case ("Bashar al-Assad" aside, "Rafael van der Vaart").
+const GIVEN_NAMES_TOO = new Set(['al', 'van', 'da', 'el']);
 
-/** True for a name given as a surname only, particles included. */
-function surnameOnly(parts: string[]): boolean {
-  return parts.slice(0, -1).every((part) => SURNAME_PARTICLES.has(part));
+/** True for a name given as a surname only, particles included; `words` as written. */
+function surnameOnly(words: string[]): boolean {
+  return words.slice(0, -1).every((word) => {
+    const lower = stripDiacritics(word.toLowerCase());
+    return SURNAME_PARTICLES.has(lower) && !(GIVEN_NAMES_TOO.has(lower) && word !== word.toLowerCase());
+  });
 }
 
 /** The folded words of a name without titles or possessive: "Kremlin spokesman Dmitry Peskov's" → ["dmitry", "peskov"]. */

@@ -28,6 +28,14 @@ describe('sameSpeaker', () => {
     ['Olena Zelenska', 'Volodymyr Zelensky', false],
     ['Sergey', 'Sergey Lavrov', false],
     ['', 'Lavrov', false],
+    // Particles make a surname alone; capitalised, some of them are given names instead.
+    ['Le Drian', 'Jean-Yves Le Drian', true],
+    ['von der Leyen', 'Ursula von der Leyen', true],
+    ['della Rovere', 'Giuliano della Rovere', true],
+    ['van der Vaart', 'Rafael van der Vaart', true],
+    ['Al Gore', 'Tipper Gore', false],
+    ['Van Jones', 'Alex Jones', false],
+    ['Da Silva', 'Marina Silva', false],
   ];
   for (const [a, b, same] of table) {
     it(`${JSON.stringify(a)} and ${JSON.stringify(b)} are ${same ? '' : 'not '}the same speaker`, () => {
