@@ -7,8 +7,6 @@ import { SOURCE_META_FIELDS, type SourceMeta } from '../types';
 import { parseSourceKind } from './sourceKind';
 import { identityOffset, type ParsedSource } from './textSource';
 
-/** Front-matter keys that describe where a source came from. */
-
 /** Reads a Markdown source: masked prose, its blocks, and title and metadata from front matter. */
 export function parseMarkdownSource(text: string): ParsedSource {
   const { masked, blocks, frontMatter } = proseOf(text, 'markdown');

@@ -62,7 +62,7 @@ export function chunkStarts(text: string, minChars = MIN_CHUNK_CHARS): number[] 
 /** Lines scanned between two steps of `chunkStartSteps`. */
 const LINES_PER_STEP = 256;
 
-/** `chunkStarts` in steps of a few thousand lines, for a caller that spreads a long text over several turns. */
+/** `chunkStarts` in steps of `LINES_PER_STEP` lines, for a caller that spreads a long text over several turns. */
 export function* chunkStartSteps(text: string, minChars = MIN_CHUNK_CHARS): Generator<void, number[]> {
   const starts = [0];
   let inside: Inside = { kind: 'text' };
