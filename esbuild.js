@@ -83,6 +83,8 @@ function appEntries() {
     { in: 'src/cliLauncher.ts', out: 'cli', banner: '#!/usr/bin/env node' },
     { in: 'src/cli.ts', out: 'cliMain' },
     { in: 'src/server/server.ts', out: 'server' },
+    // The reader threads of `verbatim archive import` (src/archive/importReaders.ts).
+    { in: 'src/archive/importWorker.ts', out: 'importWorker' },
     { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   ];
   const apps = entries.filter((e) => fs.existsSync(e.in)).map((e) => ({

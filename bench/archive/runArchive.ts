@@ -80,10 +80,12 @@ async function main(): Promise<void> {
     await client.connect();
 
     log('importing …');
-    const imported = await importArchive(client, [data.paths.corpusDir]);
+    // The reader threads are the CLI's: dist/importWorker.js, built by `node esbuild.js`.
+    const workerScript = path.join(repoRoot(), 'dist', 'importWorker.js');
+    const imported = await importArchive(client, [data.paths.corpusDir], { workerScript });
     const importSeconds = imported.milliseconds / 1000;
     const mbPerSecond = sourceBytes / 1e6 / importSeconds;
-    const reimport = await importArchive(client, [data.paths.corpusDir]);
+    const reimport = await importArchive(client, [data.paths.corpusDir], { workerScript });
     await client.query('VACUUM ANALYZE verbatim_chunks');
     await client.query('VACUUM ANALYZE verbatim_documents');
     const sizes = await client.query(`SELECT

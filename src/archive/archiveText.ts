@@ -63,23 +63,50 @@ function pairBucketHash(a: number, b: number): number {
 
 /** Cuts the prose of `doc` into chunks; the chunks' texts put back together are text[first, last). */
 export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>, buckets: number): ArchiveChunk[] {
+  const chunks: ArchiveChunk[] = [];
+  forEachChunk(doc, buckets, (start, stop, line, character, pairs, count) => {
+    chunks.push({ start, line, character, text: doc.text.slice(start, stop), pairs: Array.from(pairs.subarray(0, count)) });
+  });
+  return chunks;
+}
+
+/**
+ * What chunkDocument finds, handed to `visit` one chunk at a time: where the chunk's text starts
+ * and stops, its 0-based line and character, and its sorted distinct pair buckets in
+ * `pairs[0, count)` (a buffer reused for the next chunk). The import writes rows from here
+ * without building an object per chunk; it runs over every word of an archive.
+ */
+export function forEachChunk(
+  doc: Pick<SourceDocument, 'text' | 'blocks'>,
+  buckets: number,
+  visit: (start: number, stop: number, line: number, character: number, pairs: Int32Array, count: number) => void,
+): void {
   // A power of two: the mask is the remainder, and a positive int4 as intarray's query_int reads them.
   const mask = buckets - 1;
-  // The words as tokenize finds them, hashed as hashWord hashes their normal form.
-  const starts: number[] = [];
-  const hashes: number[] = [];
+  // The words as tokenize finds them, hashed as hashWord hashes their normal form; a word's
+  // "common" flag is looked up once, not once per pair it is in.
+  let starts = new Int32Array(1024);
+  let hashes = new Int32Array(1024);
+  let common = new Uint8Array(1024);
+  let count = 0;
   let lastEnd = 0;
   for (const block of doc.blocks) {
     const scanner = new WordScanner(doc.text, block.start, block.end);
     while (scanner.next()) {
-      starts.push(scanner.start);
-      hashes.push(scanner.simple ? scanner.hash : hashWord(normalizeWord(doc.text.slice(scanner.start, scanner.end))));
+      if (count === starts.length) {
+        starts = grow(starts, new Int32Array(count * 2));
+        hashes = grow(hashes, new Int32Array(count * 2));
+        common = grow(common, new Uint8Array(count * 2));
+      }
+      const hash = scanner.simple ? scanner.hash : hashWord(normalizeWord(doc.text.slice(scanner.start, scanner.end)));
+      starts[count] = scanner.start;
+      hashes[count] = hash;
+      common[count] = COMMON.has(hash) ? 1 : 0;
+      count++;
       lastEnd = scanner.end;
     }
   }
-  const chunks: ArchiveChunk[] = [];
-  const count = starts.length;
-  if (!count) return chunks;
+  if (!count) return;
   const end = Math.max(doc.blocks[doc.blocks.length - 1].end, lastEnd);
   const found = new Int32Array(CHUNK_WORDS + 1);
   const lines = new LineIndex(doc.text);
@@ -88,16 +115,21 @@ export function chunkDocument(doc: Pick<SourceDocument, 'text' | 'blocks'>, buck
     const start = first === 0 ? 0 : starts[first];
     const stop = next < count ? starts[next] : end;
     let n = 0;
-    for (let k = Math.max(0, first - 1); k < Math.min(next, count - 1); k++) {
-      if (!(COMMON.has(hashes[k]) && COMMON.has(hashes[k + 1]))) found[n++] = pairBucketHash(hashes[k], hashes[k + 1]) & mask;
+    const last = Math.min(next, count - 1);
+    for (let k = Math.max(0, first - 1); k < last; k++) {
+      if (!(common[k] && common[k + 1])) found[n++] = pairBucketHash(hashes[k], hashes[k + 1]) & mask;
     }
-    found.subarray(0, n).sort();
-    const pairs: number[] = [];
-    for (let k = 0; k < n; k++) if (k === 0 || found[k] !== found[k - 1]) pairs.push(found[k]);
+    const sorted = found.subarray(0, n).sort();
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) found[distinct++] = sorted[k];
     const { line, character } = lines.position(start);
-    chunks.push({ start, line, character, text: doc.text.slice(start, stop), pairs });
+    visit(start, stop, line, character, found, distinct);
   }
-  return chunks;
+}
+
+function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** The pair hashes of a quote: consecutive words only, never across an omission or insertion. */

@@ -6,12 +6,14 @@
 
 import * as fs from 'fs';
 import type { Client } from 'pg';
-import { hashFile, readForCache } from '../core/cache/cachedRead';
+import { hashFile } from '../core/cache/cachedRead';
 import { isCorpusWarning } from '../core/corpus/readSourceFile';
-import { sourceFormatOf } from '../core/corpus/sourceFormats';
 import { walkCorpus } from '../core/corpus/walkCorpus';
-import type { CorpusWarning, SourceDocument, SourceMeta } from '../core/types';
-import { chunkDocument, intArrayLiteral, pairBucketsFor } from './archiveText';
+import type { CorpusWarning, SourceMeta } from '../core/types';
+import { pairBucketsFor } from './archiveText';
+import { COPY_HEADER, COPY_TRAILER } from './copyBinary';
+import { CHUNK_COLUMNS, DOCUMENT_COLUMNS, type ImportedFile } from './importRead';
+import { defaultReaderCount, defaultWorkerScript, ImportReaders } from './importReaders';
 import { ensureSchema, PAIR_INDEX_SQL } from './schema';
 
 export interface ImportOptions {
@@ -20,6 +22,10 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called when a file is skipped, as the local corpus would skip it. */
   onWarning?: (warning: CorpusWarning) => void;
+  /** The reader threads' script (default: importWorker.js beside this bundle, if there). */
+  workerScript?: string;
+  /** How many reader threads (default: one per core, up to four); 0 reads on this thread. */
+  readers?: number;
 }
 
 export interface ImportProgress {
@@ -45,7 +51,7 @@ interface KnownDocument {
   hash: string;
 }
 
-/** Chunks are sent in batches of about this many characters, one statement each. */
+/** Chunks are sent in batches of about this many characters, one COPY each. */
 const BATCH_CHARS = 4_000_000;
 
 /** Only one import writes at a time; the key is arbitrary but fixed. */
@@ -59,6 +65,7 @@ export async function importArchive(client: Client, entries: string[], options: 
   for (const warning of warnings) options.onWarning?.(warning);
   await client.query('BEGIN');
   const writer = new Writer(client);
+  const readers = new ImportReaders(options.workerScript ?? defaultWorkerScript(), options.readers ?? defaultReaderCount());
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     // A new archive's bucket count follows the size of what is imported first.
@@ -71,9 +78,28 @@ export async function importArchive(client: Client, entries: string[], options: 
     // Into an empty archive the chunks load first and the pair index is built once at the end.
     if (known.size === 0) await client.query('DROP INDEX IF EXISTS verbatim_chunks_pairs');
     const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0 };
-    const batch = new ImportBatch(writer, await firstFreeId(client), buckets);
+    const batch = new ImportBatch(writer);
+    let nextId = await firstFreeId(client);
     const seen = new Set<string>();
     let done = 0;
+    // Files are read ahead on the reader threads and settled here in walk order.
+    const ahead: { file: string; old?: KnownDocument; size: number; read: Promise<ImportedFile | CorpusWarning> }[] = [];
+    const settle = async (next: (typeof ahead)[number]): Promise<void> => {
+      const read = await next.read;
+      if (isCorpusWarning(read)) {
+        options.onWarning?.(read);
+        seen.delete(next.file);
+      } else if (next.old && next.old.hash === read.hash) {
+        batch.touch(next.old.id, read.mtimeMs);
+        summary.unchanged++;
+      } else {
+        await batch.add(read, next.old?.id);
+        if (next.old) summary.updated++;
+        else summary.added++;
+        summary.bytes += next.size;
+      }
+      options.onProgress?.({ files: ++done, totalFiles: files.length, bytes: summary.bytes });
+    };
     for (const { path: file } of files) {
       seen.add(file);
       const stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -81,30 +107,25 @@ export async function importArchive(client: Client, entries: string[], options: 
       if (stat && old && old.size === stat.size && (old.mtimeMs === stat.mtimeMs || hashFile(file) === old.hash)) {
         if (old.mtimeMs !== stat.mtimeMs) batch.touch(old.id, stat.mtimeMs);
         summary.unchanged++;
+        options.onProgress?.({ files: ++done, totalFiles: files.length, bytes: summary.bytes });
       } else if (stat) {
-        const read = await readForCache(file, 0, options);
-        if (isCorpusWarning(read)) {
-          options.onWarning?.(read);
-          seen.delete(file);
-        } else if (old && old.hash === read.hash) {
-          batch.touch(old.id, read.doc.mtimeMs);
-          summary.unchanged++;
-        } else {
-          await batch.add(read.doc, read.hash, old?.id);
-          if (old) summary.updated++;
-          else summary.added++;
-          summary.bytes += stat.size;
-        }
+        // Ids are handed out as files are sent to be read; a file that turns out unusable leaves a gap.
+        const read = readers.read({ file, id: nextId++, buckets, maxFileBytes: options.maxFileBytes, folderMeta: options.folderMeta });
+        read.catch(() => undefined);
+        ahead.push({ file, old, size: stat.size, read });
+        if (ahead.length >= readers.window) await settle(ahead.shift()!);
+      } else {
+        seen.delete(file);
       }
-      options.onProgress?.({ files: ++done, totalFiles: files.length, bytes: summary.bytes });
     }
+    while (ahead.length) await settle(ahead.shift()!);
     const gone = [...known.entries()].filter(([file]) => !seen.has(file)).map(([, doc]) => doc.id);
     for (let k = 0; k < gone.length; k += 10_000) batch.remove(gone.slice(k, k + 10_000));
     summary.removed = gone.length;
     await batch.flush();
     await writer.drain();
     await client.query(PAIR_INDEX_SQL);
-    await client.query(`SELECT setval(pg_get_serial_sequence('verbatim_documents', 'id'), greatest($1::bigint, 1), $1::bigint >= 1)`, [batch.lastId]);
+    await client.query(`SELECT setval(pg_get_serial_sequence('verbatim_documents', 'id'), greatest($1::bigint, 1), $1::bigint >= 1)`, [nextId - 1]);
     await client.query(
       'INSERT INTO verbatim_imports (started_at, finished_at, added, updated, removed, unchanged, bytes) VALUES ($1, now(), $2, $3, $4, $5, $6)',
       [startedAt, summary.added, summary.updated, summary.removed, summary.unchanged, summary.bytes],
@@ -116,6 +137,8 @@ export async function importArchive(client: Client, entries: string[], options: 
     await writer.drain().catch(() => undefined);
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    await readers.close();
   }
 }
 
@@ -148,53 +171,50 @@ class Writer {
     this.pending = sent;
   }
 
+  /** Streams `parts` (binary COPY rows) through `sql`, a COPY … FROM STDIN (FORMAT binary). */
+  async copy(sql: string, parts: Uint8Array[]): Promise<void> {
+    await this.pending;
+    const stream = this.client.query(copyFrom()(sql));
+    const sent = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    sent.catch(() => undefined);
+    this.pending = sent;
+    stream.write(COPY_HEADER);
+    for (const part of parts) stream.write(part);
+    stream.end(COPY_TRAILER);
+  }
+
   async drain(): Promise<void> {
     await this.pending;
   }
 }
 
+/** pg-copy-streams, loaded with the import (like pg itself, never by a check). */
+function copyFrom(): typeof import('pg-copy-streams').from {
+  return (require('pg-copy-streams') as typeof import('pg-copy-streams')).from;
+}
+
 /**
- * Documents and their chunks, gathered across files and written with one statement per table
- * per batch (unnest of parameter arrays: parameterised, and a few round trips per megabytes).
+ * Documents and their chunks, gathered across files: the documents are written with one
+ * statement per batch (unnest of parameter arrays), the chunks with one binary COPY.
  */
 class ImportBatch {
   private documents: unknown[][] = [];
   private replaced: string[] = [];
   private touched: { ids: string[]; mtimes: number[] } = { ids: [], mtimes: [] };
-  private chunks = { docIds: [] as number[], seqs: [] as number[], starts: [] as number[], lines: [] as number[], characters: [] as number[], texts: [] as string[], pairs: [] as string[] };
+  private chunkRows: Uint8Array[] = [];
   private chars = 0;
-  private nextId: number;
 
-  constructor(private readonly writer: Writer, firstId: number, private readonly buckets: number) {
-    this.nextId = firstId;
-  }
+  constructor(private readonly writer: Writer) {}
 
-  /** The highest id handed out (or the one before the first). */
-  get lastId(): number {
-    return this.nextId - 1;
-  }
-
-  /** Queues `doc` (replacing document `oldId` when given). */
-  async add(doc: SourceDocument, hash: string, oldId?: string): Promise<void> {
+  /** Queues a document read for the archive (replacing document `oldId` when given). */
+  async add(read: ImportedFile, oldId?: string): Promise<void> {
     if (oldId) this.replaced.push(oldId);
-    const id = this.nextId++;
-    const blocks: number[] = [];
-    for (const block of doc.blocks) blocks.push(block.start, block.end);
-    this.documents.push([id, doc.path, doc.size, doc.mtimeMs, hash, sourceFormatOf(doc.path) ?? 'text', doc.title, JSON.stringify(doc.meta), doc.display ?? null,
-      intArrayLiteral(blocks), doc.mapping?.runs ? intArrayLiteral(doc.mapping.runs) : null,
-      doc.mapping?.marks ? JSON.stringify(doc.mapping.marks) : null, doc.text.length]);
-    const chunks = chunkDocument(doc, this.buckets);
-    const c = this.chunks;
-    for (let seq = 0; seq < chunks.length; seq++) {
-      c.docIds.push(id);
-      c.seqs.push(seq);
-      c.starts.push(chunks[seq].start);
-      c.lines.push(chunks[seq].line);
-      c.characters.push(chunks[seq].character);
-      c.texts.push(chunks[seq].text);
-      c.pairs.push(intArrayLiteral(chunks[seq].pairs));
-      this.chars += chunks[seq].text.length;
-    }
+    this.documents.push(read.row);
+    this.chunkRows.push(read.chunkRows);
+    this.chars += read.chars;
     if (this.chars >= BATCH_CHARS) await this.flush();
   }
 
@@ -223,7 +243,7 @@ class ImportBatch {
     if (this.documents.length) {
       const columns = this.documents[0].map((_, k) => this.documents.map((row) => row[k]));
       await this.writer.send(
-        `INSERT INTO verbatim_documents (id, path, size, mtime_ms, hash, format, title, meta, display, blocks, runs, marks, text_length)
+        `INSERT INTO verbatim_documents (${DOCUMENT_COLUMNS})
          SELECT id, path, size, mtime, hash, format, title, meta::jsonb, display, blocks::integer[], runs::integer[], marks::jsonb, len
          FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::integer[])
            AS d(id, path, size, mtime, hash, format, title, meta, display, blocks, runs, marks, len)`,
@@ -231,14 +251,9 @@ class ImportBatch {
       );
       this.documents = [];
     }
-    const c = this.chunks;
-    if (c.docIds.length) {
-      await this.writer.send(
-        `INSERT INTO verbatim_chunks (doc_id, seq, start_offset, start_line, start_character, text, pairs)
-         SELECT d, s, o, l, ch, t, p::integer[] FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[], $5::integer[], $6::text[], $7::text[]) AS c(d, s, o, l, ch, t, p)`,
-        [c.docIds, c.seqs, c.starts, c.lines, c.characters, c.texts, c.pairs],
-      );
-      this.chunks = { docIds: [], seqs: [], starts: [], lines: [], characters: [], texts: [], pairs: [] };
+    if (this.chunkRows.length) {
+      await this.writer.copy(`COPY verbatim_chunks (${CHUNK_COLUMNS}) FROM STDIN (FORMAT binary)`, this.chunkRows);
+      this.chunkRows = [];
       this.chars = 0;
     }
   }

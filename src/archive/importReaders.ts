@@ -1,0 +1,95 @@
+// The import's readers: worker threads that read, parse and chunk source files (importRead.ts)
+// while the main thread streams the rows into the database. Parsing is most of an import's
+// CPU time, and the database works on its own core, so on two cores or more the readers and
+// the database overlap. Without the worker script (a bundle that does not ship it, as in the
+// tests' own bundles) the files are read on the main thread, with the same results.
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Worker } from 'worker_threads';
+import type { CorpusWarning } from '../core/types';
+import { readForImport, type ImportedFile, type ImportRequest } from './importRead';
+
+type Answer = ImportedFile | CorpusWarning;
+
+interface Waiting {
+  resolve: (answer: Answer) => void;
+  reject: (error: Error) => void;
+  worker: number;
+}
+
+/** The worker script next to the bundle that runs the import (dist/importWorker.js), if shipped. */
+export function defaultWorkerScript(): string | undefined {
+  const script = path.join(__dirname, 'importWorker.js');
+  return fs.existsSync(script) ? script : undefined;
+}
+
+/** One reader per core, up to four: beyond that the database, not parsing, sets the pace. */
+export function defaultReaderCount(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores));
+}
+
+export class ImportReaders {
+  private readonly workers: Worker[] = [];
+  private readonly load: number[] = [];
+  private readonly waiting = new Map<number, Waiting>();
+  private seq = 0;
+  private failure: Error | undefined;
+
+  /** Readers on `count` worker threads running `script`; with no script, reading happens on this thread. */
+  constructor(script: string | undefined, count: number) {
+    if (!script || count < 1) return;
+    const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+    for (let k = 0; k < count; k++) {
+      const worker = new WorkerThread(script);
+      worker.on('message', (message: { seq: number; result?: Answer; error?: string }) => {
+        const waiting = this.waiting.get(message.seq);
+        if (!waiting) return;
+        this.waiting.delete(message.seq);
+        this.load[waiting.worker]--;
+        if (message.error !== undefined) waiting.reject(new Error(message.error));
+        else waiting.resolve(message.result!);
+      });
+      // A reader that dies takes its files with it: the import fails (and rolls back) with its error.
+      const fail = (error: Error) => {
+        this.failure ??= error;
+        for (const [seq, waiting] of this.waiting) {
+          if (waiting.worker !== k) continue;
+          this.waiting.delete(seq);
+          waiting.reject(error);
+        }
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a reader thread stopped (exit code ${code})`));
+      });
+      this.workers.push(worker);
+      this.load.push(0);
+    }
+  }
+
+  /** Reads one file for the archive, on the least busy reader. */
+  read(request: ImportRequest): Promise<Answer> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (!this.workers.length) return readForImport(request);
+    let worker = 0;
+    for (let k = 1; k < this.workers.length; k++) if (this.load[k] < this.load[worker]) worker = k;
+    const seq = ++this.seq;
+    this.load[worker]++;
+    return new Promise<Answer>((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject, worker });
+      this.workers[worker].postMessage({ seq, request });
+    });
+  }
+
+  /** How many reads may be asked for ahead of the one the import waits on. */
+  get window(): number {
+    return Math.max(1, this.workers.length * 8);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,184 @@
+// The import's fast path against a real PostgreSQL: chunk rows written in binary COPY format read
+// back exactly (any script, any id), reader threads import the same rows as reading on the
+// main thread, and a reader thread that dies fails the import and leaves the archive as it was.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client } from 'pg';
+import { chunkDocument, CHUNK_WORDS, MIN_PAIR_BUCKETS, quotePairs } from '../../src/archive/archiveText';
+import { COPY_HEADER, COPY_TRAILER, CopyRows } from '../../src/archive/copyBinary';
+import { importArchive } from '../../src/archive/importArchive';
+import { queryElements } from '../../src/core/match/queryWords';
+import type { Quote } from '../../src/core/types';
+import { startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
+
+const REPO = path.resolve(__dirname, '../../..');
+const WORKER = path.join(REPO, 'dist/importWorker.js');
+
+function copyFrom(): typeof import('pg-copy-streams').from {
+  return (require('pg-copy-streams') as typeof import('pg-copy-streams')).from;
+}
+
+function copyInto(client: Client, sql: string, rows: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFrom()(sql));
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    stream.write(COPY_HEADER);
+    stream.write(rows);
+    stream.end(COPY_TRAILER);
+  });
+}
+
+/** A long article (several chunks) and a few short sources of different formats. */
+function sourceFolder(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-import-readers-'));
+  const sentences = Array.from({ length: 400 }, (_, k) => `Paragraph ${k} says the reservoir held ${k * 7} cubic metres after the storm, according to the engineers.`);
+  fs.writeFileSync(path.join(root, 'long.txt'), sentences.join('\n\n') + '\n');
+  fs.writeFileSync(path.join(root, 'brief.md'), '---\nsource: Northern Wire\ndate: 2024-03-14\n---\n\nThe minister said the talks would resume in April.\n');
+  fs.writeFileSync(path.join(root, 'page.html'), '<html><head><title>Ledger</title></head><body><article><p>The ledger reported a dispute over water rights.</p></article></body></html>');
+  fs.writeFileSync(path.join(root, 'kyiv.txt'), '«Ми не погодимося на жодні поступки», — заявив міністр. 東京で「話し合いは続く」と述べた。\n');
+  fs.mkdirSync(path.join(root, 'more'));
+  fs.writeFileSync(path.join(root, 'more', 'empty.txt'), '');
+  return root;
+}
+
+describe('archive import: binary COPY and reader threads', function () {
+  this.timeout(120_000);
+  let cluster: PgCluster;
+  let admin: Client;
+  let savedPassword: string | undefined;
+
+  before(async () => {
+    assert.ok(fs.existsSync(WORKER), 'dist/importWorker.js is built (node esbuild.js)');
+    cluster = await startCluster();
+    savedPassword = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = SUPERUSER_PASSWORD;
+    admin = new Client({ connectionString: cluster.url() });
+    await admin.connect();
+  });
+
+  after(async () => {
+    await admin?.end().catch(() => undefined);
+    cluster?.stop();
+    if (savedPassword === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = savedPassword;
+  });
+
+  async function freshClient(name: string): Promise<Client> {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const client = new Client({ connectionString: cluster.url(name) });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  }
+
+  it('writes rows PostgreSQL reads back exactly: ids past 32 bits, every script, empty and long arrays', async () => {
+    const client = await freshClient('copyrows');
+    try {
+      await client.query('CREATE TABLE t (id bigint, n integer, body text, list integer[])');
+      const cases = [
+        { id: 1, n: -5, body: 'plain', list: [] as number[] },
+        { id: 2 ** 40 + 3, n: 2 ** 31 - 1, body: 'Ми не погодимося — 東京で「話し合い」 😀 שלום', list: [0, 1, 2 ** 31 - 1] },
+        { id: Number.MAX_SAFE_INTEGER, n: 0, body: '', list: Array.from({ length: 3000 }, (_, k) => k * 3) },
+        { id: 7, n: 1, body: 'tab\there\nnew line \\ back\\slash', list: [-1] },
+      ];
+      const rows = new CopyRows(16);
+      for (const c of cases) {
+        rows.row(4);
+        rows.int8(c.id);
+        rows.int4(c.n);
+        rows.text(c.body);
+        rows.int4Array(c.list);
+      }
+      await copyInto(client, 'COPY t FROM STDIN (FORMAT binary)', rows.written());
+      const { rows: back } = await client.query('SELECT id::text AS id, n, body, list FROM t ORDER BY n');
+      const expected = [...cases].sort((a, b) => a.n - b.n);
+      assert.deepStrictEqual(back.map((r) => [r.id, r.n, r.body, r.list]), expected.map((c) => [String(BigInt(c.id)), c.n, c.body, c.list]));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('imports the same rows on reader threads as on the main thread', async () => {
+    const sources = sourceFolder();
+    const dump = async (client: Client) => ({
+      documents: (await client.query('SELECT id, path, size, mtime_ms, hash, format, title, meta, display, blocks, runs, marks, text_length FROM verbatim_documents ORDER BY id')).rows,
+      chunks: (await client.query('SELECT doc_id, seq, start_offset, start_line, start_character, text, pairs FROM verbatim_chunks ORDER BY doc_id, seq')).rows,
+    });
+    const inline = await freshClient('inline');
+    const threads = await freshClient('threads');
+    try {
+      const a = await importArchive(inline, [sources], { readers: 0 });
+      const b = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER });
+      assert.deepStrictEqual({ ...b, milliseconds: 0 }, { ...a, milliseconds: 0 });
+      assert.strictEqual(a.added, 5);
+      const [left, right] = [await dump(inline), await dump(threads)];
+      assert.deepStrictEqual(right, left);
+      const long = left.documents.find((d) => d.path.endsWith('long.txt'));
+      const longChunks = left.chunks.filter((c) => c.doc_id === long.id);
+      assert.ok(longChunks.length >= 3, `the long source spans several chunks (${longChunks.length})`);
+      const text = fs.readFileSync(path.join(sources, 'long.txt'), 'utf8');
+      assert.strictEqual(longChunks.map((c) => c.text).join(''), text.trimEnd(), 'the chunks put together are the text');
+      // Re-importing on threads finds nothing changed.
+      const again = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER });
+      assert.deepStrictEqual([again.added, again.updated, again.removed, again.unchanged], [0, 0, 0, 5]);
+    } finally {
+      await inline.end();
+      await threads.end();
+      fs.rmSync(sources, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the import and changes nothing when a reader thread dies', async () => {
+    const sources = sourceFolder();
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-broken-reader-')), 'worker.js');
+    fs.writeFileSync(broken, "require('worker_threads').parentPort.on('message', () => { throw new Error('the reader broke'); });\n");
+    const client = await freshClient('brokenreader');
+    try {
+      await importArchive(client, [sources], { readers: 0 });
+      fs.writeFileSync(path.join(sources, 'new.txt'), 'A transcript that arrived later.\n');
+      fs.appendFileSync(path.join(sources, 'brief.md'), '\nA correction was appended.\n');
+      await assert.rejects(importArchive(client, [sources], { readers: 2, workerScript: broken }), /the reader broke/);
+      const { rows } = await client.query('SELECT path FROM verbatim_documents ORDER BY path');
+      assert.deepStrictEqual(rows.map((r) => path.relative(sources, r.path)), ['brief.md', 'kyiv.txt', 'long.txt', 'more/empty.txt', 'page.html']);
+      const { rows: texts } = await client.query(`SELECT string_agg(c.text, '') AS text FROM verbatim_chunks c JOIN verbatim_documents d ON d.id = c.doc_id WHERE d.path LIKE '%brief.md'`);
+      assert.doesNotMatch(texts[0].text, /correction/);
+    } finally {
+      await client.end();
+      fs.rmSync(sources, { recursive: true, force: true });
+      fs.rmSync(path.dirname(broken), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('archive chunks', () => {
+  const words = Array.from({ length: 3 * CHUNK_WORDS + 17 }, (_, k) => (k % 11 === 0 ? 'the' : `word${k}`));
+  const text = `Opening line.\n\n${words.join(' ')}.\n\nThe minister said the talks would resume in April.\n`;
+  const doc = { text, blocks: [{ start: 0, end: 13 }, { start: 15, end: 15 + words.join(' ').length + 1 }, { start: text.indexOf('The minister'), end: text.length - 1 }] };
+  const chunks = chunkDocument(doc, MIN_PAIR_BUCKETS);
+
+  it('cuts a document into chunks whose texts put together are the text', () => {
+    assert.strictEqual(chunks.length, 4);
+    assert.strictEqual(chunks.map((c) => c.text).join(''), text.slice(0, text.length - 1));
+    for (const c of chunks) assert.strictEqual(text.slice(c.start, c.start + c.text.length), c.text);
+    const second = chunks[1];
+    assert.strictEqual(second.line, 2, 'the second chunk starts inside the long paragraph, the third line');
+    assert.strictEqual(text.split('\n')[second.line].slice(second.character).startsWith(second.text.split('\n')[0]), true);
+  });
+
+  it('keeps each chunk’s pair buckets sorted and distinct, and finds a quote’s pairs in its chunk', () => {
+    for (const c of chunks) {
+      for (let k = 1; k < c.pairs.length; k++) assert.ok(c.pairs[k] > c.pairs[k - 1]);
+      for (const p of c.pairs) assert.ok(p >= 0 && p < MIN_PAIR_BUCKETS);
+    }
+    const quote = 'the talks would resume in April';
+    const at = text.indexOf(quote);
+    const elements = queryElements(text, { parts: [{ kind: 'words', start: at, end: at + quote.length }] } as unknown as Quote);
+    const last = chunks[chunks.length - 1];
+    for (const pair of quotePairs(elements, MIN_PAIR_BUCKETS)) assert.ok(last.pairs.includes(pair), `pair ${pair} of the quote is in its chunk`);
+  });
+});
