@@ -34,6 +34,9 @@ export class ArchiveSession {
   /** The archive's pair bucket count, read on the first check that reaches it. */
   private buckets: number | null = null;
   private retryAt = 0;
+  /** Checks and reads still running: closing waits for them, so a settings change never cuts one off. */
+  private readonly running = new Set<Promise<unknown>>();
+  private closed = false;
   state: ArchiveState;
 
   constructor(readonly settings: ArchiveSettings, private readonly now: () => number = Date.now) {
@@ -46,7 +49,20 @@ export class ArchiveSession {
    * (or is still backing off) the local verdicts come back unchanged and `state` says why.
    */
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
-    if (this.state.kind === 'failed' && this.now() < this.retryAt) return local;
+    if (this.closed || (this.state.kind === 'failed' && this.now() < this.retryAt)) return local;
+    return this.tracked(this.checkNow(draftText, quotes, local, options, accepted));
+  }
+
+  private async tracked<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    try {
+      return await work;
+    } finally {
+      this.running.delete(work);
+    }
+  }
+
+  private async checkNow(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[]): Promise<QuoteResult[]> {
     try {
       this.buckets ??= await pairBuckets(this.pool, this.settings.target.display);
       const archived = await checkAgainstArchive(this.pool, this.settings.target.display, this.buckets, draftText, quotes, options, accepted);
@@ -67,6 +83,11 @@ export class ArchiveSession {
    * read-only view; null when the archive no longer holds it. Throws a one-line ArchiveError.
    */
   async documentText(id: string): Promise<string | null> {
+    if (this.closed) throw new ArchiveError('error', `the connection to ${this.settings.target.display} was closed; open the document again`);
+    return this.tracked(this.readDocument(id));
+  }
+
+  private async readDocument(id: string): Promise<string | null> {
     try {
       const { rows } = await this.pool.query({
         name: 'verbatim-document-text',
@@ -85,7 +106,10 @@ export class ArchiveSession {
     return this.state.kind === 'failed' ? new ArchiveError(this.state.failure, this.state.message) : null;
   }
 
+  /** Ends the pool once the checks and reads already running have finished; later checks return the local verdicts. */
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.running]);
     await this.pool.end().catch(() => undefined);
   }
 }

@@ -132,18 +132,27 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   return to;
 }
 
-/** The pair hashes of a quote: consecutive words only, never across an omission or insertion. */
-export function quotePairs(elements: readonly QueryElement[], buckets: number): number[] {
+/**
+ * The pairs of consecutive quote words (never across an omission or insertion), leaving out
+ * pairs of two function words as chunkDocument does; `strong` when both words are content words.
+ */
+function pairsOfQuote(elements: readonly QueryElement[], buckets: number): { bucket: number; strong: boolean }[] {
   const mask = buckets - 1;
-  const pairs = new Set<number>();
+  const pairs: { bucket: number; strong: boolean }[] = [];
   for (let k = 0; k + 1 < elements.length; k++) {
     const a = elements[k];
     const b = elements[k + 1];
     if (a.wildcard || b.wildcard) continue;
     const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
-    if (!(COMMON.has(ha) && COMMON.has(hb))) pairs.add(pairBucketHash(ha, hb) & mask);
+    const [ca, cb] = [COMMON.has(ha), COMMON.has(hb)];
+    if (!(ca && cb)) pairs.push({ bucket: pairBucketHash(ha, hb) & mask, strong: !ca && !cb });
   }
-  return [...pairs].sort((x, y) => x - y);
+  return pairs;
+}
+
+/** The pair hashes of a quote, sorted and distinct: what its chunks are ranked by. */
+export function quotePairs(elements: readonly QueryElement[], buckets: number): number[] {
+  return [...new Set(pairsOfQuote(elements, buckets).map((pair) => pair.bucket))].sort((x, y) => x - y);
 }
 
 /**
@@ -154,23 +163,13 @@ export function quotePairs(elements: readonly QueryElement[], buckets: number): 
  * ranking still counts all of the quote's pairs.
  */
 export function lookupPairs(elements: readonly QueryElement[], buckets: number): number[] {
-  const mask = buckets - 1;
-  const strong = new Set<number>();
-  const weak: number[] = [];
-  for (let k = 0; k + 1 < elements.length; k++) {
-    const a = elements[k];
-    const b = elements[k + 1];
-    if (a.wildcard || b.wildcard) continue;
-    const [ha, hb] = [hashWord(a.norm), hashWord(b.norm)];
-    const [ca, cb] = [COMMON.has(ha), COMMON.has(hb)];
-    if (!ca && !cb) strong.add(pairBucketHash(ha, hb) & mask);
-    else if (!(ca && cb)) weak.push(pairBucketHash(ha, hb) & mask);
+  const pairs = pairsOfQuote(elements, buckets);
+  const lookup = new Set(pairs.filter((pair) => pair.strong).map((pair) => pair.bucket));
+  for (const pair of pairs) {
+    if (lookup.size >= MIN_LOOKUP_PAIRS) break;
+    lookup.add(pair.bucket);
   }
-  for (const pair of weak) {
-    if (strong.size >= MIN_LOOKUP_PAIRS) break;
-    strong.add(pair);
-  }
-  return [...strong].sort((x, y) => x - y);
+  return [...lookup].sort((x, y) => x - y);
 }
 
 const MIN_LOOKUP_PAIRS = 6;
