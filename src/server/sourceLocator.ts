@@ -65,11 +65,14 @@ export class SourceLocator {
   }
 
   private extractedPositions(document: SourceDocument): TextPositions {
-    const cached = this.extracted.get(document.path);
+    // Windows of one archived document share its path, size and time but not their text: each
+    // is kept under where it starts in the whole document.
+    const key = document.shownIn ? `${document.shownIn.uri}\0${document.shownIn.line}:${document.shownIn.character}` : document.path;
+    const cached = this.extracted.get(key);
     if (cached && cached.size === document.size && cached.mtimeMs === document.mtimeMs) return cached.positions;
     // A cached corpus reads `text` from disk on each access, so it is read once per version.
     const positions = new TextPositions(document.text);
-    this.extracted.set(document.path, { size: document.size, mtimeMs: document.mtimeMs, positions });
+    this.extracted.set(key, { size: document.size, mtimeMs: document.mtimeMs, positions });
     return positions;
   }
 
