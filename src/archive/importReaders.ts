@@ -84,6 +84,11 @@ export class ImportReaders {
     });
   }
 
+  /** Reader threads running (0 when reading on the main thread). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
   /** How many reads may be asked for ahead of the one the import waits on. */
   get window(): number {
     return Math.max(1, this.workers.length * 8);
