@@ -54,36 +54,52 @@ export function normWords(text: string): string[] {
 
 /** The words of many files joined into one searchable string, with each file's start offset. */
 export class NormalizedCorpus {
-  private readonly text: string;
-  private readonly starts: number[] = [];
+  /**
+   * The normalised files joined into strings of at most SEGMENT_CHARS characters (a file is never
+   * split): one string for a 1 GB corpus would pass V8's limit on a string's length.
+   */
+  private readonly segments: { text: string; firstFile: number; starts: number[] }[] = [];
 
   constructor(readonly files: string[], texts: string[]) {
-    const parts: string[] = [];
+    let parts: string[] = [];
+    let starts: number[] = [];
     let offset = 0;
-    for (const text of texts) {
+    let firstFile = 0;
+    const close = (next: number) => {
+      if (parts.length) this.segments.push({ text: parts.join(''), firstFile, starts });
+      parts = [];
+      starts = [];
+      offset = 0;
+      firstFile = next;
+    };
+    texts.forEach((text, i) => {
       // Each file is framed by spaces and a separator, so a phrase never spans two files.
       const part = ` ${normWords(text).join(' ')} \u0001`;
-      this.starts.push(offset);
+      if (offset + part.length > SEGMENT_CHARS) close(i);
+      starts.push(offset);
       parts.push(part);
       offset += part.length;
-    }
-    this.text = parts.join('');
+    });
+    close(texts.length);
   }
 
   /** The files whose words contain `words` as a consecutive run, in file order. */
   filesContaining(words: string[]): string[] {
     const needle = ` ${words.join(' ')} `;
     const found = new Set<number>();
-    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) found.add(this.fileAt(at));
+    for (const segment of this.segments) {
+      for (let at = segment.text.indexOf(needle); at >= 0; at = segment.text.indexOf(needle, at + 1)) {
+        found.add(segment.firstFile + Math.max(0, lastAtOrBefore(segment.starts, at)));
+      }
+    }
     return [...found].sort((a, b) => a - b).map((i) => this.files[i]);
   }
 
   /** True when `words` occur consecutively anywhere in the corpus. */
   contains(words: string[]): boolean {
-    return this.text.includes(` ${words.join(' ')} `);
-  }
-
-  private fileAt(offset: number): number {
-    return Math.max(0, lastAtOrBefore(this.starts, offset));
+    const needle = ` ${words.join(' ')} `;
+    return this.segments.some((segment) => segment.text.includes(needle));
   }
 }
+
+const SEGMENT_CHARS = 256 * 1024 * 1024;
