@@ -73,9 +73,15 @@ export async function importArchive(client: Client, entries: string[], options: 
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     // A new archive's bucket count follows the size of what is imported first.
-    const buckets = await ensureSchema(client, () => pairBucketsFor(files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0)));
-    // The GIN build sorts its entries in this much memory before writing them out.
-    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    let firstBytes = 0;
+    const buckets = await ensureSchema(client, () => {
+      firstBytes = files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+      return pairBucketsFor(firstBytes);
+    });
+    // The GIN build gathers its entries in this much memory before writing them out; each time
+    // it fills, what was gathered is merged into the index built so far, which costs more than
+    // the first write. Its entries take about a byte per byte of sources.
+    await client.query(`SET LOCAL maintenance_work_mem = '${indexMemoryMB(firstBytes)}MB'`);
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
     for (const row of rows) known.set(row.path, { id: String(row.id), size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash });
@@ -146,6 +152,11 @@ export async function importArchive(client: Client, entries: string[], options: 
   } finally {
     await readers.close();
   }
+}
+
+/** Memory for building the pair index of a new archive of `bytes` bytes of sources: 256 MB to 2 GB. */
+function indexMemoryMB(bytes: number): number {
+  return Math.round(Math.min(2048, Math.max(256, bytes / 1e6)));
 }
 
 /**
