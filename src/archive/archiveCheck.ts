@@ -11,7 +11,7 @@ import { queryElements } from '../core/match/queryWords';
 import type { CheckOptions, Quote, QuoteResult, SourceDocument, SourceLocation, Span } from '../core/types';
 import { fetchCandidates, fetchDocuments, type ArchivedDocument, type ChunkText } from './archiveCandidates';
 import { archiveDocumentUri } from '../shared/archiveUri';
-import { lookupPairs, quotePairs } from './archiveText';
+import { lookupPairs, quotePairs, type ArchiveLayout } from './archiveText';
 
 /**
  * Archive windows get ids from here up, so they never collide with a local document's id in
@@ -24,9 +24,10 @@ export const ARCHIVE_ID_BASE = 1 << 30;
  * candidates' windows only: the others' windows could not be its closest passage (they share
  * fewer of its pairs), and aligning every quote with every window grows with the square of the draft.
  */
-export async function checkAgainstArchive(pool: Pool, archive: string, buckets: number, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
+export async function checkAgainstArchive(pool: Pool, archive: string, layout: ArchiveLayout, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
   const elements = quotes.map((quote) => queryElements(draftText, quote));
-  const candidates = await fetchCandidates(pool, elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets)), pool.options.max ?? 1);
+  const { buckets, frequent } = layout;
+  const candidates = await fetchCandidates(pool, elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets, frequent)), pool.options.max ?? 1);
   const documents = await fetchDocuments(pool, [...new Set([...candidates.chunks.values()].map((c) => c.docId))]);
   const windows = new WindowCache(archive, candidates.chunks, documents);
   const empty = new Checker(CorpusIndex.build({ documents: [], warnings: [] }), options, accepted);

@@ -8,6 +8,7 @@ import type { CheckOptions, Quote, QuoteResult } from '../core/types';
 import { checkAgainstArchive, mergeResults } from './archiveCheck';
 import { ArchiveError, describeArchiveError, openPool, type ArchiveFailure } from './archiveConnection';
 import type { ArchiveSettings } from './archiveSettings';
+import type { ArchiveLayout } from './archiveText';
 import { SCHEMA_VERSION } from './schema';
 
 const FIRST_BACKOFF_MS = 1000;
@@ -18,21 +19,21 @@ export type ArchiveState =
   | { kind: 'ok'; display: string }
   | { kind: 'failed'; display: string; failure: ArchiveFailure; message: string; retryAt: number };
 
-/** The archive's pair bucket count, once its schema version is known to be this Verbatim's. */
-async function pairBuckets(pool: Pool, display: string): Promise<number> {
+/** The archive's layout, once its schema version is known to be this Verbatim's. */
+async function archiveLayout(pool: Pool, display: string): Promise<ArchiveLayout> {
   const { rows } = await pool.query('SELECT * FROM verbatim_archive');
   if (!rows.length) throw new ArchiveError('not-an-archive', `the archive ${display} holds no Verbatim archive yet (run "verbatim archive import" first)`);
   if (rows[0].version !== SCHEMA_VERSION) {
     throw new ArchiveError('not-an-archive', `the archive ${display} has schema version ${rows[0].version}, and this Verbatim reads version ${SCHEMA_VERSION} (import the sources again into a new database)`);
   }
-  return rows[0].pair_buckets;
+  return { buckets: rows[0].pair_buckets, frequent: new Set<number>(rows[0].frequent_pairs) };
 }
 
 export class ArchiveSession {
   private readonly pool: Pool;
   private backoffMs = 0;
-  /** The archive's pair bucket count, read on the first check that reaches it. */
-  private buckets: number | null = null;
+  /** The archive's bucket count and frequent pairs, read on the first check that reaches it. */
+  private layout: ArchiveLayout | null = null;
   private retryAt = 0;
   /** Checks and reads still running: closing waits for them, so a settings change never cuts one off. */
   private readonly running = new Set<Promise<unknown>>();
@@ -64,8 +65,8 @@ export class ArchiveSession {
 
   private async checkNow(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[]): Promise<QuoteResult[]> {
     try {
-      this.buckets ??= await pairBuckets(this.pool, this.settings.target.display);
-      const archived = await checkAgainstArchive(this.pool, this.settings.target.display, this.buckets, draftText, quotes, options, accepted);
+      this.layout ??= await archiveLayout(this.pool, this.settings.target.display);
+      const archived = await checkAgainstArchive(this.pool, this.settings.target.display, this.layout, draftText, quotes, options, accepted);
       this.backoffMs = 0;
       this.state = { kind: 'ok', display: this.settings.target.display };
       return local.map((result, k) => mergeResults(result, archived[k]));

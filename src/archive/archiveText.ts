@@ -44,6 +44,12 @@ export interface ArchiveChunk {
 export const MIN_PAIR_BUCKETS = 1 << 16;
 const MAX_PAIR_BUCKETS = 1 << 24;
 
+/** What a lookup needs to know of an archive: its bucket count and its frequent pairs. */
+export interface ArchiveLayout {
+  buckets: number;
+  frequent: ReadonlySet<number>;
+}
+
 /** The bucket count for an archive of `textBytes` bytes of sources. */
 export function pairBucketsFor(textBytes: number): number {
   const wanted = 2 ** Math.floor(Math.log2(Math.max(1, textBytes / 150)));
@@ -160,17 +166,25 @@ export function quotePairs(elements: readonly QueryElement[], buckets: number): 
  * its other pairs (in quote order) to at least MIN_LOOKUP_PAIRS, so that a changed word, which
  * takes two pairs, still leaves two to find the passage by. A pair with a function word ("the
  * president") is in many chunks, and the index reads every chunk of every pair asked for;
- * ranking still counts all of the quote's pairs.
+ * ranking still counts all of the quote's pairs. The archive's `frequent` pairs (see
+ * FREQUENT_PAIRS_SQL) are asked for only when the quote has fewer than two others.
  */
-export function lookupPairs(elements: readonly QueryElement[], buckets: number): number[] {
+export function lookupPairs(elements: readonly QueryElement[], buckets: number, frequent: ReadonlySet<number> = NONE): number[] {
   const pairs = pairsOfQuote(elements, buckets);
-  const lookup = new Set(pairs.filter((pair) => pair.strong).map((pair) => pair.bucket));
-  for (const pair of pairs) {
+  const rare = pairs.filter((pair) => !frequent.has(pair.bucket));
+  const lookup = new Set(rare.filter((pair) => pair.strong).map((pair) => pair.bucket));
+  for (const pair of rare) {
     if (lookup.size >= MIN_LOOKUP_PAIRS) break;
+    lookup.add(pair.bucket);
+  }
+  for (const pair of [...pairs.filter((p) => p.strong), ...pairs]) {
+    if (lookup.size >= 2) break;
     lookup.add(pair.bucket);
   }
   return [...lookup].sort((x, y) => x - y);
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 const MIN_LOOKUP_PAIRS = 6;
 

@@ -14,7 +14,7 @@ import { pairBucketsFor } from './archiveText';
 import { COPY_HEADER, COPY_TRAILER } from './copyBinary';
 import { CHUNK_COLUMNS, DOCUMENT_COLUMNS, type ImportedFile } from './importRead';
 import { defaultReaderCount, defaultWorkerScript, ImportReaders } from './importReaders';
-import { ensureSchema, PAIR_INDEX_SQL } from './schema';
+import { ensureSchema, FREQUENT_PAIRS_SQL, PAIR_INDEX_SQL } from './schema';
 
 export interface ImportOptions {
   maxFileBytes?: number;
@@ -26,7 +26,18 @@ export interface ImportOptions {
   workerScript?: string;
   /** How many reader threads (default: one per core, up to four); 0 reads on this thread. */
   readers?: number;
+  /** A pair held by at least this many chunks is frequent, and lookups avoid it (default FREQUENT_PAIR_CHUNKS). */
+  frequentPairChunks?: number;
 }
+
+/**
+ * Reading a posting list of this many chunks costs about a millisecond, as much as the rest of
+ * a quote's lookup; a typical pair's list holds twenty to forty.
+ */
+export const FREQUENT_PAIR_CHUNKS = 2000;
+
+/** The frequent pairs are counted in a sample of about this many chunks. */
+const FREQUENT_SAMPLE_CHUNKS = 20_000;
 
 export interface ImportProgress {
   files: number;
@@ -137,6 +148,9 @@ export async function importArchive(client: Client, entries: string[], options: 
     const indexing = performance.now();
     await client.query(PAIR_INDEX_SQL);
     summary.indexMilliseconds = performance.now() - indexing;
+    const chunkCount = Number((await client.query('SELECT count(*) AS n FROM verbatim_chunks')).rows[0].n);
+    const samplePercent = Math.min(100, (100 * FREQUENT_SAMPLE_CHUNKS) / Math.max(1, chunkCount));
+    await client.query(FREQUENT_PAIRS_SQL, [samplePercent, options.frequentPairChunks ?? FREQUENT_PAIR_CHUNKS]);
     await client.query(`SELECT setval(pg_get_serial_sequence('verbatim_documents', 'id'), greatest($1::bigint, 1), $1::bigint >= 1)`, [nextId - 1]);
     await client.query(
       'INSERT INTO verbatim_imports (started_at, finished_at, added, updated, removed, unchanged, bytes) VALUES ($1, now(), $2, $3, $4, $5, $6)',

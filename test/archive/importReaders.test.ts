@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
-import { chunkDocument, CHUNK_WORDS, MIN_PAIR_BUCKETS, quotePairs } from '../../src/archive/archiveText';
+import { chunkDocument, CHUNK_WORDS, lookupPairs, MIN_PAIR_BUCKETS, quotePairs } from '../../src/archive/archiveText';
+import { ArchiveSession } from '../../src/archive/archiveSession';
+import { Checker, CorpusIndex } from '../../src/core/checker';
 import { COPY_HEADER, COPY_TRAILER, CopyRows } from '../../src/archive/copyBinary';
 import { importArchive } from '../../src/archive/importArchive';
 import { queryElements } from '../../src/core/match/queryWords';
@@ -152,6 +154,43 @@ describe('archive import: binary COPY and reader threads', function () {
       await client.end();
       fs.rmSync(sources, { recursive: true, force: true });
       fs.rmSync(path.dirname(broken), { recursive: true, force: true });
+    }
+  });
+
+  it('lists the pairs many chunks hold, and a check still finds a quote made only of them', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-frequent-'));
+    const places = ['Geneva', 'Lisbon', 'Oslo', 'Vienna', 'Warsaw', 'Dublin'];
+    const deals = ['signed the river accord', 'rejected a grain deal', 'drafted its border plan', 'welcomed one water treaty', 'studied some trade pact', 'opposed new fishing rules'];
+    places.forEach((place, k) => fs.writeFileSync(path.join(root, `wire-${k}.txt`), `Officials said the United States ${deals[k]} in ${place} after ${k + 2} days of talks.\n`));
+    const client = await freshClient('frequent');
+    try {
+      await importArchive(client, [root], { readers: 0, frequentPairChunks: 4 });
+      const { rows } = await client.query('SELECT pair_buckets, frequent_pairs FROM verbatim_archive');
+      const buckets: number = rows[0].pair_buckets;
+      const frequent = new Set<number>(rows[0].frequent_pairs);
+      const pairsOf = (text: string) => quotePairs(queryElements(text, { parts: [{ kind: 'words', start: 0, end: text.length }] } as unknown as Quote), buckets);
+      const [unitedStates] = pairsOf('United States');
+      const [inGeneva] = pairsOf('in Geneva');
+      assert.ok(frequent.has(unitedStates), 'a pair in all six chunks is frequent');
+      assert.ok(!frequent.has(inGeneva), 'a pair in one chunk is not');
+      const draft = 'She wrote that "the United States signed the river accord in Geneva" and that "the United States" had signed.\n';
+      const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+      const quotes = checker.quotesOf(draft, 'markdown');
+      const elements = quotes.map((quote) => queryElements(draft, quote));
+      assert.ok(!lookupPairs(elements[0], buckets, frequent).includes(unitedStates), 'a quote with other pairs is looked up without the frequent one');
+      assert.ok(lookupPairs(elements[1], buckets, frequent).includes(unitedStates), 'a quote with no other pair is looked up by it');
+      const session = new ArchiveSession({ target: { url: cluster.url('frequent'), display: 'frequent', hadPassword: false }, timeoutMs: 5000, from: 'test' });
+      try {
+        const local = quotes.map((quote) => checker.checkQuote(draft, quote));
+        const merged = await session.check(draft, quotes, local, checker.options);
+        assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim', 'verbatim']);
+        assert.match(merged[0].match!.document.path, /wire-0\.txt$/, 'the Geneva quote is found in the Geneva wire');
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await client.end();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });
