@@ -28,6 +28,12 @@ interface Options {
   clients: number;
   /** Also builds the tsvector and pg_trgm indexes for comparison (minutes at 100 MB and more). */
   alternatives: boolean;
+  /**
+   * An archive already holding this size's corpus (its password in PGPASSWORD): the checks are
+   * measured against it without a new cluster or import, e.g. again after a change to the
+   * lookups; an import of 1 GB takes minutes.
+   */
+  db?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -40,7 +46,8 @@ function parseOptions(argv: string[]): Options {
     } else if (flag === '--size') options.sizeMB = Number(value);
     else if (flag === '--data') options.dataDir = path.resolve(value);
     else if (flag === '--clients') options.clients = Number(value);
-    else throw new Error(`unknown argument ${flag} (usage: npm run bench:archive -- [--size MB] [--clients N] [--data DIR] [--alternatives])`);
+    else if (flag === '--db') options.db = value;
+    else throw new Error(`unknown argument ${flag} (usage: npm run bench:archive -- [--size MB] [--clients N] [--data DIR] [--alternatives] [--db URL])`);
   }
   return options;
 }
@@ -65,29 +72,33 @@ async function main(): Promise<void> {
   const data = ensureBenchData(options.dataDir, options.sizeMB, DEFAULT_SEED, log);
   const sourceBytes = fs.readdirSync(data.paths.corpusDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile()).reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).size, 0);
-  log(`starting a throwaway PostgreSQL cluster …`);
-  const cluster = await startCluster();
-  process.env.PGPASSWORD = SUPERUSER_PASSWORD;
+  const cluster = options.db ? null : (log(`starting a throwaway PostgreSQL cluster …`), await startCluster());
+  if (cluster) process.env.PGPASSWORD = SUPERUSER_PASSWORD;
   const lines: string[] = [];
   const out = (line: string) => {
     lines.push(line);
     process.stdout.write(`${line}\n`);
   };
   try {
-    const url = cluster.url('postgres');
+    const url = cluster ? cluster.url('postgres') : options.db!;
     const client = new Client({ connectionString: url });
     client.on('error', () => undefined);
     await client.connect();
 
-    log('importing …');
     // The reader threads are the CLI's: dist/importWorker.js, built by `node esbuild.js`.
     const workerScript = path.join(repoRoot(), 'dist', 'importWorker.js');
-    const imported = await importArchive(client, [data.paths.corpusDir], { workerScript });
-    const importSeconds = imported.milliseconds / 1000;
-    const mbPerSecond = sourceBytes / 1e6 / importSeconds;
-    const reimport = await importArchive(client, [data.paths.corpusDir], { workerScript });
-    await client.query('VACUUM ANALYZE verbatim_chunks');
-    await client.query('VACUUM ANALYZE verbatim_documents');
+    let importLine = `import: not measured (the archive at ${url} was given with --db)`;
+    if (cluster) {
+      log('importing …');
+      const imported = await importArchive(client, [data.paths.corpusDir], { workerScript });
+      const importSeconds = imported.milliseconds / 1000;
+      const mbPerSecond = sourceBytes / 1e6 / importSeconds;
+      const reimport = await importArchive(client, [data.paths.corpusDir], { workerScript });
+      await client.query('VACUUM ANALYZE verbatim_chunks');
+      await client.query('VACUUM ANALYZE verbatim_documents');
+      importLine = `import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s, of which the pair index ${(imported.indexMilliseconds / 1000).toFixed(1)} s; ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`;
+    }
+    const documentCount = Number((await client.query('SELECT count(*) AS n FROM verbatim_documents')).rows[0].n);
     const sizes = await client.query(`SELECT
       (SELECT coalesce(sum(text_length), 0) FROM verbatim_documents) AS text_chars,
       pg_total_relation_size('verbatim_documents') + pg_total_relation_size('verbatim_chunks') + pg_total_relation_size('verbatim_imports') AS total,
@@ -95,8 +106,8 @@ async function main(): Promise<void> {
       pg_total_relation_size('verbatim_chunks') AS chunks`);
     const textBytes = Number((await client.query('SELECT sum(octet_length(text)) AS b FROM verbatim_chunks')).rows[0].b);
     const total = Number(sizes.rows[0].total);
-    out(`archive bench: ${options.sizeMB} MB corpus (${(sourceBytes / 1e6).toFixed(1)} MB of files, ${imported.added} documents), PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    out(`import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s, of which the pair index ${(imported.indexMilliseconds / 1000).toFixed(1)} s; ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`);
+    out(`archive bench: ${options.sizeMB} MB corpus (${(sourceBytes / 1e6).toFixed(1)} MB of files, ${documentCount} documents), PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    out(importLine);
     out(`database: ${(total / 1e6).toFixed(1)} MB on disk for ${(textBytes / 1e6).toFixed(1)} MB of text = ${(total / textBytes).toFixed(2)}x (target <= 3x); pair index ${(Number(sizes.rows[0].pairs_index) / 1e6).toFixed(1)} MB`);
 
     // The CLI against the archive alone (an empty local corpus) and the local index alone.
@@ -159,8 +170,9 @@ async function main(): Promise<void> {
     // own machine, which above is this one process doing the work of all of them.
     const pools = Array.from({ length: options.clients }, () => openPool({ url, display: url, hadPassword: false }, 10_000));
     const elements = quotes.map((quote) => queryElements(draftText, quote));
-    const buckets = Number((await client.query('SELECT pair_buckets FROM verbatim_archive')).rows[0].pair_buckets);
-    const [pairs, lookup] = [elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets))];
+    const layout = (await client.query('SELECT pair_buckets, frequent_pairs FROM verbatim_archive')).rows[0];
+    const [buckets, frequent] = [Number(layout.pair_buckets), new Set<number>(layout.frequent_pairs)];
+    const [pairs, lookup] = [elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets, frequent))];
     const fetches: number[] = [];
     await Promise.all(pools.map(async (pool) => {
       for (let k = 0; k < 3; k++) {
@@ -178,7 +190,7 @@ async function main(): Promise<void> {
     await client.end();
     fs.rmSync(empty, { recursive: true, force: true });
   } finally {
-    cluster.stop();
+    cluster?.stop();
   }
   fs.writeFileSync(path.join(repoRoot(), 'bench', 'archive-results.txt'), lines.join('\n') + '\n');
 }
