@@ -13,6 +13,9 @@ import { readForImport, type ImportedFile, type ImportRequest } from './importRe
 
 type Answer = ImportedFile | CorpusWarning;
 
+/** Reader threads start once this many bytes of files have been asked for (see the constructor). */
+export const THREADS_AFTER_BYTES = 16_000_000;
+
 interface Waiting {
   resolve: (answer: Answer) => void;
   reject: (error: Error) => void;
@@ -38,12 +41,19 @@ export class ImportReaders {
   private seq = 0;
   private failure: Error | undefined;
 
-  /** Readers on `count` worker threads running `script`; with no script, reading happens on this thread. */
-  constructor(script: string | undefined, count: number) {
-    if (!script || count < 1) return;
+  /**
+   * Readers on up to `count` worker threads running `script`; with no script, reading happens on
+   * this thread. The threads start only once THREADS_AFTER_BYTES have been asked for: a thread
+   * costs about 0.2 s of CPU to load and warm up, more than it saves on a small import.
+   */
+  constructor(private readonly script: string | undefined, private readonly count: number, private readonly after = THREADS_AFTER_BYTES) {}
+
+  private asked = 0;
+
+  private start(): void {
     const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
-    for (let k = 0; k < count; k++) {
-      const worker = new WorkerThread(script);
+    for (let k = 0; k < this.count; k++) {
+      const worker = new WorkerThread(this.script!);
       worker.on('message', (message: { seq: number; result?: Answer; error?: string }) => {
         const waiting = this.waiting.get(message.seq);
         if (!waiting) return;
@@ -70,9 +80,11 @@ export class ImportReaders {
     }
   }
 
-  /** Reads one file for the archive, on the least busy reader. */
-  read(request: ImportRequest): Promise<Answer> {
+  /** Reads one file of `bytes` bytes for the archive, on the least busy reader. */
+  read(request: ImportRequest, bytes: number): Promise<Answer> {
     if (this.failure) return Promise.reject(this.failure);
+    this.asked += bytes;
+    if (!this.workers.length && this.script && this.count > 0 && this.asked > this.after) this.start();
     if (!this.workers.length) return readForImport(request);
     let worker = 0;
     for (let k = 1; k < this.workers.length; k++) if (this.load[k] < this.load[worker]) worker = k;

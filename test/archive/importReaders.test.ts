@@ -115,7 +115,7 @@ describe('archive import: binary COPY and reader threads', function () {
     const threads = await freshClient('threads');
     try {
       const a = await importArchive(inline, [sources], { readers: 0 });
-      const b = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER });
+      const b = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER, threadsAfterBytes: 0 });
       assert.deepStrictEqual([a.readers, b.readers], [0, 2], 'the second import really ran on two reader threads');
       assert.deepStrictEqual({ ...b, milliseconds: 0, indexMilliseconds: 0, readers: 0 }, { ...a, milliseconds: 0, indexMilliseconds: 0 });
       assert.strictEqual(a.added, 5);
@@ -127,8 +127,17 @@ describe('archive import: binary COPY and reader threads', function () {
       const text = fs.readFileSync(path.join(sources, 'long.txt'), 'utf8');
       assert.strictEqual(longChunks.map((c) => c.text).join(''), text.trimEnd(), 'the chunks put together are the text');
       // Re-importing on threads finds nothing changed.
-      const again = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER });
+      const again = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER, threadsAfterBytes: 0 });
       assert.deepStrictEqual([again.added, again.updated, again.removed, again.unchanged], [0, 0, 0, 5]);
+      assert.strictEqual(again.readers, 0, 'nothing to read starts no thread');
+      // A small import does not pay for starting threads.
+      const small = await freshClient('small');
+      try {
+        assert.strictEqual((await importArchive(small, [sources], { readers: 2, workerScript: WORKER })).readers, 0);
+        assert.deepStrictEqual(await dump(small), left);
+      } finally {
+        await small.end();
+      }
     } finally {
       await inline.end();
       await threads.end();
@@ -145,7 +154,7 @@ describe('archive import: binary COPY and reader threads', function () {
       await importArchive(client, [sources], { readers: 0 });
       fs.writeFileSync(path.join(sources, 'new.txt'), 'A transcript that arrived later.\n');
       fs.appendFileSync(path.join(sources, 'brief.md'), '\nA correction was appended.\n');
-      await assert.rejects(importArchive(client, [sources], { readers: 2, workerScript: broken }), /the reader broke/);
+      await assert.rejects(importArchive(client, [sources], { readers: 2, workerScript: broken, threadsAfterBytes: 0 }), /the reader broke/);
       const { rows } = await client.query('SELECT path FROM verbatim_documents ORDER BY path');
       assert.deepStrictEqual(rows.map((r) => path.relative(sources, r.path)), ['brief.md', 'kyiv.txt', 'long.txt', 'more/empty.txt', 'page.html']);
       const { rows: texts } = await client.query(`SELECT string_agg(c.text, '') AS text FROM verbatim_chunks c JOIN verbatim_documents d ON d.id = c.doc_id WHERE d.path LIKE '%brief.md'`);
