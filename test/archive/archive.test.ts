@@ -14,7 +14,7 @@ import { archiveStatus } from '../../src/archive/archiveStatus';
 import { importArchive } from '../../src/archive/importArchive';
 import { pathToFileURL } from 'url';
 import { LspTestClient } from '../server/lspTestClient';
-import { freePort, startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
+import { freePort, suiteCluster } from './pgCluster';
 
 const REPO = path.resolve(__dirname, '../../..');
 const CLI = path.join(REPO, 'dist/cli.js');
@@ -54,34 +54,12 @@ function tempFolder(files: Record<string, string>): string {
 
 describe('archive on PostgreSQL', function () {
   this.timeout(120_000);
-  let cluster: PgCluster;
-  let admin: Client;
-  let savedPassword: string | undefined;
+  const suite = suiteCluster();
 
-  before(async () => {
-    assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (node esbuild.js)');
-    cluster = await startCluster();
-    savedPassword = process.env.PGPASSWORD;
-    process.env.PGPASSWORD = SUPERUSER_PASSWORD;
-    admin = new Client({ connectionString: cluster.url() });
-    await admin.connect();
-  });
-
-  after(async () => {
-    await admin?.end().catch(() => undefined);
-    cluster?.stop();
-    if (savedPassword === undefined) delete process.env.PGPASSWORD;
-    else process.env.PGPASSWORD = savedPassword;
-  });
-
-  async function freshDatabase(name: string): Promise<string> {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    return cluster.url(name);
-  }
+  before(() => assert.ok(fs.existsSync(CLI), 'dist/cli.js is built (node esbuild.js)'));
 
   it('imports only what changed, deletes what is gone, and reports it in status', async () => {
-    const url = await freshDatabase('incremental');
+    const url = await suite.freshDatabase('incremental');
     const sources = tempFolder({
       'a.md': '---\nsource: Northern Wire\ndate: 2024-03-14\n---\n\nThe minister said the talks would resume in April after the survey.\n',
       'b.txt': 'A plain statement about the reservoir and the farms downstream of the border.\n',
@@ -114,7 +92,7 @@ describe('archive on PostgreSQL', function () {
   });
 
   it('leaves the archive as it was when an import fails half way', async () => {
-    const url = await freshDatabase('atomic');
+    const url = await suite.freshDatabase('atomic');
     const sources = tempFolder({ 'a.txt': 'First source about the dam.\n', 'b.txt': 'Second source about the dam.\n' });
     const client = new Client({ connectionString: url });
     // The connection is cut on purpose below; its error event is expected.
@@ -128,7 +106,7 @@ describe('archive on PostgreSQL', function () {
       // The connection drops in the middle of the import, as when the process is killed.
       await assert.rejects(importArchive(client, [sources], {
         onProgress: ({ files }) => {
-          if (files === 2) void admin.query('SELECT pg_terminate_backend($1)', [(client as unknown as { processID: number }).processID]);
+          if (files === 2) void suite.admin.query('SELECT pg_terminate_backend($1)', [(client as unknown as { processID: number }).processID]);
         },
       }));
       const check = new Client({ connectionString: url });
@@ -147,11 +125,11 @@ describe('archive on PostgreSQL', function () {
   });
 
   it('creates a reader role that can read the archive and change nothing', async () => {
-    const url = await freshDatabase('readonly');
+    const url = await suite.freshDatabase('readonly');
     const run = await cli(['archive', 'import', '--db', url, '--corpus', path.join(EXAMPLE, 'sources'), '--reader', 'newsroom_reader'], REPO, {});
     assert.strictEqual(run.status, 0, run.stderr);
-    await admin.query("ALTER ROLE newsroom_reader PASSWORD 'reader-secret'");
-    const reader = new Client({ connectionString: `postgres://newsroom_reader:reader-secret@127.0.0.1:${cluster.port}/readonly` });
+    await suite.admin.query("ALTER ROLE newsroom_reader PASSWORD 'reader-secret'");
+    const reader = new Client({ connectionString: `postgres://newsroom_reader:reader-secret@127.0.0.1:${suite.cluster.port}/readonly` });
     await reader.connect();
     try {
       const { rows } = await reader.query('SELECT count(*)::int AS n FROM verbatim_documents');
@@ -171,10 +149,10 @@ describe('archive on PostgreSQL', function () {
     let localRun: Run;
 
     before(async () => {
-      url = await freshDatabase('example');
+      url = await suite.freshDatabase('example');
       const run = await cli(['archive', 'import', '--db', url, '--corpus', path.join(EXAMPLE, 'sources')], REPO, {});
       assert.strictEqual(run.status, 0, run.stderr);
-      await admin.query("DROP ROLE IF EXISTS writer; CREATE ROLE writer LOGIN PASSWORD 'writer-secret'");
+      await suite.admin.query("DROP ROLE IF EXISTS writer; CREATE ROLE writer LOGIN PASSWORD 'writer-secret'");
       await queryOn(url, 'GRANT SELECT ON verbatim_archive, verbatim_documents, verbatim_chunks, verbatim_imports TO writer');
       empty = tempFolder({ 'sources/unrelated.txt': 'Nothing here is quoted by the draft at all.\n' });
       localRun = await cli(['check', '--format', 'json', '--config', path.join(EXAMPLE, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], REPO, {});
@@ -188,7 +166,7 @@ describe('archive on PostgreSQL', function () {
     }
 
     it('gives the same verdicts from the archive as from the same sources on disk', async () => {
-      const cwd = project({ archive: cluster.url('example', 'writer') });
+      const cwd = project({ archive: suite.cluster.url('example', 'writer') });
       const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'writer-secret' });
       assert.strictEqual(run.stderr, '');
       assert.deepStrictEqual(statuses(run), statuses(localRun));
@@ -206,12 +184,12 @@ describe('archive on PostgreSQL', function () {
 
     it('takes the archive from VERBATIM_ARCHIVE_URL as well', async () => {
       const cwd = project({});
-      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { VERBATIM_ARCHIVE_URL: cluster.url('example', 'writer'), PGPASSWORD: 'writer-secret' });
+      const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { VERBATIM_ARCHIVE_URL: suite.cluster.url('example', 'writer'), PGPASSWORD: 'writer-secret' });
       assert.deepStrictEqual(statuses(run), statuses(localRun));
     });
 
     it('ignores a password written in verbatim.json and says so; the refused login is one line', async () => {
-      const withPassword = `postgres://writer:writer-secret@127.0.0.1:${cluster.port}/example`;
+      const withPassword = `postgres://writer:writer-secret@127.0.0.1:${suite.cluster.port}/example`;
       const cwd = project({ archive: withPassword });
       const run = await cli(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], cwd, { PGPASSWORD: 'wrong' });
       const lines = run.stderr.trim().split('\n');
@@ -237,7 +215,7 @@ describe('archive on PostgreSQL', function () {
     });
 
     it('stops waiting for a slow archive after the time limit', async () => {
-      const cwd = project({ archive: cluster.url('example', 'writer'), archiveTimeoutMs: 300 });
+      const cwd = project({ archive: suite.cluster.url('example', 'writer'), archiveTimeoutMs: 300 });
       // A transaction holding the chunks table makes every reader wait, as a busy server would.
       const blocker = new Client({ connectionString: url });
       await blocker.connect();
@@ -272,18 +250,18 @@ describe('archive on PostgreSQL', function () {
       }
 
       it('finds the quote in the archive and says the archive answered', async () => {
-        const { client, diagnostics } = await openIn(project({ archive: cluster.url('example', 'writer') }), {});
+        const { client, diagnostics } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), {});
         try {
           assert.deepStrictEqual(diagnostics, []);
           const state = await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
-          assert.deepStrictEqual(state.params, { archive: cluster.url('example', 'writer'), ok: true });
+          assert.deepStrictEqual(state.params, { archive: suite.cluster.url('example', 'writer'), ok: true });
         } finally {
           await client.stop();
         }
       });
 
       it('does not contact the archive of an untrusted workspace', async () => {
-        const { client, diagnostics } = await openIn(project({ archive: cluster.url('example', 'writer') }), { trusted: false });
+        const { client, diagnostics } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), { trusted: false });
         try {
           assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unsupported']);
           assert.ok(!client.received.some((m) => m.method === 'verbatim/archiveState'));
@@ -310,7 +288,7 @@ describe('archive on PostgreSQL', function () {
     it('passes quote words as parameters, never as SQL', async () => {
       const draft = path.join(empty, 'draft.md');
       fs.writeFileSync(draft, 'He said "the talks\'); DROP TABLE verbatim_chunks; -- would resume in April" yesterday.\n');
-      const cwd = project({ archive: cluster.url('example', 'writer') });
+      const cwd = project({ archive: suite.cluster.url('example', 'writer') });
       const run = await cli(['check', '--format', 'json', draft], cwd, { PGPASSWORD: 'writer-secret' });
       assert.strictEqual(run.stderr, '');
       const { rows } = await queryOn(url, 'SELECT count(*)::int AS n FROM verbatim_chunks');

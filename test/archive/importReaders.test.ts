@@ -14,7 +14,7 @@ import { COPY_HEADER, COPY_TRAILER, CopyRows } from '../../src/archive/copyBinar
 import { importArchive } from '../../src/archive/importArchive';
 import { queryElements } from '../../src/core/match/queryWords';
 import type { Quote } from '../../src/core/types';
-import { startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
+import { suiteCluster } from './pgCluster';
 
 const REPO = path.resolve(__dirname, '../../..');
 const WORKER = path.join(REPO, 'dist/importWorker.js');
@@ -49,30 +49,12 @@ function sourceFolder(): string {
 
 describe('archive import: binary COPY and reader threads', function () {
   this.timeout(120_000);
-  let cluster: PgCluster;
-  let admin: Client;
-  let savedPassword: string | undefined;
+  const suite = suiteCluster();
 
-  before(async () => {
-    assert.ok(fs.existsSync(WORKER), 'dist/importWorker.js is built (node esbuild.js)');
-    cluster = await startCluster();
-    savedPassword = process.env.PGPASSWORD;
-    process.env.PGPASSWORD = SUPERUSER_PASSWORD;
-    admin = new Client({ connectionString: cluster.url() });
-    await admin.connect();
-  });
-
-  after(async () => {
-    await admin?.end().catch(() => undefined);
-    cluster?.stop();
-    if (savedPassword === undefined) delete process.env.PGPASSWORD;
-    else process.env.PGPASSWORD = savedPassword;
-  });
+  before(() => assert.ok(fs.existsSync(WORKER), 'dist/importWorker.js is built (node esbuild.js)'));
 
   async function freshClient(name: string): Promise<Client> {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    const client = new Client({ connectionString: cluster.url(name) });
+    const client = new Client({ connectionString: await suite.freshDatabase(name) });
     client.on('error', () => undefined);
     await client.connect();
     return client;
@@ -188,7 +170,7 @@ describe('archive import: binary COPY and reader threads', function () {
       const elements = quotes.map((quote) => queryElements(draft, quote));
       assert.ok(!lookupPairs(elements[0], buckets, frequent).includes(unitedStates), 'a quote with other pairs is looked up without the frequent one');
       assert.ok(lookupPairs(elements[1], buckets, frequent).includes(unitedStates), 'a quote with no other pair is looked up by it');
-      const session = new ArchiveSession({ target: { url: cluster.url('frequent'), display: 'frequent', hadPassword: false }, timeoutMs: 5000, from: 'test' });
+      const session = new ArchiveSession({ target: { url: suite.cluster.url('frequent'), display: 'frequent', hadPassword: false }, timeoutMs: 5000, from: 'test' });
       try {
         const local = quotes.map((quote) => checker.checkQuote(draft, quote));
         const merged = await session.check(draft, quotes, local, checker.options);

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { Client } from 'pg';
 
 export const SUPERUSER = 'verbatim_admin';
 export const SUPERUSER_PASSWORD = 'admin-secret';
@@ -83,4 +84,41 @@ export async function startCluster(): Promise<PgCluster> {
       }
     },
   };
+}
+
+/** A suite's cluster: started before its tests (PGPASSWORD set meanwhile), stopped after. */
+export interface SuiteCluster {
+  cluster: PgCluster;
+  /** The superuser, connected to `postgres`. */
+  admin: Client;
+  /** Drops and creates database `name`; its URL. */
+  freshDatabase(name: string): Promise<string>;
+}
+
+/** Registers the hooks of a suite that runs against its own throwaway cluster. */
+export function suiteCluster(): SuiteCluster {
+  let savedPassword: string | undefined;
+  const suite: SuiteCluster = {
+    cluster: undefined as unknown as PgCluster,
+    admin: undefined as unknown as Client,
+    async freshDatabase(name: string): Promise<string> {
+      await suite.admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await suite.admin.query(`CREATE DATABASE ${name}`);
+      return suite.cluster.url(name);
+    },
+  };
+  before(async () => {
+    suite.cluster = await startCluster();
+    savedPassword = process.env.PGPASSWORD;
+    process.env.PGPASSWORD = SUPERUSER_PASSWORD;
+    suite.admin = new Client({ connectionString: suite.cluster.url() });
+    await suite.admin.connect();
+  });
+  after(async () => {
+    await suite.admin?.end().catch(() => undefined);
+    suite.cluster?.stop();
+    if (savedPassword === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = savedPassword;
+  });
+  return suite;
 }
