@@ -47,7 +47,7 @@ export class Writer {
 }
 
 /** pg-copy-streams, loaded with the import (like pg itself, never by a check). */
-function copyFrom(): typeof import('pg-copy-streams').from {
+export function copyFrom(): typeof import('pg-copy-streams').from {
   return (require('pg-copy-streams') as typeof import('pg-copy-streams')).from;
 }
 

@@ -12,16 +12,13 @@ import { ArchiveSession } from '../../src/archive/archiveSession';
 import { Checker, CorpusIndex } from '../../src/core/checker';
 import { COPY_HEADER, COPY_TRAILER, CopyRows } from '../../src/archive/copyBinary';
 import { importArchive } from '../../src/archive/importArchive';
+import { copyFrom } from '../../src/archive/importBatch';
 import { queryElements } from '../../src/core/match/queryWords';
 import type { Quote } from '../../src/core/types';
 import { suiteCluster } from './pgCluster';
 
 const REPO = path.resolve(__dirname, '../../..');
 const WORKER = path.join(REPO, 'dist/importWorker.js');
-
-function copyFrom(): typeof import('pg-copy-streams').from {
-  return (require('pg-copy-streams') as typeof import('pg-copy-streams')).from;
-}
 
 function copyInto(client: Client, sql: string, rows: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
