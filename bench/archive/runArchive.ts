@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { fetchCandidates, fetchDocuments } from '../../src/archive/archiveCandidates';
 import { openPool } from '../../src/archive/archiveConnection';
 import { ArchiveSession } from '../../src/archive/archiveSession';
-import { lookupPairs, quotePairs } from '../../src/archive/archiveText';
+import { quoteKeys } from '../../src/archive/archiveText';
 import { queryElements } from '../../src/core/match/queryWords';
 import type { Quote } from '../../src/core/types';
 import { importArchive } from '../../src/archive/importArchive';
@@ -96,19 +96,20 @@ async function main(): Promise<void> {
       const reimport = await importArchive(client, [data.paths.corpusDir], { workerScript });
       await client.query('VACUUM ANALYZE verbatim_chunks');
       await client.query('VACUUM ANALYZE verbatim_documents');
-      importLine = `import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s, of which the pair index ${(imported.indexMilliseconds / 1000).toFixed(1)} s; ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`;
+      await client.query('VACUUM ANALYZE verbatim_postings');
+      importLine = `import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s, ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`;
     }
     const documentCount = Number((await client.query('SELECT count(*) AS n FROM verbatim_documents')).rows[0].n);
     const sizes = await client.query(`SELECT
       (SELECT coalesce(sum(text_length), 0) FROM verbatim_documents) AS text_chars,
-      pg_total_relation_size('verbatim_documents') + pg_total_relation_size('verbatim_chunks') + pg_total_relation_size('verbatim_imports') AS total,
-      pg_relation_size('verbatim_chunks_pairs') AS pairs_index,
+      pg_total_relation_size('verbatim_documents') + pg_total_relation_size('verbatim_chunks') + pg_total_relation_size('verbatim_postings') + pg_total_relation_size('verbatim_imports') AS total,
+      pg_total_relation_size('verbatim_postings') AS postings,
       pg_total_relation_size('verbatim_chunks') AS chunks`);
     const textBytes = Number((await client.query('SELECT sum(octet_length(text)) AS b FROM verbatim_chunks')).rows[0].b);
     const total = Number(sizes.rows[0].total);
     out(`archive bench: ${options.sizeMB} MB corpus (${(sourceBytes / 1e6).toFixed(1)} MB of files, ${documentCount} documents), PostgreSQL ${(await client.query('SHOW server_version')).rows[0].server_version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     out(importLine);
-    out(`database: ${(total / 1e6).toFixed(1)} MB on disk for ${(textBytes / 1e6).toFixed(1)} MB of text = ${(total / textBytes).toFixed(2)}x (target <= 3x); pair index ${(Number(sizes.rows[0].pairs_index) / 1e6).toFixed(1)} MB`);
+    out(`database: ${(total / 1e6).toFixed(1)} MB on disk for ${(textBytes / 1e6).toFixed(1)} MB of text = ${(total / textBytes).toFixed(2)}x (target <= 3x); postings ${(Number(sizes.rows[0].postings) / 1e6).toFixed(1)} MB`);
 
     // The CLI against the archive alone (an empty local corpus) and the local index alone.
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-archive-'));
@@ -171,13 +172,12 @@ async function main(): Promise<void> {
     const pools = Array.from({ length: options.clients }, () => openPool({ url, display: url, hadPassword: false }, 10_000));
     const elements = quotes.map((quote) => queryElements(draftText, quote));
     const layout = (await client.query('SELECT pair_buckets, frequent_pairs FROM verbatim_archive')).rows[0];
-    const [buckets, frequent] = [Number(layout.pair_buckets), new Set<number>(layout.frequent_pairs)];
-    const [pairs, lookup] = [elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets, frequent))];
+    const keys = elements.map((e) => quoteKeys(e, { buckets: Number(layout.pair_buckets), frequent: new Set<number>(layout.frequent_pairs) }));
     const fetches: number[] = [];
     await Promise.all(pools.map(async (pool) => {
       for (let k = 0; k < 3; k++) {
         const started = performance.now();
-        const candidates = await fetchCandidates(pool, pairs, lookup);
+        const candidates = await fetchCandidates(pool, keys);
         await fetchDocuments(pool, [...new Set([...candidates.chunks.values()].map((c) => c.docId))]);
         fetches.push(performance.now() - started);
       }

@@ -1,10 +1,10 @@
 // Candidate retrieval: the chunks sharing the most word pairs with each quote, with their
-// neighbours, for every quote of a draft in one round trip. The GIN index answers "which chunks
-// hold any of these pairs"; the count of shared pairs ranks them. Only these chunks' text leaves
-// the database.
+// neighbours. The posting lists (see postings.ts) say which chunks hold each of the draft's
+// pairs; the engine counts and ranks, and only the chunks kept have their text sent.
 
 import type { Pool } from 'pg';
-import { intArrayLiteral, pairQuery } from './archiveText';
+import type { QuoteKeys } from './archiveText';
+import { decodePostings, type PostingList } from './postings';
 
 /** Chunks ranked per quote (by shared pairs); each brings its two neighbours, so a quote across a border is whole. */
 export const CHUNKS_PER_QUOTE = 6;
@@ -29,29 +29,22 @@ export interface ArchivedDocument {
   marks: [number, Record<string, string>][] | null;
 }
 
-// The hits are ranked per quote in the database; each chunk's text is sent once, however many
-// quotes it serves. Rows with quote 0 carry a chunk's text, the others name a quote's hit.
-const CANDIDATES_SQL = `
-WITH ranked AS MATERIALIZED (
-  SELECT q.quote, h.doc_id, h.seq, h.shared, max(h.shared) OVER (PARTITION BY q.quote) AS best
-  FROM unnest($1::text[], $3::text[]) WITH ORDINALITY AS q(pairs, query, quote)
-  CROSS JOIN LATERAL (
-    SELECT k.doc_id, k.seq, icount(k.pairs & q.pairs::integer[]) AS shared
-    FROM verbatim_chunks k
-    WHERE q.query IS NOT NULL AND k.pairs @@ q.query::query_int
-    ORDER BY shared DESC, k.doc_id, k.seq
-    LIMIT $2
-  ) AS h
-), hits AS MATERIALIZED (
-  SELECT quote, doc_id, seq FROM ranked WHERE shared * $4::integer >= best
-)
-SELECT quote, doc_id, seq, NULL::integer AS start_offset, NULL::integer AS start_line, NULL::integer AS start_character, NULL::text AS text FROM hits
-UNION ALL
-SELECT * FROM (
-  SELECT DISTINCT ON (c.doc_id, c.seq) 0, c.doc_id, c.seq, c.start_offset, c.start_line, c.start_character, c.text
-  FROM hits h JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.seq + 1
-  ORDER BY c.doc_id, c.seq
-) AS texts`;
+const POSTINGS_SQL = 'SELECT bucket, chunks FROM verbatim_postings WHERE bucket = ANY($1::integer[])';
+
+// The hits' chunks and their neighbours, each once however many quotes it serves. A hit whose
+// document was removed since its part was written has no row, and is dropped.
+const TEXTS_SQL = `
+SELECT DISTINCT ON (c.doc_id, c.seq) c.doc_id, c.seq, c.start_offset, c.start_line, c.start_character, c.text
+FROM unnest($1::bigint[], $2::integer[]) AS h(doc_id, seq)
+JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.seq + 1
+ORDER BY c.doc_id, c.seq`;
+
+/**
+ * Hits ranked past CHUNKS_PER_QUOTE that are fetched as well, standing in for ranked chunks of
+ * removed documents (which stay in their part's lists until the postings are rebuilt; see
+ * MAX_DEAD_SHARE).
+ */
+const SPARE_HITS = 4;
 
 /** Fewer quotes than this are not worth a connection of their own. */
 const MIN_QUOTES_PER_PART = 10;
@@ -76,35 +69,101 @@ export interface Candidates {
 }
 
 /**
- * The candidate chunks of each quote: found by `lookup` (see lookupPairs), ranked by how many of
- * `quotePairs` they share. Quotes without pairs get none. Prepared once per connection.
+ * The candidate chunks of each quote (see QuoteKeys): the chunks holding two of its `find` pairs
+ * (or its only one), ranked by how many of its `rank` pairs they hold. Two round trips for the
+ * whole draft: the posting lists of every quote's pairs, then the text of the hits kept.
  */
-export async function fetchCandidates(pool: Pool, quotePairs: number[][], lookup: number[][] = quotePairs, parts = 1): Promise<Candidates> {
-  const found: Candidates = { hits: quotePairs.map(() => []), chunks: new Map() };
-  if (!quotePairs.some((p) => p.length)) return found;
+export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1): Promise<Candidates> {
+  const found: Candidates = { hits: keys.map(() => []), chunks: new Map() };
+  if (!keys.some((k) => k.find.length)) return found;
   // A long draft is split over several connections, so several server processes look it up at once.
-  const size = Math.max(MIN_QUOTES_PER_PART, Math.ceil(quotePairs.length / parts));
-  if (quotePairs.length > size) {
+  const size = Math.max(MIN_QUOTES_PER_PART, Math.ceil(keys.length / parts));
+  if (keys.length > size) {
     const starts: number[] = [];
-    for (let from = 0; from < quotePairs.length; from += size) starts.push(from);
-    const answers = await Promise.all(starts.map((from) => fetchCandidates(pool, quotePairs.slice(from, from + size), lookup.slice(from, from + size))));
+    for (let from = 0; from < keys.length; from += size) starts.push(from);
+    const answers = await Promise.all(starts.map((from) => fetchCandidates(pool, keys.slice(from, from + size))));
     answers.forEach((answer, k) => {
       answer.hits.forEach((hits, q) => (found.hits[starts[k] + q] = hits));
       for (const [key, chunk] of answer.chunks) found.chunks.set(key, chunk);
     });
     return found;
   }
+  const wanted = new Set<number>();
+  for (const k of keys) for (const pair of [...k.find, ...k.rank]) wanted.add(pair);
+  const { rows: lists } = await pool.query({ name: 'verbatim-postings', text: POSTINGS_SQL, values: [[...wanted]] });
+  const postings = new Map<number, PostingList[]>();
+  for (const row of lists) {
+    const list = decodePostings(row.chunks);
+    const held = postings.get(row.bucket);
+    if (held) held.push(list);
+    else postings.set(row.bucket, [list]);
+  }
+  const ranked = keys.map((k) => rankChunks(k, postings));
+  const asked = new Map<string, { doc: string; seq: number }>();
+  for (const hits of ranked) for (const hit of hits) asked.set(`${hit.doc}:${hit.seq}`, hit);
+  if (!asked.size) return found;
   const { rows } = await pool.query({
-    name: 'verbatim-candidates',
-    text: CANDIDATES_SQL,
-    values: [quotePairs.map(intArrayLiteral), CHUNKS_PER_QUOTE, lookup.map(pairQuery), KEEP_FRACTION],
+    name: 'verbatim-texts',
+    text: TEXTS_SQL,
+    values: [[...asked.values()].map((hit) => hit.doc), [...asked.values()].map((hit) => hit.seq)],
   });
   for (const row of rows) {
     const docId = String(row.doc_id);
-    if (Number(row.quote) === 0) found.chunks.set(`${docId}:${row.seq}`, { docId, seq: row.seq, start: row.start_offset, line: row.start_line, character: row.start_character, text: row.text });
-    else found.hits[Number(row.quote) - 1].push({ docId, seq: row.seq });
+    found.chunks.set(`${docId}:${row.seq}`, { docId, seq: row.seq, start: row.start_offset, line: row.start_line, character: row.start_character, text: row.text });
   }
+  const kept = new Map<string, ChunkText>();
+  ranked.forEach((hits, q) => {
+    const alive = hits.filter((hit) => found.chunks.has(`${hit.doc}:${hit.seq}`)).slice(0, CHUNKS_PER_QUOTE);
+    const best = alive.length ? alive[0].shared : 0;
+    found.hits[q] = alive.filter((hit) => hit.shared * KEEP_FRACTION >= best).map((hit) => ({ docId: hit.doc, seq: hit.seq }));
+    for (const hit of found.hits[q]) {
+      for (const seq of [hit.seq - 1, hit.seq, hit.seq + 1]) {
+        const chunk = found.chunks.get(`${hit.docId}:${seq}`);
+        if (chunk) kept.set(`${hit.docId}:${seq}`, chunk);
+      }
+    }
+  });
+  found.chunks = kept;
   return found;
+}
+
+interface RankedHit {
+  doc: string;
+  seq: number;
+  shared: number;
+}
+
+/**
+ * A quote's best chunks by shared `rank` pairs (ties by document and position), with SPARE_HITS
+ * more. The candidates come from the `find` lists alone; the `rank` lists (some hold a thousand
+ * chunks) only add to the candidates' counts.
+ */
+function rankChunks(keys: QuoteKeys, postings: Map<number, PostingList[]>): RankedHit[] {
+  const tally = new Map<number, Map<number, { found: number; shared: number }>>();
+  for (const pair of keys.find) {
+    for (const list of postings.get(pair) ?? []) {
+      for (let k = 0; k < list.docs.length; k++) {
+        let seqs = tally.get(list.docs[k]);
+        if (!seqs) tally.set(list.docs[k], (seqs = new Map()));
+        const entry = seqs.get(list.seqs[k]);
+        if (entry) entry.found++;
+        else seqs.set(list.seqs[k], { found: 1, shared: 0 });
+      }
+    }
+  }
+  for (const pair of keys.rank) {
+    for (const list of postings.get(pair) ?? []) {
+      for (let k = 0; k < list.docs.length; k++) {
+        const entry = tally.get(list.docs[k])?.get(list.seqs[k]);
+        if (entry) entry.shared++;
+      }
+    }
+  }
+  const needed = Math.min(2, keys.find.length);
+  const candidates: { doc: number; seq: number; shared: number }[] = [];
+  for (const [doc, seqs] of tally) for (const [seq, entry] of seqs) if (entry.found >= needed) candidates.push({ doc, seq, shared: entry.shared });
+  candidates.sort((a, b) => b.shared - a.shared || a.doc - b.doc || a.seq - b.seq);
+  return candidates.slice(0, CHUNKS_PER_QUOTE + SPARE_HITS).map((entry) => ({ doc: String(entry.doc), seq: entry.seq, shared: entry.shared }));
 }
 
 /** The citation data of the documents named. */

@@ -11,7 +11,7 @@ import { queryElements } from '../core/match/queryWords';
 import type { CheckOptions, Quote, QuoteResult, SourceDocument, SourceLocation, Span } from '../core/types';
 import { fetchCandidates, fetchDocuments, type ArchivedDocument, type ChunkText } from './archiveCandidates';
 import { archiveDocumentUri } from '../shared/archiveUri';
-import { lookupPairs, quotePairs, type ArchiveLayout } from './archiveText';
+import { quoteKeys, type ArchiveLayout } from './archiveText';
 
 /**
  * Archive windows get ids from here up, so they never collide with a local document's id in
@@ -26,8 +26,7 @@ export const ARCHIVE_ID_BASE = 1 << 30;
  */
 export async function checkAgainstArchive(pool: Pool, archive: string, layout: ArchiveLayout, draftText: string, quotes: Quote[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
   const elements = quotes.map((quote) => queryElements(draftText, quote));
-  const { buckets, frequent } = layout;
-  const candidates = await fetchCandidates(pool, elements.map((e) => quotePairs(e, buckets)), elements.map((e) => lookupPairs(e, buckets, frequent)), pool.options.max ?? 1);
+  const candidates = await fetchCandidates(pool, elements.map((e) => quoteKeys(e, layout)), pool.options.max ?? 1);
   const documents = await fetchDocuments(pool, [...new Set([...candidates.chunks.values()].map((c) => c.docId))]);
   const windows = new WindowCache(archive, candidates.chunks, documents);
   const empty = new Checker(CorpusIndex.build({ documents: [], warnings: [] }), options, accepted);

@@ -16,7 +16,7 @@ export async function archiveStatus(client: ClientBase): Promise<ArchiveStatus> 
   const disk = await client.query(
     `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
      WHERE c.relkind = 'r' AND c.relname = ANY($1::text[]) AND pg_table_is_visible(c.oid)`,
-    [['verbatim_documents', 'verbatim_chunks', 'verbatim_imports', 'verbatim_archive']],
+    [['verbatim_documents', 'verbatim_chunks', 'verbatim_postings', 'verbatim_imports', 'verbatim_archive']],
   );
   const last = await client.query('SELECT finished_at, added, updated, removed, unchanged FROM verbatim_imports ORDER BY id DESC LIMIT 1');
   const row = last.rows[0];

@@ -192,21 +192,26 @@ const MIN_LOOKUP_PAIRS = 6;
 const QUERY_PAIRS = 12;
 
 /**
- * An intarray query_int matching chunks that share at least two of the quote's pairs (or its
- * only pair). The GIN index evaluates it on its posting lists, so a pair common across the
- * archive costs a list read, not a visit to every chunk that has it.
+ * What the archive is asked for one quote: `find` (up to QUERY_PAIRS of its lookup pairs, spread
+ * over the quote), of which a chunk must hold two (or the only one) to be a candidate; and `rank`,
+ * the pairs its candidates are ranked by: every pair of the quote but the archive's frequent ones
+ * (a pair in thousands of chunks says little about which of them is the passage, and its list
+ * costs more to read than the rest of the quote's), and the lookup pairs in any case.
  */
-export function pairQuery(pairs: readonly number[]): string | null {
-  if (pairs.length === 0) return null;
-  if (pairs.length === 1) return String(pairs[0]);
+export interface QuoteKeys {
+  find: number[];
+  rank: number[];
+}
+
+/** The keys of a quote whose words are `elements`, in an archive laid out as `layout`. */
+export function quoteKeys(elements: readonly QueryElement[], layout: ArchiveLayout): QuoteKeys {
+  const lookup = lookupPairs(elements, layout.buckets, layout.frequent);
   const picked: number[] = [];
-  const step = Math.max(1, (pairs.length - 1) / (QUERY_PAIRS - 1));
-  for (let x = 0; x < pairs.length && picked.length < QUERY_PAIRS; x += step) picked.push(pairs[Math.round(x)]);
-  const unique = [...new Set(picked)];
-  if (unique.length === 1) return String(unique[0]);
-  const terms: string[] = [];
-  for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) terms.push(`(${unique[i]}&${unique[j]})`);
-  return terms.join('|');
+  const step = Math.max(1, (lookup.length - 1) / (QUERY_PAIRS - 1));
+  for (let x = 0; x < lookup.length && picked.length < QUERY_PAIRS; x += step) picked.push(lookup[Math.round(x)]);
+  const rank = new Set(quotePairs(elements, layout.buckets).filter((pair) => !layout.frequent.has(pair)));
+  for (const pair of lookup) rank.add(pair);
+  return { find: [...new Set(picked)], rank: [...rank].sort((x, y) => x - y) };
 }
 
 /** An int4[] literal for PostgreSQL, passed as a parameter. */

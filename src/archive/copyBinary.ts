@@ -9,9 +9,6 @@ export const COPY_HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a
 /** A field count of -1 ends the stream. */
 export const COPY_TRAILER = Buffer.from([0xff, 0xff]);
 
-/** The type OID of int4, which an array's header names for its elements. */
-const INT4_OID = 23;
-
 /** Appends rows to a growing buffer; `written()` returns them (without header or trailer). */
 export class CopyRows {
   private buffer: Buffer;
@@ -57,21 +54,12 @@ export class CopyRows {
     this.at += 4 + written;
   }
 
-  /** A one-dimensional int4[] field of `values[0, count)`, without nulls. */
-  int4Array(values: ArrayLike<number>, count = values.length): void {
-    this.room(4 + 20 + 8 * count);
-    const b = this.buffer;
-    let at = b.writeInt32BE(20 + 8 * count, this.at);
-    at = b.writeInt32BE(1, at); // dimensions
-    at = b.writeInt32BE(0, at); // no nulls
-    at = b.writeInt32BE(INT4_OID, at);
-    at = b.writeInt32BE(count, at);
-    at = b.writeInt32BE(1, at); // lower bound
-    for (let k = 0; k < count; k++) {
-      at = b.writeInt32BE(4, at);
-      at = b.writeInt32BE(values[k], at);
-    }
-    this.at = at;
+  /** A bytea field of `bytes[0, count)`. */
+  bytes(bytes: Uint8Array, count = bytes.length): void {
+    this.room(4 + count);
+    this.at = this.buffer.writeInt32BE(count, this.at);
+    this.buffer.set(bytes.subarray(0, count), this.at);
+    this.at += count;
   }
 
   get byteLength(): number {

@@ -14,7 +14,9 @@ import { pairBucketsFor } from './archiveText';
 import { ImportBatch, Writer } from './importBatch';
 import type { ImportedFile } from './importRead';
 import { defaultReaderCount, defaultWorkerScript, ImportReaders } from './importReaders';
-import { ensureSchema, FREQUENT_PAIRS_SQL, PAIR_INDEX_SQL } from './schema';
+import { needsRebuild, rebuildPostings, writePart, type PostingsState } from './importPostings';
+import { MAX_PART_ENTRIES, PostingsBuilder } from './postings';
+import { ensureSchema, FREQUENT_PAIRS_SQL } from './schema';
 
 export interface ImportOptions {
   maxFileBytes?: number;
@@ -38,13 +40,6 @@ export interface ImportOptions {
  */
 export const FREQUENT_PAIR_CHUNKS = 2000;
 
-/**
- * The frequent pairs are counted in a sample of about this many chunks: a pair at the threshold
- * in a 1 GB archive (one chunk in 400) is then counted about 12 times, and the count takes about
- * 0.3 s at any size.
- */
-const FREQUENT_SAMPLE_CHUNKS = 5_000;
-
 export interface ImportProgress {
   files: number;
   totalFiles: number;
@@ -59,8 +54,8 @@ export interface ImportSummary {
   /** Bytes of source files read and written. */
   bytes: number;
   milliseconds: number;
-  /** Of those, the time spent building the pair index after the rows were written (into an empty archive). */
-  indexMilliseconds: number;
+  /** Of those, the time spent rebuilding the postings from the stored chunks (0 unless they were; see needsRebuild). */
+  rebuildMilliseconds: number;
   /** Reader threads used (0: files were read on the main thread). */
   readers: number;
 }
@@ -87,28 +82,19 @@ export async function importArchive(client: Client, entries: string[], options: 
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     // A new archive's bucket count follows the size of what is imported first.
-    let firstBytes = 0;
-    const buckets = await ensureSchema(client, () => {
-      firstBytes = files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0);
-      return pairBucketsFor(firstBytes);
-    });
-    // The GIN build gathers its entries in this much memory before writing them out (about a
-    // byte per byte of sources); each time it fills, what was gathered is merged into the index
-    // built so far. Measured at 100 MB, 64 MB to 1 GB took as long: the build's cost is its key
-    // tree outgrowing the processor's cache (see the README), not these merges.
-    await client.query(`SET LOCAL maintenance_work_mem = '${indexMemoryMB(firstBytes)}MB'`);
+    const buckets = await ensureSchema(client, () => pairBucketsFor(files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0)));
+    const state: PostingsState = (await client.query('SELECT parts, posted_chunks::float8 AS posted FROM verbatim_archive')).rows[0];
+    const postings = new PostingsBuilder(buckets);
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
     for (const row of rows) known.set(row.path, { id: String(row.id), size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash });
-    // Into an empty archive the chunks load first and the pair index is built once at the end.
-    if (known.size === 0) await client.query('DROP INDEX IF EXISTS verbatim_chunks_pairs');
-    const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0, indexMilliseconds: 0, readers: 0 };
+    const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0, rebuildMilliseconds: 0, readers: 0 };
     const batch = new ImportBatch(writer);
     let nextId = await firstFreeId(client);
     const seen = new Set<string>();
     let done = 0;
     // Files are read ahead on the reader threads and settled here in walk order.
-    const ahead: { file: string; old?: KnownDocument; size: number; read: Promise<ImportedFile | CorpusWarning> }[] = [];
+    const ahead: { file: string; id: number; old?: KnownDocument; size: number; read: Promise<ImportedFile | CorpusWarning> }[] = [];
     const settle = async (next: (typeof ahead)[number]): Promise<void> => {
       const read = await next.read;
       if (isCorpusWarning(read)) {
@@ -119,6 +105,9 @@ export async function importArchive(client: Client, entries: string[], options: 
         summary.unchanged++;
       } else {
         await batch.add(read, next.old?.id);
+        let from = 0;
+        read.pairCounts.forEach((count, seq) => postings.add(next.id, seq, read.pairs.subarray(from, (from += count))));
+        if (postings.entries >= MAX_PART_ENTRIES) await writePart(writer, postings, state);
         if (next.old) summary.updated++;
         else summary.added++;
         summary.bytes += next.size;
@@ -135,9 +124,10 @@ export async function importArchive(client: Client, entries: string[], options: 
         options.onProgress?.({ files: ++done, totalFiles: files.length, bytes: summary.bytes });
       } else if (stat) {
         // Ids are handed out as files are sent to be read; a file that turns out unusable leaves a gap.
-        const read = readers.read({ file, id: nextId++, buckets, maxFileBytes: options.maxFileBytes, folderMeta: options.folderMeta }, stat.size);
+        const id = nextId++;
+        const read = readers.read({ file, id, buckets, maxFileBytes: options.maxFileBytes, folderMeta: options.folderMeta }, stat.size);
         read.catch(() => undefined);
-        ahead.push({ file, old, size: stat.size, read });
+        ahead.push({ file, id, old, size: stat.size, read });
         if (ahead.length >= readers.window) await settle(ahead.shift()!);
       } else {
         seen.delete(file);
@@ -148,14 +138,18 @@ export async function importArchive(client: Client, entries: string[], options: 
     for (let k = 0; k < gone.length; k += 10_000) batch.remove(gone.slice(k, k + 10_000));
     summary.removed = gone.length;
     await batch.flush();
+    await writePart(writer, postings, state);
     await writer.drain();
-    const indexing = performance.now();
-    await client.query(PAIR_INDEX_SQL);
-    summary.indexMilliseconds = performance.now() - indexing;
     if (summary.added + summary.updated + summary.removed > 0) {
-      const chunkCount = Number((await client.query('SELECT count(*) AS n FROM verbatim_chunks')).rows[0].n);
-      const samplePercent = Math.min(100, (100 * FREQUENT_SAMPLE_CHUNKS) / Math.max(1, chunkCount));
-      await client.query(FREQUENT_PAIRS_SQL, [samplePercent, options.frequentPairChunks ?? FREQUENT_PAIR_CHUNKS]);
+      // Only removals make chunks dead, and a first import has none to count.
+      const live = summary.updated + summary.removed > 0 ? Number((await client.query('SELECT count(*) AS n FROM verbatim_chunks')).rows[0].n) : state.posted;
+      if (needsRebuild(state, live)) {
+        const rebuilding = performance.now();
+        await rebuildPostings(client, writer, buckets, state);
+        summary.rebuildMilliseconds = performance.now() - rebuilding;
+      }
+      await client.query('UPDATE verbatim_archive SET parts = $1, posted_chunks = $2', [state.parts, state.posted]);
+      await client.query(FREQUENT_PAIRS_SQL, [options.frequentPairChunks ?? FREQUENT_PAIR_CHUNKS, Math.max(1, state.parts)]);
     }
     await client.query(`SELECT setval(pg_get_serial_sequence('verbatim_documents', 'id'), greatest($1::bigint, 1), $1::bigint >= 1)`, [nextId - 1]);
     await client.query(
@@ -173,11 +167,6 @@ export async function importArchive(client: Client, entries: string[], options: 
   } finally {
     await readers.close();
   }
-}
-
-/** Memory for building the pair index of a new archive of `bytes` bytes of sources: 256 MB to 2 GB. */
-function indexMemoryMB(bytes: number): number {
-  return Math.round(Math.min(2048, Math.max(256, bytes / 1e6)));
 }
 
 /**

@@ -30,10 +30,13 @@ export interface ImportedFile {
   chunkRows: Uint8Array;
   /** Characters of text in the chunks. */
   chars: number;
+  /** Every chunk's distinct pair buckets, one chunk after another: chunk k has pairCounts[k] of them. */
+  pairs: Int32Array;
+  pairCounts: Int32Array;
 }
 
 export const DOCUMENT_COLUMNS = 'id, path, size, mtime_ms, hash, format, title, meta, display, blocks, runs, marks, text_length';
-export const CHUNK_COLUMNS = 'doc_id, seq, start_offset, start_line, start_character, text, pairs';
+export const CHUNK_COLUMNS = 'doc_id, seq, start_offset, start_line, start_character, text';
 
 /** Reads `request.file` for the archive, or says why it cannot be used (as the local corpus would). */
 export async function readForImport(request: ImportRequest): Promise<ImportedFile | CorpusWarning> {
@@ -48,16 +51,29 @@ export async function readForImport(request: ImportRequest): Promise<ImportedFil
   const rows = new CopyRows(2 * doc.text.length + 4096);
   let seq = 0;
   let chars = 0;
-  forEachChunk(doc, request.buckets, (start, stop, line, character, pairs, count) => {
-    rows.row(7);
+  let pairs: Int32Array = new Int32Array(1024);
+  let pairCounts: Int32Array = new Int32Array(64);
+  let pairCount = 0;
+  forEachChunk(doc, request.buckets, (start, stop, line, character, found, count) => {
+    if (pairCount + count > pairs.length) pairs = grown(pairs, Math.max(2 * pairs.length, pairCount + count));
+    if (seq === pairCounts.length) pairCounts = grown(pairCounts, 2 * seq);
+    pairs.set(found.subarray(0, count), pairCount);
+    pairCount += count;
+    pairCounts[seq] = count;
+    rows.row(6);
     rows.int8(request.id);
     rows.int4(seq++);
     rows.int4(start);
     rows.int4(line);
     rows.int4(character);
     rows.text(doc.text.slice(start, stop));
-    rows.int4Array(pairs, count);
     chars += stop - start;
   });
-  return { hash, mtimeMs: doc.mtimeMs, row, chunkRows: rows.written(), chars };
+  return { hash, mtimeMs: doc.mtimeMs, row, chunkRows: rows.written(), chars, pairs: pairs.slice(0, pairCount), pairCounts: pairCounts.slice(0, seq) };
+}
+
+function grown(from: Int32Array, length: number): Int32Array {
+  const to = new Int32Array(length);
+  to.set(from);
+  return to;
 }

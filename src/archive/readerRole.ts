@@ -10,7 +10,7 @@ export async function grantReader(client: ClientBase, role: string): Promise<voi
     `SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', $1::text) AS sql WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`,
     `SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), $1::text) AS sql`,
     `SELECT format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), $1::text) AS sql`,
-    `SELECT format('GRANT SELECT ON verbatim_archive, verbatim_documents, verbatim_chunks, verbatim_imports TO %I', $1::text) AS sql`,
+    `SELECT format('GRANT SELECT ON verbatim_archive, verbatim_documents, verbatim_chunks, verbatim_postings, verbatim_imports TO %I', $1::text) AS sql`,
     `SELECT format('ALTER ROLE %I SET default_transaction_read_only = on', $1::text) AS sql`,
   ];
   for (const statement of statements) {

@@ -1,19 +1,21 @@
 // The archive's tables. Documents keep what a citation needs (path, title, metadata, format,
-// the offset and location mappings); chunks keep the text in word-count pieces with their pair
-// hashes under a GIN index, and where each starts (offset, line and character), so a passage
-// found in a chunk has its place in the whole document without reading the rest of it. Everything a writer reads is in these two tables, each keyed by the
-// document id, so both can be distributed by it (see the README's "Scaling out").
+// the offset and location mappings); chunks keep the text in word-count pieces, and where each
+// starts (offset, line and character), so a passage found in a chunk has its place in the whole
+// document without reading the rest of it. Both are keyed by the document id, so both can be
+// distributed by it. The postings (see postings.ts) say which chunks hold each pair bucket; they
+// are keyed by the bucket (see the README's "Scaling out").
 
 import type { ClientBase } from 'pg';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
-CREATE EXTENSION IF NOT EXISTS intarray;
 CREATE TABLE IF NOT EXISTS verbatim_archive (
   version integer NOT NULL,
   pair_buckets integer NOT NULL,
-  frequent_pairs integer[] NOT NULL DEFAULT '{}'
+  frequent_pairs integer[] NOT NULL DEFAULT '{}',
+  parts integer NOT NULL DEFAULT 0,
+  posted_chunks bigint NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS verbatim_imports (
   id bigserial PRIMARY KEY,
@@ -47,35 +49,31 @@ CREATE TABLE IF NOT EXISTS verbatim_chunks (
   start_line integer NOT NULL,
   start_character integer NOT NULL,
   text text COMPRESSION lz4 NOT NULL,
-  pairs integer[] COMPRESSION lz4 NOT NULL,
   PRIMARY KEY (doc_id, seq)
 ) WITH (toast_tuple_target = 256);
+CREATE TABLE IF NOT EXISTS verbatim_postings (
+  bucket integer NOT NULL,
+  part integer NOT NULL,
+  entries integer NOT NULL,
+  chunks bytea NOT NULL,
+  PRIMARY KEY (bucket, part)
+);
 `;
 
 /**
- * The text goes to TOAST compressed; the pairs (which hardly compress) stay in the row, so the
- * index build and the candidate ranking read them without a TOAST lookup. Run only when the
- * table is created: ALTER TABLE would lock writers' reads out for the whole import.
- */
-const NEW_CHUNKS_SQL = 'ALTER TABLE verbatim_chunks ALTER COLUMN pairs SET STORAGE MAIN';
-
-/**
- * The pair index. A first import loads the chunks before creating it: built in one pass it is
- * about a third the size of one grown row by row, and the load is several times faster.
- */
-export const PAIR_INDEX_SQL = 'CREATE INDEX IF NOT EXISTS verbatim_chunks_pairs ON verbatim_chunks USING gin (pairs gin__int_ops) WITH (fastupdate = off)';
-
-/**
- * The pair buckets held by at least `$2` chunks, estimated from a sample of `$1` percent of the
- * chunks' pages (every import refreshes them). Their posting lists are what makes a lookup slow
- * ("United States" is in 160,000 chunks of the 1 GB bench archive, a typical pair in 30), so a
- * writer's lookup leaves them out whenever the quote has other pairs to be found by.
+ * The pair buckets held by at least `$1` chunks, over all parts (every import that changes
+ * anything refreshes them; a part's removed chunks still count, which errs on the side of
+ * leaving a pair out). Their lists are what makes a lookup slow ("United States" is in 160,000
+ * chunks of the 1 GB bench archive, a typical pair in 30), so a writer's lookup leaves them out
+ * whenever the quote has other pairs to be found by. A bucket reaching `$1` over `$2` parts has
+ * a row holding at least `$1 / $2` of them, which is what the scan looks for first.
  */
 export const FREQUENT_PAIRS_SQL = `
 UPDATE verbatim_archive SET frequent_pairs = (
-  SELECT coalesce(array_agg(b ORDER BY b), '{}') FROM (
-    SELECT b FROM verbatim_chunks TABLESAMPLE SYSTEM ($1) REPEATABLE (1), unnest(pairs) AS b
-    GROUP BY b HAVING count(*) * 100.0 / $1 >= $2
+  SELECT coalesce(array_agg(bucket ORDER BY bucket), '{}') FROM (
+    SELECT bucket FROM verbatim_postings
+    WHERE bucket IN (SELECT bucket FROM verbatim_postings WHERE entries * $2::integer >= $1::integer)
+    GROUP BY bucket HAVING sum(entries) >= $1::integer
   ) AS f
 )`;
 
@@ -84,9 +82,7 @@ UPDATE verbatim_archive SET frequent_pairs = (
  * `pairBuckets` for a new archive; returns the archive's bucket count.
  */
 export async function ensureSchema(client: ClientBase, pairBuckets: () => number): Promise<number> {
-  const { rows: existing } = await client.query(`SELECT to_regclass('verbatim_chunks') IS NOT NULL AS present`);
   await client.query(SCHEMA_SQL);
-  if (!existing[0].present) await client.query(NEW_CHUNKS_SQL);
   const { rows } = await client.query('SELECT version, pair_buckets FROM verbatim_archive');
   if (rows.length === 0) {
     const buckets = pairBuckets();

@@ -153,7 +153,7 @@ describe('archive on PostgreSQL', function () {
       const run = await cli(['archive', 'import', '--db', url, '--corpus', path.join(EXAMPLE, 'sources')], REPO, {});
       assert.strictEqual(run.status, 0, run.stderr);
       await suite.admin.query("DROP ROLE IF EXISTS writer; CREATE ROLE writer LOGIN PASSWORD 'writer-secret'");
-      await queryOn(url, 'GRANT SELECT ON verbatim_archive, verbatim_documents, verbatim_chunks, verbatim_imports TO writer');
+      await queryOn(url, 'GRANT SELECT ON verbatim_archive, verbatim_documents, verbatim_chunks, verbatim_postings, verbatim_imports TO writer');
       empty = tempFolder({ 'sources/unrelated.txt': 'Nothing here is quoted by the draft at all.\n' });
       localRun = await cli(['check', '--format', 'json', '--config', path.join(EXAMPLE, 'verbatim.json'), path.join(EXAMPLE, 'draft.md')], REPO, {});
     });

@@ -163,7 +163,7 @@ describe('archive in the editor', function () {
         const state = await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
         const params = state.params as { failure: string; message: string };
         assert.strictEqual(params.failure, 'not-an-archive');
-        assert.match(params.message, /^the archive \S+\/older has schema version 1, and this Verbatim reads version 3 \(import the sources again into a new database\); showing verdicts from the local corpus only$/);
+        assert.match(params.message, /^the archive \S+\/older has schema version 1, and this Verbatim reads version 4 \(import the sources again into a new database\); showing verdicts from the local corpus only$/);
       } finally {
         await client.stop();
       }
