@@ -31,7 +31,7 @@ export class PostingsBuilder {
   private docs = new Float64Array(1024);
   private seqs = new Int32Array(1024);
   /** ends[c]: the end of chunk c's buckets in the blocks, counted in entries. */
-  private ends = new Float64Array(1024);
+  private ends = new Uint32Array(1024);
   private blocks: Int32Array[] = [];
   private chunkCount = 0;
   private entryCount = 0;
@@ -51,7 +51,7 @@ export class PostingsBuilder {
     if (this.chunkCount === this.docs.length) {
       this.docs = grown(this.docs, new Float64Array(this.chunkCount * 2));
       this.seqs = grown(this.seqs, new Int32Array(this.chunkCount * 2));
-      this.ends = grown(this.ends, new Float64Array(this.chunkCount * 2));
+      this.ends = grown(this.ends, new Uint32Array(this.chunkCount * 2));
     }
     for (let k = 0; k < count; ) {
       const at = this.entryCount & (BLOCK_ENTRIES - 1);
@@ -72,49 +72,76 @@ export class PostingsBuilder {
    * as part `part`, in batches; then empties the builder.
    */
   async writeRows(part: number, write: (rows: Buffer) => Promise<void>): Promise<void> {
-    const starts = new Float64Array(this.buckets + 1);
-    for (const block of this.blocks) {
-      const used = block === this.blocks[this.blocks.length - 1] ? this.entryCount - (this.blocks.length - 1) * BLOCK_ENTRIES : BLOCK_ENTRIES;
-      for (let k = 0; k < used; k++) starts[block[k] + 1]++;
-    }
-    for (let b = 0; b < this.buckets; b++) starts[b + 1] += starts[b];
-    // The counting sort: chunk numbers grouped by bucket, each group in chunk order.
-    const sorted = new Uint32Array(this.entryCount);
-    const next = starts.slice(0, this.buckets);
-    let chunk = 0;
-    for (let e = 0; e < this.entryCount; e++) {
-      while (e >= this.ends[chunk]) chunk++;
-      sorted[next[this.blocks[(e / BLOCK_ENTRIES) | 0][e & (BLOCK_ENTRIES - 1)]]++] = chunk;
-    }
+    const { starts, sorted } = this.groupByBucket();
     let rows = new CopyRows(ROWS_BATCH_BYTES + (1 << 16));
     let list = Buffer.allocUnsafe(1 << 16);
-    for (let b = 0; b < this.buckets; b++) {
+    for (let b = 0; b < this.buckets; ) {
+      b = this.encodeLists(b, starts, sorted, part, rows, list);
+      if (b < 0) {
+        // The list did not fit: a larger buffer for it, and the bucket again.
+        b = -b - 1;
+        list = Buffer.allocUnsafe(16 * (starts[b + 1] - starts[b]));
+        continue;
+      }
+      if (rows.byteLength) await write(rows.written());
+      rows = new CopyRows(ROWS_BATCH_BYTES + (1 << 16));
+    }
+    this.blocks = [];
+    this.chunkCount = 0;
+    this.entryCount = 0;
+  }
+
+  /** The chunk numbers grouped by bucket (a counting sort), each group in chunk order; bucket b's are sorted[starts[b], starts[b + 1]). */
+  private groupByBucket(): { starts: Uint32Array; sorted: Uint32Array } {
+    const starts = new Uint32Array(this.buckets + 1);
+    const last = this.blocks.length - 1;
+    this.blocks.forEach((block, n) => {
+      const used = n === last ? this.entryCount - last * BLOCK_ENTRIES : BLOCK_ENTRIES;
+      for (let k = 0; k < used; k++) starts[block[k] + 1]++;
+    });
+    for (let b = 0; b < this.buckets; b++) starts[b + 1] += starts[b];
+    const sorted = new Uint32Array(this.entryCount);
+    const next = starts.slice(0, this.buckets);
+    const ends = this.ends;
+    let chunk = 0;
+    this.blocks.forEach((block, n) => {
+      const base = n * BLOCK_ENTRIES;
+      const used = n === last ? this.entryCount - base : BLOCK_ENTRIES;
+      for (let k = 0; k < used; k++) {
+        while (base + k >= ends[chunk]) chunk++;
+        sorted[next[block[k]]++] = chunk;
+      }
+    });
+    return { starts, sorted };
+  }
+
+  /**
+   * Appends the rows of buckets from `first` on to `rows` until a batch is full; returns the
+   * bucket to go on from, or -(b + 1) when bucket b's list does not fit `list`.
+   */
+  private encodeLists(first: number, starts: Uint32Array, sorted: Uint32Array, part: number, rows: CopyRows, list: Buffer): number {
+    const { docs, seqs } = this;
+    for (let b = first; b < this.buckets; b++) {
       const from = starts[b];
       const to = starts[b + 1];
       if (from === to) continue;
-      if (list.length < 16 * (to - from)) list = Buffer.allocUnsafe(16 * (to - from));
+      if (list.length < 16 * (to - from)) return -b - 1;
       let at = 0;
       let lastDoc = 0;
       for (let k = from; k < to; k++) {
         const chunk = sorted[k];
-        at = writeVarint(list, at, this.docs[chunk] - lastDoc);
-        at = writeVarint(list, at, this.seqs[chunk]);
-        lastDoc = this.docs[chunk];
+        at = writeVarint(list, at, docs[chunk] - lastDoc);
+        at = writeVarint(list, at, seqs[chunk]);
+        lastDoc = docs[chunk];
       }
       rows.row(4);
       rows.int4(b);
       rows.int4(part);
       rows.int4(to - from);
       rows.bytes(list, at);
-      if (rows.byteLength >= ROWS_BATCH_BYTES) {
-        await write(rows.written());
-        rows = new CopyRows(ROWS_BATCH_BYTES + (1 << 16));
-      }
+      if (rows.byteLength >= ROWS_BATCH_BYTES) return b + 1;
     }
-    if (rows.byteLength) await write(rows.written());
-    this.blocks = [];
-    this.chunkCount = 0;
-    this.entryCount = 0;
+    return this.buckets;
   }
 }
 
@@ -146,6 +173,10 @@ export function decodePostings(bytes: Uint8Array): PostingList {
 
 /** Writes `value` (a safe non-negative integer) as a little-endian base-128 varint. */
 function writeVarint(buffer: Buffer, at: number, value: number): number {
+  if (value < 0x80) {
+    buffer[at] = value;
+    return at + 1;
+  }
   while (value >= 0x80) {
     buffer[at++] = (value % 128) | 0x80;
     value = Math.floor(value / 128);
@@ -154,7 +185,7 @@ function writeVarint(buffer: Buffer, at: number, value: number): number {
   return at;
 }
 
-function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
+function grown<T extends Float64Array | Int32Array | Uint32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
