@@ -20,12 +20,6 @@ const BLOCK_ENTRIES = 1 << 22;
 /** Posting rows are handed to the writer in batches of about this many bytes. */
 const ROWS_BATCH_BYTES = 8 << 20;
 
-/** One posting list, decoded: parallel arrays of document ids and sequence numbers. */
-export interface PostingList {
-  docs: number[];
-  seqs: number[];
-}
-
 /** Gathers chunks' pair buckets, in ascending (document, sequence) order, and writes them grouped by bucket. */
 export class PostingsBuilder {
   private docs = new Float64Array(1024);
@@ -48,6 +42,7 @@ export class PostingsBuilder {
 
   /** Adds chunk `seq` of document `doc`, holding the distinct buckets `pairs[0, count)`. */
   add(doc: number, seq: number, pairs: ArrayLike<number>, count = pairs.length): void {
+    if (doc >= MAX_DOC || seq >= SEQ_SPAN) throw new Error(`chunk ${seq} of document ${doc} is past what the archive's posting lists address (ids below 2^33, 2^20 chunks a document)`);
     if (this.chunkCount === this.docs.length) {
       this.docs = grown(this.docs, new Float64Array(this.chunkCount * 2));
       this.seqs = grown(this.seqs, new Int32Array(this.chunkCount * 2));
@@ -147,11 +142,34 @@ export class PostingsBuilder {
 
 export const POSTING_COLUMNS = 'bucket, part, entries, chunks';
 
-/** Decodes a posting list written by PostingsBuilder. */
-export function decodePostings(bytes: Uint8Array): PostingList {
-  const list: PostingList = { docs: [], seqs: [] };
+/**
+ * A chunk as one number that sorts as (document id, sequence number) do: id × 2^20 + sequence.
+ * Exact while ids stay below 2^33 and a document has fewer than 2^20 chunks (268 million words);
+ * the builder refuses anything past that.
+ */
+const SEQ_SPAN = 2 ** 20;
+const MAX_DOC = 2 ** 33;
+
+export function chunkKey(doc: number, seq: number): number {
+  return doc * SEQ_SPAN + seq;
+}
+
+export function docOfKey(key: number): number {
+  return Math.floor(key / SEQ_SPAN);
+}
+
+export function seqOfKey(key: number): number {
+  return key % SEQ_SPAN;
+}
+
+/** Decodes a posting list written by PostingsBuilder into its chunks' keys (see chunkKey), ascending. */
+export function decodePostings(bytes: Uint8Array): Float64Array {
+  // Every entry takes at least two bytes.
+  const keys = new Float64Array(bytes.length >> 1);
+  let count = 0;
   let doc = 0;
   let at = 0;
+  let second = false;
   while (at < bytes.length) {
     let value = 0;
     let scale = 1;
@@ -161,14 +179,11 @@ export function decodePostings(bytes: Uint8Array): PostingList {
       if (byte < 0x80) break;
       scale *= 128;
     }
-    if (list.docs.length === list.seqs.length) {
-      doc += value;
-      list.docs.push(doc);
-    } else {
-      list.seqs.push(value);
-    }
+    if (second) keys[count++] = chunkKey(doc, value);
+    else doc += value;
+    second = !second;
   }
-  return list;
+  return keys.subarray(0, count);
 }
 
 /** Writes `value` (a safe non-negative integer) as a little-endian base-128 varint. */

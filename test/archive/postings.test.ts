@@ -11,7 +11,7 @@ import { fetchCandidates } from '../../src/archive/archiveCandidates';
 import { quoteKeys, type ArchiveLayout } from '../../src/archive/archiveText';
 import { importArchive } from '../../src/archive/importArchive';
 import { MAX_PARTS } from '../../src/archive/importPostings';
-import { decodePostings, PostingsBuilder } from '../../src/archive/postings';
+import { decodePostings, docOfKey, PostingsBuilder, seqOfKey } from '../../src/archive/postings';
 import { queryElements } from '../../src/core/match/queryWords';
 import type { Quote } from '../../src/core/types';
 import { suiteCluster } from './pgCluster';
@@ -42,7 +42,7 @@ describe('archive posting lists', () => {
     const buckets = 1 << 16;
     const builder = new PostingsBuilder(buckets);
     // Chunk c holds the buckets (c * 7 + k * 263) mod 2^16 for k < 250: distinct, and spread.
-    const docs = [1, 2, 300, 2 ** 33 + 5, Number.MAX_SAFE_INTEGER - 1];
+    const docs = [1, 2, 300, 2 ** 32 + 5, 2 ** 33 - 1];
     const perDoc = 4000;
     const expected: number[][] = Array.from({ length: buckets }, () => []);
     const pairs = new Int32Array(250);
@@ -66,11 +66,13 @@ describe('archive posting lists', () => {
     for (const row of rows) {
       assert.strictEqual(row.part, 3);
       const list = decodePostings(row.list);
-      const chunks = list.docs.map((doc, k) => docs.indexOf(doc) * perDoc + list.seqs[k]);
+      const chunks = Array.from(list, (key) => docs.indexOf(docOfKey(key)) * perDoc + seqOfKey(key));
       assert.strictEqual(chunks.join(' '), expected[row.bucket].join(' '), `bucket ${row.bucket}`);
       assert.strictEqual(row.entries, chunks.length);
     }
     assert.strictEqual(builder.entries, 0, 'written out, the builder is empty');
+    assert.throws(() => builder.add(2 ** 33, 0, [1]), /past what the archive's posting lists address/);
+    assert.throws(() => builder.add(1, 2 ** 20, [1]), /past what the archive's posting lists address/);
   });
 });
 
@@ -122,7 +124,7 @@ describe('archive posting parts on PostgreSQL', function () {
     const lists = new Map<number, string[]>();
     for (const row of (await client.query('SELECT bucket, chunks FROM verbatim_postings ORDER BY bucket, part')).rows) {
       const list = decodePostings(row.chunks);
-      const entries = list.docs.map((doc, k) => `${paths.get(String(doc))}:${list.seqs[k]}`).filter((entry) => !entry.startsWith('undefined'));
+      const entries = Array.from(list, (key) => `${paths.get(String(docOfKey(key)))}:${seqOfKey(key)}`).filter((entry) => !entry.startsWith('undefined'));
       lists.set(row.bucket, [...(lists.get(row.bucket) ?? []), ...entries].sort());
     }
     for (const [bucket, entries] of lists) if (!entries.length) lists.delete(bucket);
