@@ -12,16 +12,19 @@ import { appendAccepted } from './codeActions';
 import type { CorpusManager } from './corpusManager';
 import { definitionFor } from './definition';
 import { FIX_ALL_KIND, fixAllAction, fixAllEdits, wantsKind } from './fixAll';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { hoverFor } from './hover';
 import { localCodeActions } from './localActions';
+import type { Publisher } from './publisher';
 import type { SettingsStore } from './settingsStore';
 import type { SourceLocator } from './sourceLocator';
+import { diagnosticsUnder } from './verdictsAt';
 import { uriToPath, type WorkspaceFolders } from './workspaceFolders';
 
 /** The server parts the handlers use. */
 export interface FeatureServices {
   analyzer: DraftAnalyzer;
+  /** Builds the diagnostics of some results, as they are published. */
+  publisher: Pick<Publisher, 'diagnosticsOf'>;
   settings: SettingsStore;
   corpora: CorpusManager;
   folders: WorkspaceFolders;
@@ -122,8 +125,7 @@ export function registerFeatures(connection: Connection, services: FeatureServic
       // The file-wide fix checks the whole draft, so it is only made when asked for by kind
       // (on save, or by the Verbatim command); the light bulb gets it from the last check.
       const fileWide = only !== undefined && wantsKind(only, FIX_ALL_KIND);
-      const quickFixes = wantsKind(only, CodeActionKind.QuickFix) && diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
-      // Editors ask on every cursor move; without a Verbatim diagnostic there is nothing to fix.
+      const quickFixes = wantsKind(only, CodeActionKind.QuickFix);
       if (!fileWide && !quickFixes) return [];
       const doc = services.openDocument(params.textDocument.uri);
       if (!doc || token.isCancellationRequested) return null;
@@ -137,14 +139,23 @@ export function registerFeatures(connection: Connection, services: FeatureServic
         if (action) actions.push(action);
       }
       if (quickFixes) {
-        // The light bulb never starts a check of its own: the file-wide fix comes from the last
-        // finished check of this very text, the quote's own fixes from the lines around it.
+        // The fixes are for the drifts the server's own verdicts put under the range, whatever
+        // diagnostics the editor sent along (see verdictsAt.ts). Those stand in only where the
+        // server has no verdict about that place of this text yet.
+        const draft = await openDraft(services, doc.uri);
+        const own = draft && await diagnosticsUnder(services.analyzer, services.publisher, { uri: doc.uri, version: doc.version, text, languageId: doc.languageId }, params.range);
+        if (token.isCancellationRequested) return null;
+        // Edits made for a text the writer has changed meanwhile would land in the wrong place.
+        if (services.openDocument(doc.uri)?.version !== doc.version) return actions;
+        // The light bulb never starts a check of the whole draft: the file-wide fix comes from
+        // the last finished check of this very text, the quote's own fixes from the lines around it.
         const cached = services.analyzer.cached(doc.uri, text);
         const analysis = cached && { ...cached, version: doc.version };
         const edits = cached ? cachedFixAllEdits(cached) : [];
         // With one drift in the file, the quote's own fix does the same.
         const fixAll = analysis && edits.length > 1 ? fixAllAction(analysis, edits, CodeActionKind.QuickFix, versioned) : null;
-        actions.push(...localCodeActions(doc.uri, text, draftFormat(doc.uri, doc.languageId), services.analyzer.positions(text), params.range.start, diagnostics, fixAll));
+        const relevant = draft ? own ?? diagnostics : [];
+        actions.push(...localCodeActions(doc.uri, text, draftFormat(doc.uri, doc.languageId), services.analyzer.positions(text), relevant, fixAll));
       }
       return actions;
     } catch (error) {

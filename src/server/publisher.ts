@@ -45,17 +45,7 @@ export class Publisher {
    * time with other events let in between; null as soon as `isCurrent` says a newer version exists.
    */
   async diagnostics(analysis: DraftAnalysis, isCurrent: () => boolean = () => true): Promise<Diagnostic[] | null> {
-    const resolved = await this.settings.get(analysis.uri);
-    const checker = analysis.corpus.checker;
-    const context: DiagnosticContext = {
-      draftText: analysis.text,
-      positions: analysis.positions,
-      settings: resolved.settings,
-      folderUri: analysis.corpus.folder.uri,
-      isAccepted: (quote) => checker?.isAccepted(quote) ?? false,
-      locate: (match) => this.locator.locateMatch(match),
-      locatePassage: (document, span) => this.locator.locate(document, span),
-    };
+    const context = await this.context(analysis);
     const diagnostics: Diagnostic[] = [];
     const pauser = new SlicePauser(SLICE_MS);
     for (let i = 0; i < analysis.results.length; i += QUOTES_PER_BATCH) {
@@ -64,6 +54,25 @@ export class Publisher {
       if (!isCurrent()) return null;
     }
     return diagnostics;
+  }
+
+  /** The diagnostics of some of an analysis's results, as `diagnostics` builds them for the whole draft. */
+  async diagnosticsOf(analysis: DraftAnalysis, results: QuoteResult[]): Promise<Diagnostic[]> {
+    return quoteDiagnostics(results, await this.context(analysis));
+  }
+
+  private async context(analysis: DraftAnalysis): Promise<DiagnosticContext> {
+    const resolved = await this.settings.get(analysis.uri);
+    const checker = analysis.corpus.checker;
+    return {
+      draftText: analysis.text,
+      positions: analysis.positions,
+      settings: resolved.settings,
+      folderUri: analysis.corpus.folder.uri,
+      isAccepted: (quote) => checker?.isAccepted(quote) ?? false,
+      locate: (match) => this.locator.locateMatch(match),
+      locatePassage: (document, span) => this.locator.locate(document, span),
+    };
   }
 
   /** Publishes an analysis unless `isCurrent` says a newer version exists; returns its counts. */

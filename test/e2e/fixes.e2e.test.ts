@@ -8,7 +8,7 @@ import * as path from 'path';
 import { copyFixture, repoRoot, screenshotDir } from './e2eTools';
 import type { Box, Page } from './playwrightLoader';
 import { useWorkbench } from './workbenchSession';
-import { applyQuickFix, type DomElement, moveMouseAway, openFolder, openFromExplorer, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
+import { applyQuickFix, clickForCodeActions, type DomElement, moveMouseAway, openFolder, openFromExplorer, runCommand, squiggleBoxes, TIMEOUT_MS, waitForLine, wordBox } from './workbench';
 
 // The page's document, read in the browser by the waits below.
 declare const document: { querySelectorAll(selector: string): ArrayLike<DomElement> };
@@ -66,7 +66,7 @@ describe('VS Code (code-server): fixes that say what they do', function () {
     assert.ok(boat, 'the drifted quote is on screen');
     // The quick fixes come with the diagnostic on the word: its squiggle says it has arrived.
     await waitForSquiggleOn(page, boat, 'warning');
-    await page.mouse.click(boat.x + boat.width / 2, boat.y + boat.height / 2);
+    await clickForCodeActions(page, boat);
     await page.keyboard.press('Control+.');
     const rows = page.locator('.action-widget .monaco-list-row.action');
     await rows.filter({ hasText: FIX_ALL }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });

@@ -35,6 +35,13 @@ export interface DomElement extends DomNode {
 }
 declare const document: DomDocument;
 declare function getComputedStyle(element: DomNode): { opacity: string };
+interface DomMutation {
+  target: DomNode;
+  addedNodes: ArrayLike<DomNode>;
+}
+declare const MutationObserver: new (callback: (mutations: DomMutation[]) => void) => {
+  observe(target: DomNode, options: { subtree: boolean; childList: boolean; attributes: boolean }): void;
+};
 
 /** Opens `folder` in the workbench at `baseUrl` and waits until the Explorer lists its files. */
 export async function openFolder(page: Page, baseUrl: string, folder: string): Promise<void> {
@@ -198,13 +205,56 @@ export async function quickPickRow(page: Page, patterns: RegExp[]): Promise<stri
   return rows.find((text) => patterns.every((pattern) => pattern.test(text))) ?? rows.join('\n');
 }
 
+/** What the light bulb watch below keeps in the page between calls. */
+interface BulbWatch {
+  verbatimBulbWatch?: { drawn: boolean };
+}
+
+/**
+ * Clicks the middle of `box`, a word under a squiggle, and waits until the editor has answered
+ * its own code-action request for the new cursor position: a light bulb drawn since the click,
+ * by the clicked line (VS Code draws it on the line above or below when that one is free).
+ * Pressing Ctrl+. any earlier races VS Code 1.100's code-action model: the automatic request a
+ * click starts 250 ms later is, when a Ctrl+. request is current by then, held back for 500 ms
+ * and then put in place of whatever request is current, cancelling a newer Ctrl+. request still
+ * on its way; the editor then says "No code actions available" although the server answered.
+ * The held-back request of the previous click and Ctrl+. does this to the next one within reach.
+ */
+export async function clickForCodeActions(page: Page, box: Box): Promise<void> {
+  await page.evaluate(() => {
+    const page = globalThis as BulbWatch;
+    const isBulb = (node: DomNode) => /\bcodicon-(gutter-)?light-?bulb/.test((node as Partial<DomElement>).className ?? '');
+    if (!page.verbatimBulbWatch) {
+      const watch = { drawn: false };
+      new MutationObserver((mutations) => {
+        if (mutations.some((m) => isBulb(m.target) || Array.from(m.addedNodes).some(isBulb))) watch.drawn = true;
+      }).observe(document.querySelector('.monaco-workbench') as DomNode, { subtree: true, childList: true, attributes: true });
+      page.verbatimBulbWatch = watch;
+    }
+    page.verbatimBulbWatch.drawn = false;
+  }, undefined);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction((word) => {
+    if (!(globalThis as BulbWatch).verbatimBulbWatch?.drawn) return false;
+    const middle = word.y + word.height / 2;
+    const line = Array.from(document.querySelectorAll('.editor-instance .view-line')).map((l) => l.getBoundingClientRect())
+      .find((r) => r.y <= middle && middle < r.y + r.height);
+    if (!line) return false;
+    return Array.from(document.querySelectorAll('.editor-instance .lightBulbWidget, .editor-instance .glyph-margin-widgets [class*="light"]')).some((bulb) => {
+      const r = bulb.getBoundingClientRect();
+      const centre = r.y + r.height / 2;
+      return r.width > 0 && /\bcodicon-(gutter-)?light-?bulb/.test(bulb.className) && centre >= line.y - line.height && centre < line.y + 2 * line.height;
+    });
+  }, box, { timeout: TIMEOUT_MS });
+}
+
 /**
  * Clicks into `box`, opens the quick fixes (Ctrl+.) and applies the one whose title matches
  * `title`. The menu is driven with the keyboard: a pointer-blocking layer covers it for mouse
  * clicks while it opens.
  */
 export async function applyQuickFix(page: Page, box: Box, title: RegExp): Promise<void> {
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await clickForCodeActions(page, box);
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
   await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });

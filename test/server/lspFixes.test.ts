@@ -1,13 +1,14 @@
 // The fixes over stdio, as an editor gets them from the bundled server: quick-fix titles that
 // show the words they write, the file-wide fix (on request by kind, as codeActionsOnSave asks),
-// ignoring in a plain-text draft, and the ignore list of verbatim.json.
+// ignoring in a plain-text draft, the ignore list of verbatim.json, and quick fixes made from the
+// server's own verdicts whatever diagnostics the request carries.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, rangeOf, REPO_ROOT } from './lspTestClient';
 
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/lsp/workspace');
@@ -109,7 +110,7 @@ describe('language server: fixes', function () {
       ]);
       assert.strictEqual(applyEdits(DRAFT, change.edits), FIXED);
     }
-    assert.deepStrictEqual(await fixAll(['quickfix']), [], 'a quick-fix request without diagnostics gets nothing');
+    assert.deepStrictEqual(await fixAll(['quickfix']), [], 'a quick-fix request where no drift is gets nothing');
   });
 
   it('leaves no drift once applied, and then offers nothing more', async function () {
@@ -168,5 +169,94 @@ describe('language server: the ignore list of verbatim.json', function () {
       await client.stop();
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+const WORDING_FIX = 'Replace with “little ground” (Coastal Courier + 1)';
+const OTHER_WORDING_FIX = 'Replace with “little cause” (Tidewater Post)';
+const FIX_ALL = 'Use the source wording for every drift in this file';
+
+/** The empty range in the middle of the first occurrence of `word` in `text`: where a click on it puts the cursor. */
+function cursorIn(text: string, word: string): Range {
+  const { start } = rangeOf(text, word);
+  const at = { line: start.line, character: start.character + Math.floor(word.length / 2) };
+  return { start: at, end: at };
+}
+
+// The quick fixes of a drift come from the server's own verdicts. An editor's request carries the
+// diagnostics the editor happens to hold at that moment: none at all (a client that does not echo
+// them, or one that has not received the latest yet), or those of an older text (VS Code keeps a
+// diagnostic's data as published while the text moves under it). Whatever it carries, the writer
+// whose cursor stands on a drift gets that drift's fixes, for the text as it is now; and a range
+// that starts outside the quote (a selection) still finds it.
+describe('language server: quick fixes from its own verdicts', function () {
+  let root: string;
+  let client: LspTestClient;
+  let draftUri: string;
+  let published: PublishDiagnosticsParams;
+
+  before(async function () {
+    root = copyWorkspace();
+    client = await LspTestClient.start({
+      rootUri: pathToFileURL(root).href,
+      capabilities: { workspace: { configuration: true } },
+      // No re-check while a test asks about an edited text: the edit's check waits for quiet.
+      configuration: () => ({ debounceMs: 3_600_000 }),
+    });
+    draftUri = pathToFileURL(path.join(root, 'draft.md')).href;
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
+    published = await client.diagnostics(draftUri, (p) => p.diagnostics.length > 0, 'diagnostics of the draft');
+  });
+
+  after(async function () {
+    await client?.stop();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const codeActions = (range: Range, diagnostics: Diagnostic[]) => client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: draftUri }, range, context: { diagnostics },
+  }) as Promise<CodeAction[]>;
+
+  it('offers the fixes of the drift under the cursor when the request carries no diagnostics', async function () {
+    const drift = published.diagnostics.find((d) => d.code === 'drift' && (d.data as { quote: string }).quote.includes('little room'));
+    assert.ok(drift, `a drift on "room": ${JSON.stringify(published.diagnostics.map((d) => d.message))}`);
+    const actions = await codeActions(cursorIn(DRAFT, 'room'), []);
+    assert.deepStrictEqual(actions.map((a) => a.title).slice(0, 3), [WORDING_FIX, OTHER_WORDING_FIX, FIX_ALL]);
+    // The fixes name the diagnostic the editor shows, as published.
+    assert.deepStrictEqual(actions[0].diagnostics, [drift]);
+    assert.strictEqual(applyEdits(DRAFT, actions[0].edit!.changes![draftUri]), DRAFT.replace('little room', 'little ground'));
+  });
+
+  it('offers nothing where no drift is under the cursor', async function () {
+    // Inside the quote but beside its drifted word, in the verbatim quote, in plain prose.
+    for (const word of ['optimism', 'survive', 'Mayor']) assert.deepStrictEqual(await codeActions(cursorIn(DRAFT, word), []), [], word);
+  });
+
+  it('finds the quote when the range is a selection that starts paragraphs before it', async function () {
+    const drift = published.diagnostics.find((d) => d.code === 'drift')!;
+    const range = { start: { line: 2, character: 0 }, end: cursorIn(DRAFT, 'room').end };
+    const titles = (await codeActions(range, [drift])).map((a) => a.title);
+    assert.deepStrictEqual(titles.slice(0, 3), [WORDING_FIX, OTHER_WORDING_FIX, FIX_ALL]);
+    // The whole line holds both drifts: each quote's fixes, and the file-wide fix once.
+    const line = { start: { line: 4, character: 0 }, end: { line: 4, character: DRAFT.split('\n')[4].length } };
+    const both = (await codeActions(line, [])).map((a) => a.title);
+    assert.ok(both.includes(WORDING_FIX) && both.includes('Replace with “cost 40” (Harbour Gazette)'), JSON.stringify(both));
+    assert.strictEqual(both.filter((title) => title === FIX_ALL).length, 1, JSON.stringify(both));
+  });
+
+  it('offers fixes for the text as it is now when the request carries the diagnostics of an older text', async function () {
+    const stale = published.diagnostics.find((d) => d.code === 'drift')!;
+    // Words added before the quote on its line move it; the diagnostic the editor holds does not.
+    const edited = DRAFT.replace('She admitted:', 'She admitted, after a long pause:');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: draftUri, version: 2 }, contentChanges: [{ text: edited }] });
+    const actions = await codeActions(cursorIn(edited, 'room'), [stale]);
+    const fix = actions.find((a) => a.title === WORDING_FIX);
+    assert.ok(fix, `the wording fix: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.strictEqual(applyEdits(edited, fix.edit!.changes![draftUri]), edited.replace('little room', 'little ground'));
+    assert.deepStrictEqual(fix.diagnostics?.map((d) => d.range), [rangeOf(edited, 'room')]);
+    const ignore = actions.find((a) => a.title === 'Ignore this quote');
+    assert.ok(ignore);
+    assert.strictEqual(applyEdits(edited, ignore.edit!.changes![draftUri]),
+      edited.replace('"We have', '<!-- verbatim-disable -->"We have').replace('old wall."', 'old wall."<!-- verbatim-enable -->'));
   });
 });
