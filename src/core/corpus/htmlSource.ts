@@ -9,7 +9,7 @@ import type { ParsedSource } from './textSource';
 
 /**
  * The HTML parser, loaded when the first web page is read. With its entity tables it is about a
- * third of the CLI's bundle, and a bundle runs its modules' top-level code at every start: a warm
+ * fifth of the CLI's bundle, and a bundle runs its modules' top-level code at every start: a warm
  * start that reads no web page (the cache holds their text) would pay for it every time.
  */
 let parser: typeof import('parse5') | undefined;
