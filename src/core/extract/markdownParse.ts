@@ -8,12 +8,20 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { parseDocument } from 'yaml';
 import { lineStartBefore } from '../lineBreaks';
 import type { Span } from '../types';
 import { fenceCloser, frontMatterEnd, HTML_OPENERS } from './markdownChunks';
 import { commentDirective, type Directive } from './directives';
 import type { DraftProse } from './prose';
+
+/**
+ * The YAML parser, loaded with the first front matter read: a sixth of the CLI's bundle, whose
+ * top-level code would otherwise run at every start, for drafts that mostly have none.
+ */
+let yamlParser: typeof import('yaml') | undefined;
+function yamlModule(): typeof import('yaml') {
+  return (yamlParser ??= require('yaml') as typeof import('yaml'));
+}
 
 /** The prose of one parsed stretch, with what chunking needs to know about it. */
 export interface ParsedMarkdown extends DraftProse {
@@ -95,7 +103,7 @@ class MaskBuilder {
 /** Parses front matter YAML; only a mapping counts, anything else or a syntax error is null. */
 function parseFrontMatter(yaml: string): Record<string, unknown> | null {
   try {
-    const document = parseDocument(yaml);
+    const document = yamlModule().parseDocument(yaml);
     if (document.errors.length > 0) return null;
     const value: unknown = document.toJS();
     return typeof value === 'object' && value !== null && !Array.isArray(value)

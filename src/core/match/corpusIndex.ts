@@ -10,29 +10,12 @@ import type { Corpus, SourceDocument } from '../types';
 import { normalizeWord } from '../words';
 import { LruMap } from '../lruMap';
 import { HASH_SEED, hashStep, isAsciiAlnum, WordScanner } from '../wordScanner';
+import { continuesWord, TokenOffsets } from './tokenOffsets';
 import { searchCorpus, type SearchHit } from './searchCorpus';
 import { buildPostings, decodePositions, type Postings } from './postings';
 import { TokenStreamBuilder, type TokenStream } from './tokenStream';
 import { Vocabulary } from './vocabulary';
 import { lastAtOrBefore } from '../sortedSearch';
-
-/**
- * True when the ASCII run `text[i, j)` may not be a whole word by itself: the word rules could
- * extend it past `j` (a non-ASCII letter, an inner apostrophe, a decimal point or thousands
- * separator before a digit) or read it as an initialism ("U.S.").
- */
-function continuesWord(text: string, i: number, j: number, end: number): boolean {
-  if (j >= end) return false;
-  const next = text.charCodeAt(j);
-  if (next >= 128) return true;
-  if (next === 39) return j + 1 < end && (text.charCodeAt(j + 1) >= 128 || isAsciiAlnum(text.charCodeAt(j + 1)));
-  if (next === 46 || next === 44) {
-    if (j + 1 >= end) return false;
-    const after = text.charCodeAt(j + 1);
-    return after >= 128 || (after >= 48 && after <= 57) || (next === 46 && j - i === 1 && !(text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57));
-  }
-  return false;
-}
 
 /** The arrays an index is made of, as built or as restored from a cache. */
 export interface IndexParts {
@@ -40,49 +23,6 @@ export interface IndexParts {
   tokens: TokenStream;
   docStarts: Int32Array;
   postings?: Postings;
-}
-
-/**
- * Token start and end offsets of one document, recomputed on demand from its start up to the
- * last token asked for. Between requests only where to resume is kept (a block and an offset),
- * never the text, so remembered documents hold no copy of their text.
- */
-class TokenOffsets {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Tokens whose offsets are known. */
-  private known = 0;
-  /** The block the scan resumes in, and the offset in the text where it resumes. */
-  private block = 0;
-  private resumeAt = -1;
-
-  constructor(private readonly doc: SourceDocument, count: number) {
-    this.starts = new Int32Array(count);
-    this.ends = new Int32Array(count);
-  }
-
-  /** Makes the offsets of tokens up to `k` (of this document) known. */
-  reach(k: number): this {
-    if (k < this.known) return this;
-    const count = this.starts.length;
-    const text = this.doc.text;
-    const blocks = this.doc.blocks;
-    for (; this.block < blocks.length && this.known < count; this.block++, this.resumeAt = -1) {
-      const { start, end } = blocks[this.block];
-      const scanner = new WordScanner(text, this.resumeAt < 0 ? start : this.resumeAt, end);
-      while (this.known < count && scanner.next()) {
-        this.starts[this.known] = scanner.start;
-        this.ends[this.known++] = scanner.end;
-        // A run of a script without spaces is split as a whole: stop only outside one, so the
-        // resumed scan splits the rest of the block exactly as a scan from its start would.
-        if (this.known > k && !scanner.inSegmentedRun) {
-          this.resumeAt = scanner.position;
-          return this;
-        }
-      }
-    }
-    return this;
-  }
 }
 
 /** How many documents keep their token offsets in memory between checks. */

@@ -18,10 +18,16 @@ describe('corpus: source formats', () => {
       ['/a/report.txt', true], ['/a/report.TEXT', true], ['/a/notes.md', true], ['/a/notes.Markdown', true],
       ['/a/page.html', true], ['/a/page.HTM', true], ['/a/scan.pdf', true], ['/a/memo.docx', true], ['/a/talk.srt', true], ['/a/talk.VTT', true], ['/a/memo.doc', false], ['/a/sheet.odt', false], ['/a/README', false],
       ['/a/archive.md.gz', false], ['/a/.txt', false],
+      // The extension is read from the text after the last point, as path.extname reads it.
+      ['/a.txt/README', false], ['/a.d/notes', false], ['report.txt', true], ['.txt', false], ['/a/..txt', true], ['/a/b..md', true],
+      ['/a/txt', false], ['/a/report.', false], ['/a/..', false], ['/a/report.txt.', false],
     ];
     for (const [file, expected] of cases) {
       it(`${file} → ${expected}`, () => assert.strictEqual(isSourceFile(file), expected));
     }
+    it('agrees with path.extname on every case', () => {
+      for (const [file] of cases) assert.strictEqual(isSourceFile(file), ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.srt', '.vtt'].includes(path.extname(file).toLowerCase()), file);
+    });
   });
 
   describe('textBlocks', () => {

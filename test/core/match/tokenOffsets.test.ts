@@ -14,6 +14,10 @@ const TEXTS = [
   '东京的会议将于明天继续。The delegates said 两万 people attended.\n\nภาษาไทยไม่มีช่องว่าง and then English again, 10,000 times.',
   '',
   'One more short document.',
+  // Words the plain ASCII path must hand to the scanner: an apostrophe or a point inside, a
+  // non-ASCII letter after ASCII ones, initialisms, numbers, a word at a block's very end.
+  "Rock'n'roll isn't dead, said Dr. O'Neil at 3.14 p.m. in the U.K. on 1,000 naïve cafés e.g. this.\n\nEnd.",
+  'Zürich\u2019s mayor said “no” — twice… 東京 then ASCII3 x.y 4.5.6 a. b.c.',
 ];
 
 function corpusOf(texts: string[]): Corpus {
