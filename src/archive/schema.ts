@@ -48,9 +48,9 @@ CREATE TABLE IF NOT EXISTS verbatim_chunks (
   start_offset integer NOT NULL,
   start_line integer NOT NULL,
   start_character integer NOT NULL,
-  text text COMPRESSION lz4 NOT NULL,
+  text text NOT NULL,
   PRIMARY KEY (doc_id, seq)
-) WITH (toast_tuple_target = 256);
+);
 CREATE TABLE IF NOT EXISTS verbatim_postings (
   bucket integer NOT NULL,
   part integer NOT NULL,
