@@ -30,6 +30,8 @@ export interface ImportOptions {
   readers?: number;
   /** The threads start once this many bytes of files are to be read (default THREADS_AFTER_BYTES). */
   threadsAfterBytes?: number;
+  /** Posting entries held in memory before they are written out as a part (default MAX_PART_ENTRIES). */
+  partEntries?: number;
   /** A pair held by at least this many chunks is frequent, and lookups avoid it (default FREQUENT_PAIR_CHUNKS). */
   frequentPairChunks?: number;
 }
@@ -83,7 +85,8 @@ export async function importArchive(client: Client, entries: string[], options: 
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
     // A new archive's bucket count follows the size of what is imported first.
     const buckets = await ensureSchema(client, () => pairBucketsFor(files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0)));
-    const state: PostingsState = (await client.query('SELECT parts, posted_chunks::float8 AS posted FROM verbatim_archive')).rows[0];
+    const state: PostingsState = (await client.query('SELECT parts, whole_parts AS whole, posted_chunks::float8 AS posted FROM verbatim_archive')).rows[0];
+    const firstLists = state.parts === 0;
     const postings = new PostingsBuilder(buckets);
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
@@ -107,7 +110,7 @@ export async function importArchive(client: Client, entries: string[], options: 
         await batch.add(read, next.old?.id);
         let from = 0;
         read.pairCounts.forEach((count, seq) => postings.add(next.id, seq, read.pairs.subarray(from, (from += count))));
-        if (postings.entries >= MAX_PART_ENTRIES) await writePart(writer, postings, state);
+        if (postings.entries >= (options.partEntries ?? MAX_PART_ENTRIES)) await writePart(writer, postings, state);
         if (next.old) summary.updated++;
         else summary.added++;
         summary.bytes += next.size;
@@ -140,15 +143,17 @@ export async function importArchive(client: Client, entries: string[], options: 
     await batch.flush();
     await writePart(writer, postings, state);
     await writer.drain();
+    // The first lists of an archive are written whole, in as many parts as they take.
+    if (firstLists) state.whole = state.parts;
     if (summary.added + summary.updated + summary.removed > 0) {
       // Only removals make chunks dead, and a first import has none to count.
       const live = summary.updated + summary.removed > 0 ? Number((await client.query('SELECT count(*) AS n FROM verbatim_chunks')).rows[0].n) : state.posted;
       if (needsRebuild(state, live)) {
         const rebuilding = performance.now();
-        await rebuildPostings(client, writer, buckets, state);
+        await rebuildPostings(client, writer, buckets, state, options.partEntries ?? MAX_PART_ENTRIES);
         summary.rebuildMilliseconds = performance.now() - rebuilding;
       }
-      await client.query('UPDATE verbatim_archive SET parts = $1, posted_chunks = $2', [state.parts, state.posted]);
+      await client.query('UPDATE verbatim_archive SET parts = $1, whole_parts = $2, posted_chunks = $3', [state.parts, state.whole, state.posted]);
       await client.query(FREQUENT_PAIRS_SQL, [options.frequentPairChunks ?? FREQUENT_PAIR_CHUNKS, Math.max(1, state.parts)]);
     }
     await client.query(`SELECT setval(pg_get_serial_sequence('verbatim_documents', 'id'), greatest($1::bigint, 1), $1::bigint >= 1)`, [nextId - 1]);

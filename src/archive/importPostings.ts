@@ -6,9 +6,13 @@
 import type { Client } from 'pg';
 import { forEachChunk } from './archiveText';
 import type { Writer } from './importBatch';
-import { MAX_PART_ENTRIES, POSTING_COLUMNS, PostingsBuilder } from './postings';
+import { POSTING_COLUMNS, PostingsBuilder } from './postings';
 
-/** More parts than this make each lookup read that many rows per pair: they are merged. */
+/**
+ * More parts than this, added since the lists were last written whole, make each lookup read
+ * that many rows per pair: they are merged. (Written whole, an archive past MAX_PART_ENTRIES
+ * already takes several parts, which a rebuild would only write again.)
+ */
 export const MAX_PARTS = 8;
 
 /** When more than this share of the posted chunks has been removed, the postings are rebuilt. */
@@ -19,9 +23,10 @@ const REBUILD_PAGE = 500;
 
 const COPY_SQL = `COPY verbatim_postings (${POSTING_COLUMNS}) FROM STDIN (FORMAT binary)`;
 
-/** The archive's parts so far, and the chunks posted in them (removed ones included). */
+/** The archive's parts so far, how many of them were written whole, and the chunks posted in them (removed ones included). */
 export interface PostingsState {
   parts: number;
+  whole: number;
   posted: number;
 }
 
@@ -34,17 +39,18 @@ export async function writePart(writer: Writer, builder: PostingsBuilder, state:
 
 /** Whether the postings should be rebuilt, now that `live` chunks remain. */
 export function needsRebuild(state: PostingsState, live: number): boolean {
-  return state.parts > MAX_PARTS || state.posted - live > state.posted * MAX_DEAD_SHARE;
+  return state.parts - state.whole >= MAX_PARTS || state.posted - live > state.posted * MAX_DEAD_SHARE;
 }
 
 /**
  * Replaces every part with lists of the chunks stored now, cut again from their documents'
- * text (the chunks put back together) and prose blocks, as the import cut them.
+ * text (the chunks put back together) and prose blocks, as the import cut them; a part is
+ * written each time `partEntries` entries are held.
  */
-export async function rebuildPostings(client: Client, writer: Writer, buckets: number, state: PostingsState): Promise<void> {
+export async function rebuildPostings(client: Client, writer: Writer, buckets: number, state: PostingsState, partEntries: number): Promise<void> {
   await writer.send('DELETE FROM verbatim_postings', []);
   await writer.drain();
-  Object.assign(state, { parts: 0, posted: 0 });
+  Object.assign(state, { parts: 0, whole: 0, posted: 0 });
   const builder = new PostingsBuilder(buckets);
   let after = '0';
   for (;;) {
@@ -60,11 +66,12 @@ export async function rebuildPostings(client: Client, writer: Writer, buckets: n
       const doc = Number(row.id);
       let seq = 0;
       forEachChunk({ text: row.text, blocks }, buckets, (_start, _stop, _line, _character, pairs, count) => builder.add(doc, seq++, pairs, count));
-      if (builder.entries >= MAX_PART_ENTRIES) await writePart(writer, builder, state);
+      if (builder.entries >= partEntries) await writePart(writer, builder, state);
     }
     if (rows.length < REBUILD_PAGE) break;
     after = String(rows[rows.length - 1].id);
   }
   await writePart(writer, builder, state);
   await writer.drain();
+  state.whole = state.parts;
 }

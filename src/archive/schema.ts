@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS verbatim_archive (
   pair_buckets integer NOT NULL,
   frequent_pairs integer[] NOT NULL DEFAULT '{}',
   parts integer NOT NULL DEFAULT 0,
+  whole_parts integer NOT NULL DEFAULT 0,
   posted_chunks bigint NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS verbatim_imports (

@@ -189,4 +189,21 @@ describe('archive posting parts on PostgreSQL', function () {
       assert.deepStrictEqual(await lookup(quoteOf('Port3')), ['day3.txt']);
     });
   });
+
+  it('counts only the parts added since the lists were written whole', async () => {
+    await withArchive('whole', async (client, lookup) => {
+      const places = ['Dover', 'Calais', 'Ostend', 'Bergen', 'Cork', 'Brest', 'Malmo', 'Gdansk', 'Riga', 'Tallinn', 'Turku', 'Hull'];
+      places.forEach((place, k) => story(`first${k}`, place));
+      // Held in memory one story at a time, the first lists take several parts.
+      await importArchive(client, [root], { readers: 0, partEntries: 5 });
+      const first = await state(client);
+      assert.ok(first.parts > MAX_PARTS, `the first import wrote ${first.parts} parts`);
+      story('later', 'Oslo');
+      const later = await importArchive(client, [root], { readers: 0, partEntries: 5 });
+      assert.strictEqual(later.rebuildMilliseconds, 0, 'one part added to lists written whole is no reason to rebuild them');
+      assert.deepStrictEqual(await state(client), { parts: first.parts + 1, posted: places.length + 1 });
+      assert.deepStrictEqual(await lookup(quoteOf('Riga')), ['first8.txt']);
+      assert.deepStrictEqual(await lookup(quoteOf('Oslo')), ['later.txt']);
+    });
+  });
 });
