@@ -40,9 +40,8 @@ JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.
 ORDER BY c.doc_id, c.seq`;
 
 /**
- * Hits ranked past CHUNKS_PER_QUOTE that are fetched as well, standing in for ranked chunks of
- * removed documents (which stay in their part's lists until the postings are rebuilt; see
- * MAX_DEAD_SHARE).
+ * Hits ranked past CHUNKS_PER_QUOTE, standing in for ranked chunks of removed documents (which
+ * stay in their part's lists until the postings are rebuilt; see MAX_DEAD_SHARE).
  */
 const SPARE_HITS = 4;
 
@@ -99,18 +98,11 @@ export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1):
     else postings.set(row.bucket, [list]);
   }
   const ranked = keys.map((k) => rankChunks(k, postings));
-  const asked = new Map<string, { doc: string; seq: number }>();
-  for (const hits of ranked) for (const hit of hits) asked.set(`${hit.doc}:${hit.seq}`, hit);
-  if (!asked.size) return found;
-  const { rows } = await pool.query({
-    name: 'verbatim-texts',
-    text: TEXTS_SQL,
-    values: [[...asked.values()].map((hit) => hit.doc), [...asked.values()].map((hit) => hit.seq)],
-  });
-  for (const row of rows) {
-    const docId = String(row.doc_id);
-    found.chunks.set(`${docId}:${row.seq}`, { docId, seq: row.seq, start: row.start_offset, line: row.start_line, character: row.start_character, text: row.text });
-  }
+  // The best CHUNKS_PER_QUOTE hits' text first; spare hits only for quotes that lost some to
+  // removed documents, which is rare between rebuilds.
+  await fetchTexts(pool, ranked.flatMap((hits) => hits.slice(0, CHUNKS_PER_QUOTE)), found.chunks);
+  const short = ranked.filter((hits) => hits.slice(0, CHUNKS_PER_QUOTE).some((hit) => !found.chunks.has(`${hit.doc}:${hit.seq}`)));
+  await fetchTexts(pool, short.flatMap((hits) => hits.slice(CHUNKS_PER_QUOTE)), found.chunks);
   const kept = new Map<string, ChunkText>();
   ranked.forEach((hits, q) => {
     const alive = hits.filter((hit) => found.chunks.has(`${hit.doc}:${hit.seq}`)).slice(0, CHUNKS_PER_QUOTE);
@@ -125,6 +117,22 @@ export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1):
   });
   found.chunks = kept;
   return found;
+}
+
+/** Adds the text of `hits` and their neighbours to `chunks`, each chunk asked for once. */
+async function fetchTexts(pool: Pool, hits: RankedHit[], chunks: Map<string, ChunkText>): Promise<void> {
+  const asked = new Map<string, RankedHit>();
+  for (const hit of hits) asked.set(`${hit.doc}:${hit.seq}`, hit);
+  if (!asked.size) return;
+  const { rows } = await pool.query({
+    name: 'verbatim-texts',
+    text: TEXTS_SQL,
+    values: [[...asked.values()].map((hit) => hit.doc), [...asked.values()].map((hit) => hit.seq)],
+  });
+  for (const row of rows) {
+    const docId = String(row.doc_id);
+    chunks.set(`${docId}:${row.seq}`, { docId, seq: row.seq, start: row.start_offset, line: row.start_line, character: row.start_character, text: row.text });
+  }
 }
 
 interface RankedHit {

@@ -178,6 +178,21 @@ describe('archive posting parts on PostgreSQL', function () {
     });
   });
 
+  it('fills a removed document’s place among the best hits with the next one', async () => {
+    await withArchive('spare', async (client, lookup) => {
+      // The same story in eight papers: the six best hits are the first six papers.
+      const papers = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((letter) => `paper-${letter}`);
+      for (const paper of papers) story(paper, 'Dover');
+      await importArchive(client, [root], { readers: 0 });
+      assert.deepStrictEqual(await lookup(quoteOf('Dover')), papers.slice(0, 6).map((paper) => `${paper}.txt`));
+      // Two of them removed, not enough to rebuild the lists: the seventh and eighth step in.
+      fs.rmSync(path.join(root, 'paper-a.txt'));
+      fs.rmSync(path.join(root, 'paper-c.txt'));
+      assert.strictEqual((await importArchive(client, [root], { readers: 0 })).rebuildMilliseconds, 0);
+      assert.deepStrictEqual(await lookup(quoteOf('Dover')), ['b', 'd', 'e', 'f', 'g', 'h'].map((letter) => `paper-${letter}.txt`));
+    });
+  });
+
   it(`merges the parts into one after more than ${MAX_PARTS} imports`, async () => {
     await withArchive('many', async (client, lookup) => {
       for (let k = 0; k <= MAX_PARTS; k++) {
