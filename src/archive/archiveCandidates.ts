@@ -87,8 +87,9 @@ export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1):
     });
     return found;
   }
+  // `rank` holds every pair of `find` (see quoteKeys).
   const wanted = new Set<number>();
-  for (const k of keys) for (const pair of [...k.find, ...k.rank]) wanted.add(pair);
+  for (const k of keys) for (const pair of k.rank) wanted.add(pair);
   const { rows: lists } = await pool.query({ name: 'verbatim-postings', text: POSTINGS_SQL, values: [[...wanted]] });
   const postings = new Map<number, Float64Array[]>();
   for (const row of lists) {

@@ -171,7 +171,10 @@ export function quotePairs(elements: readonly QueryElement[], buckets: number): 
  * FREQUENT_PAIRS_SQL) are asked for only when the quote has fewer than two others.
  */
 export function lookupPairs(elements: readonly QueryElement[], buckets: number, frequent: ReadonlySet<number> = NONE): number[] {
-  const pairs = pairsOfQuote(elements, buckets);
+  return lookupOf(pairsOfQuote(elements, buckets), frequent);
+}
+
+function lookupOf(pairs: { bucket: number; strong: boolean }[], frequent: ReadonlySet<number>): number[] {
   const rare = pairs.filter((pair) => !frequent.has(pair.bucket));
   const lookup = new Set(rare.filter((pair) => pair.strong).map((pair) => pair.bucket));
   for (const pair of rare) {
@@ -206,12 +209,14 @@ export interface QuoteKeys {
 
 /** The keys of a quote whose words are `elements`, in an archive laid out as `layout`. */
 export function quoteKeys(elements: readonly QueryElement[], layout: ArchiveLayout): QuoteKeys {
-  const lookup = lookupPairs(elements, layout.buckets, layout.frequent);
+  const pairs = pairsOfQuote(elements, layout.buckets);
+  const lookup = lookupOf(pairs, layout.frequent);
   const picked: number[] = [];
   const step = Math.max(1, (lookup.length - 1) / (QUERY_PAIRS - 1));
   for (let x = 0; x < lookup.length && picked.length < QUERY_PAIRS; x += step) picked.push(lookup[Math.round(x)]);
-  const rank = new Set(quotePairs(elements, layout.buckets).filter((pair) => !layout.frequent.has(pair)));
+  const rank = new Set(pairs.map((pair) => pair.bucket).filter((bucket) => !layout.frequent.has(bucket)));
   for (const pair of lookup) rank.add(pair);
+  // The lookup pairs are ranked by too, so `rank` holds every pair of `find`.
   return { find: [...new Set(picked)], rank: [...rank].sort((x, y) => x - y) };
 }
 
