@@ -4,10 +4,9 @@
 
 import type { Pool } from 'pg';
 import type { QuoteKeys } from './archiveText';
-import { decodePostings, docOfKey, seqOfKey } from './postings';
+import { decodePostings } from './postings';
+import { CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from './rankChunks';
 
-/** Chunks ranked per quote (by shared pairs); each brings its two neighbours, so a quote across a border is whole. */
-export const CHUNKS_PER_QUOTE = 6;
 
 /**
  * Of those, only chunks sharing at least 1/KEEP_FRACTION of the best chunk's pairs are aligned:
@@ -38,12 +37,6 @@ SELECT DISTINCT ON (c.doc_id, c.seq) c.doc_id, c.seq, c.start_offset, c.start_li
 FROM unnest($1::bigint[], $2::integer[]) AS h(doc_id, seq)
 JOIN verbatim_chunks c ON c.doc_id = h.doc_id AND c.seq BETWEEN h.seq - 1 AND h.seq + 1
 ORDER BY c.doc_id, c.seq`;
-
-/**
- * Hits ranked past CHUNKS_PER_QUOTE, standing in for ranked chunks of removed documents (which
- * stay in their part's lists until the postings are rebuilt; see MAX_DEAD_SHARE).
- */
-const SPARE_HITS = 4;
 
 /** Fewer quotes than this are not worth a connection of their own. */
 const MIN_QUOTES_PER_PART = 10;
@@ -136,51 +129,6 @@ async function fetchTexts(pool: Pool, hits: RankedHit[], chunks: Map<string, Chu
   }
 }
 
-interface RankedHit {
-  doc: string;
-  seq: number;
-  shared: number;
-}
-
-/**
- * A quote's best chunks by shared `rank` pairs (ties by document and position), with SPARE_HITS
- * more. The candidates come from the `find` lists alone (their keys sorted together, a run of
- * two or more being a chunk holding two); each `rank` list, sorted as the candidates are, is
- * then walked beside them. A draft's lists hold some 300,000 entries at 1 GB, so this works on
- * typed arrays, never an object per entry.
- */
-function rankChunks(keys: QuoteKeys, postings: Map<number, Float64Array[]>): RankedHit[] {
-  const findLists = keys.find.flatMap((pair) => postings.get(pair) ?? []);
-  const all = new Float64Array(findLists.reduce((sum, list) => sum + list.length, 0));
-  let at = 0;
-  for (const list of findLists) {
-    all.set(list, at);
-    at += list.length;
-  }
-  all.sort();
-  const needed = Math.min(2, keys.find.length);
-  const candidates: number[] = [];
-  for (let k = 0; k < all.length; ) {
-    let end = k + 1;
-    while (end < all.length && all[end] === all[k]) end++;
-    if (end - k >= needed) candidates.push(all[k]);
-    k = end;
-  }
-  if (!candidates.length) return [];
-  const shared = new Int32Array(candidates.length);
-  for (const pair of keys.rank) {
-    for (const list of postings.get(pair) ?? []) {
-      let j = 0;
-      for (let c = 0; c < candidates.length && j < list.length; c++) {
-        while (j < list.length && list[j] < candidates[c]) j++;
-        if (list[j] === candidates[c]) shared[c]++;
-      }
-    }
-  }
-  const order = candidates.map((_, c) => c).sort((x, y) => shared[y] - shared[x] || candidates[x] - candidates[y]);
-  return order.slice(0, CHUNKS_PER_QUOTE + SPARE_HITS).map((c) => ({ doc: String(docOfKey(candidates[c])), seq: seqOfKey(candidates[c]), shared: shared[c] }));
-}
-
 /** The citation data of the documents named. */
 export async function fetchDocuments(pool: Pool, ids: string[]): Promise<Map<string, ArchivedDocument>> {
   const found = new Map<string, ArchivedDocument>();
@@ -193,3 +141,4 @@ export async function fetchDocuments(pool: Pool, ids: string[]): Promise<Map<str
   for (const row of rows) found.set(String(row.id), { ...row, id: String(row.id) });
   return found;
 }
+
