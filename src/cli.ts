@@ -6,6 +6,9 @@ import { parseArgs, USAGE, UsageError } from './cli/parseArgs';
 import { EXIT_BAD_INPUT, InputError, runCheck } from './cli/runCheck';
 import { runArchive } from './cli/archiveCommand';
 
+/** Set once a check has run: its process may end as soon as its report is out. */
+let checked = false;
+
 async function main(argv: string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
@@ -19,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
       case 'archive':
         return await runArchive(command.argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
       default:
+        checked = true;
         return await runCheck(command.args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, version);
     }
   } catch (error) {
@@ -40,4 +44,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then((code) => {
   // Setting exitCode (rather than calling exit) lets piped stdout finish flushing.
   process.exitCode = code;
+  // A check has awaited all it started; once its report is out (stdout to a file or a pipe is
+  // written synchronously on Linux), exiting now spares tearing down the heap the index and
+  // the checker filled. Where output is still queued, the process ends as usual after it.
+  if (checked && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 });

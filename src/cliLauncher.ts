@@ -1,7 +1,9 @@
 // The `verbatim` command's first file: it loads the command itself (cliMain.js beside it) with
 // V8's code cache, so a warm run does not parse and compile the bundle's megabyte of JavaScript
-// again, nor the functions its first check compiles. The cache is written when a run ends
-// without a usable one, after the check, so it holds the code that checking compiled too; it
+// again, nor the functions its first check compiles. The cache is written when a run ends, after
+// the check, so it holds the code that checking compiled too: by a run without a usable cache,
+// and again by a run that went through a part of the command the cache does not hold yet (see
+// src/cli/codeCoverage.ts), since V8 keeps only what was compiled when the cache was made. It
 // lives with the corpus caches and is rebuilt whenever the bundle or Node changes. Node 22 has
 // module.enableCompileCache for this; Node 20 has only vm.Script's cachedData.
 // Nothing here imports the engine: this file must stay small for the cache to pay off.
@@ -12,6 +14,7 @@ import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import { CODE_COVERAGE_HOOK } from './cli/codeCoverage';
 
 const main = path.join(__dirname, 'cliMain.js');
 
@@ -25,20 +28,38 @@ function cachePath(source: string): string | null {
   return path.join(base, `cli-code-${key}.bin`);
 }
 
-function readOrNull(file: string | null): Buffer | undefined {
+/**
+ * A cache file is a header, then V8's data. The header says which parts of the command the data
+ * holds (codeCoverage.ts): without it, a cache made by `verbatim --help` would serve every check
+ * after it while holding none of the checker.
+ */
+const MAGIC = 0x31434256; // "VBC1"
+const HEADER_BYTES = 8;
+
+interface StoredCode {
+  data: Buffer;
+  covered: number;
+}
+
+function readOrNull(file: string | null): StoredCode | undefined {
   try {
-    return file ? fs.readFileSync(file) : undefined;
+    const raw = file ? fs.readFileSync(file) : undefined;
+    if (!raw || raw.length <= HEADER_BYTES || raw.readUInt32LE(0) !== MAGIC) return undefined;
+    return { data: raw.subarray(HEADER_BYTES), covered: raw.readUInt32LE(4) };
   } catch {
     return undefined;
   }
 }
 
 /** Saves the code compiled so far; any failure only means the next run compiles again. */
-function save(file: string, script: vm.Script): void {
+function save(file: string, script: vm.Script, covered: number): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, script.createCachedData());
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(covered, 4);
+    fs.writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
     fs.renameSync(temporary, file);
   } catch {
     // Runs as the process exits: a leftover that cannot be removed either must not change the exit.
@@ -53,11 +74,22 @@ function save(file: string, script: vm.Script): void {
 function run(): void {
   const source = fs.readFileSync(main, 'utf8');
   const file = cachePath(source);
-  const cachedData = readOrNull(file);
+  const stored = readOrNull(file);
   // The bundle loads the PDF and Word readers with require(), never import(), which a script
   // compiled here could only use through an experimental hook (see esbuild.js).
-  const script = new vm.Script(Module.wrap(source), { filename: main, cachedData });
-  if (file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => save(file, script));
+  const script = new vm.Script(Module.wrap(source), { filename: main, cachedData: stored?.data });
+  if (file) {
+    // Code deserialized from the cache counts as compiled: a cache written again holds it too.
+    const covered = stored && !script.cachedDataRejected ? stored.covered : -1;
+    let ran = 0;
+    (globalThis as Record<symbol, unknown>)[CODE_COVERAGE_HOOK] = (part: number) => {
+      ran |= part;
+    };
+    process.once('exit', () => {
+      if (covered < 0) save(file, script, ran);
+      else if ((covered | ran) !== covered) save(file, script, covered | ran);
+    });
+  }
   const module = new Module(main, require.main);
   module.filename = main;
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);

@@ -22,6 +22,7 @@ import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
 import { checkDraft, closeArchive, openArchive } from './archiveDrafts';
+import { CHECKED_AFTER_READING, CHECKED_FROM_CACHE, noteCompiled } from './codeCoverage';
 
 /** Input the user has to fix before the check can run (exit code 2). */
 export class InputError extends Error {}
@@ -59,7 +60,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     }
     const entries = scoped.kept;
     const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-    const { corpus, index, cacheSaved } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined });
+    const { corpus, index, cacheSaved, stats } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined });
     corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {
@@ -86,6 +87,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       const results = await checkDraft(checker, archive, draft.text, formatOfFile(draft.path));
       reports[i] = reportDraft(io.cwd, draft.path, draft.text, results, (quote) => checker.isAccepted(quote));
     }
+    noteCompiled(stats.fromCache ? CHECKED_FROM_CACHE : CHECKED_AFTER_READING);
     await closeArchive(archive, io);
   }
   const report: CheckReport = { cwd: io.cwd, warnings, drafts: reports };

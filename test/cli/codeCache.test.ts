@@ -30,15 +30,30 @@ describe('verbatim CLI: the compiled-code cache', function () {
   };
   const codeCaches = () => fs.readdirSync(base).filter((name) => /^cli-code-.*\.bin$/.test(name));
 
-  it('is written by the first run and used unchanged by the next, with the same report', () => {
+  it('is written by the first run and used unchanged once it holds a warm check, with the same report', () => {
     const first = check();
     const [cache] = codeCaches();
     assert.ok(cache, 'no code cache was written');
+    assert.ok(fs.statSync(path.join(base, cache)).size > 10_000, 'the code cache holds almost nothing');
+    // The first run read the corpus; the second restores it from the corpus cache, code the
+    // first run never compiled, and so writes the code cache once more.
+    assert.strictEqual(check(), first);
     const written = fs.statSync(path.join(base, cache));
-    assert.ok(written.size > 10_000, `the code cache holds only ${written.size} bytes`);
     assert.strictEqual(check(), first);
     assert.deepStrictEqual(codeCaches(), [cache]);
-    assert.strictEqual(fs.statSync(path.join(base, cache)).mtimeMs, written.mtimeMs, 'a usable code cache was rewritten');
+    assert.strictEqual(fs.statSync(path.join(base, cache)).mtimeMs, written.mtimeMs, 'a code cache holding this run was rewritten');
+  });
+
+  it('made by a run that checked nothing, is written again by the first check', () => {
+    const help = spawnSync(process.execPath, [CLI, '--help'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, VERBATIM_CACHE_DIR: base } });
+    assert.strictEqual(help.status, 0, help.stderr);
+    const [cache] = codeCaches();
+    assert.ok(cache, '--help wrote no code cache');
+    const startOnly = fs.statSync(path.join(base, cache)).size;
+    const report = check();
+    // The checker's code is in the cache now: it grew by what the check compiled.
+    assert.ok(fs.statSync(path.join(base, cache)).size > startOnly + 50_000, 'the check did not add its code to the cache');
+    assert.strictEqual(check({ VERBATIM_CODE_CACHE: '0' }), report);
   });
 
   it('is replaced when damaged, and the run still gives the same report', () => {
