@@ -17,6 +17,7 @@ import { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
 import { partsFit } from './cacheChecks';
 import { DocumentTable } from './documentTable';
+import { readChunk, readRange, type Chunk } from './fileRanges';
 import { FilePostings } from './filePostings';
 import { temporaryPath } from './temporaryFiles';
 
@@ -106,6 +107,7 @@ export function readCache(dir: string, key: string, options: ReadCacheOptions = 
     const head = readRange(fd, 0, 12);
     if (head.readUInt32LE(0) !== MAGIC || head.readUInt32LE(4) !== CACHE_VERSION) return null;
     const headerLength = head.readUInt32LE(8);
+    if (headerLength > indexBytes - 12) return null;
     const header = JSON.parse(readRange(fd, 12, headerLength).toString('utf8')) as Header;
     if (header.key !== key) return null;
     for (const name of SECTION_NAMES) {
@@ -163,28 +165,6 @@ function isSkippedFile(value: unknown): value is SkippedFile {
 }
 
 type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
-
-/** Bytes [start, end) of the index file, as read. */
-interface Chunk {
-  start: number;
-  data: Buffer;
-}
-
-function readChunk(fd: number, start: number, end: number): Chunk {
-  return { start, data: readRange(fd, start, end - start) };
-}
-
-/** `length` bytes of the file from `start`, in a buffer of their own (so views are aligned); throws when the file is shorter. */
-function readRange(fd: number, start: number, length: number): Buffer {
-  const data = Buffer.allocUnsafeSlow(length);
-  let done = 0;
-  while (done < length) {
-    const n = fs.readSync(fd, data, done, length - done, start + done);
-    if (n === 0) throw new Error('truncated');
-    done += n;
-  }
-  return data;
-}
 
 /** Every section of the file but `skip`, as a string or a typed-array view of the bytes read. */
 function readSections(chunks: Chunk[], header: Header, skip: SectionName | null): Record<SectionName, SectionValue> {
@@ -299,11 +279,9 @@ function segmentsOnDisk(dir: string): string[] {
   try {
     const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
     try {
-      const head = Buffer.alloc(12);
-      if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.readUInt32LE(0) !== MAGIC) return [];
-      const json = Buffer.alloc(head.readUInt32LE(8));
-      fs.readSync(fd, json, 0, json.length, 12);
-      const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
+      const head = readRange(fd, 0, 12);
+      if (head.readUInt32LE(0) !== MAGIC) return [];
+      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as Partial<Header>;
       return Array.isArray(header.segments) ? header.segments.filter((s) => typeof s === 'string') : [];
     } finally {
       fs.closeSync(fd);

@@ -10,6 +10,7 @@
 
 import * as fs from 'fs';
 import type { Postings } from '../match/postings';
+import { readRange } from './fileRanges';
 
 /** Lists kept once read, in bytes; a run that asks for more reads them again when asked. */
 const KEPT_BYTES = 32 * 1024 * 1024;
@@ -75,16 +76,7 @@ export class FilePostings implements Postings {
 
   private read(from: number, length: number): Uint8Array {
     if (this.fd === null) throw new Error('the index file was closed before its postings were read');
-    const out = new Uint8Array(length);
-    let done = 0;
-    while (done < length) {
-      const n = fs.readSync(this.fd, out, done, length - done, this.start + from + done);
-      // The size was checked against the file's when it was opened; a file cut short since
-      // (not by Verbatim, which replaces by renaming) cannot give a list.
-      if (n === 0) throw new Error('the index file was cut short while it was in use');
-      done += n;
-    }
-    return out;
+    return readRange(this.fd, this.start + from, length);
   }
 }
 
