@@ -60,7 +60,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     }
     const entries = scoped.kept;
     const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-    const { corpus, index, cacheSaved, stats } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined });
+    const { corpus, index, cacheSaved, stats } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true });
     corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {

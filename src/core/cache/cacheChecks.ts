@@ -7,6 +7,7 @@ import type { Postings } from '../match/postings';
 import { ESCAPE, type TokenStream } from '../match/tokenStream';
 import { isConsistentPacked, type PackedVocabulary } from '../match/vocabulary';
 import type { DocumentTable } from './documentTable';
+import { postingByteLength } from './filePostings';
 
 export interface CheckedParts {
   documents: DocumentTable;
@@ -65,8 +66,9 @@ function countEscapes(low: Uint16Array): number {
 const ESCAPE_BYTES = Buffer.from([0xff, 0xff]);
 
 function postingsFit(postings: Postings, words: number): boolean {
-  const { offsets, counts, bytes } = postings;
-  if (offsets.length !== words + 1 || counts.length !== words || offsets[0] !== 0 || offsets[words] !== bytes.length) return false;
+  const { offsets, counts } = postings;
+  // The byte count, not the bytes: postings read on demand are not read to be checked.
+  if (offsets.length !== words + 1 || counts.length !== words || offsets[0] !== 0 || offsets[words] !== postingByteLength(postings)) return false;
   for (let w = 0; w < words; w++) {
     // Each position takes one byte at least.
     if (offsets[w + 1] < offsets[w] || counts[w] < 0 || counts[w] > offsets[w + 1] - offsets[w]) return false;

@@ -17,6 +17,8 @@ import { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
 import { partsFit } from './cacheChecks';
 import { DocumentTable } from './documentTable';
+import { readChunk, readRange, type Chunk } from './fileRanges';
+import { FilePostings } from './filePostings';
 import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
@@ -81,20 +83,43 @@ export function newGeneration(): string {
   return `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
+/** How a cache is read. */
+export interface ReadCacheOptions {
+  /**
+   * Leave the posting bytes in the file and read each word's list when it is first asked for
+   * (see FilePostings): for a short run, such as the CLI's, that asks for a few hundred words.
+   * A long-lived server reads them with the rest, and holds no file open.
+   */
+  postingsOnDemand?: boolean;
+}
+
 /** Reads the cache in `dir` built with options `key`, or returns null when there is none or it cannot be used. */
-export function readCache(dir: string, key: string): CacheContents | null {
-  let data: Buffer;
+export function readCache(dir: string, key: string, options: ReadCacheOptions = {}): CacheContents | null {
+  let fd: number;
   try {
-    data = fs.readFileSync(path.join(dir, INDEX_FILE));
+    fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
   } catch {
     return null;
   }
+  let postings: Postings | null = null;
   try {
-    if (data.length < 12 || data.readUInt32LE(0) !== MAGIC || data.readUInt32LE(4) !== CACHE_VERSION) return null;
-    const headerLength = data.readUInt32LE(8);
-    const header = JSON.parse(data.toString('utf8', 12, 12 + headerLength)) as Header;
+    const indexBytes = fs.fstatSync(fd).size;
+    const head = readRange(fd, 0, 12);
+    if (head.readUInt32LE(0) !== MAGIC || head.readUInt32LE(4) !== CACHE_VERSION) return null;
+    const headerLength = head.readUInt32LE(8);
+    if (headerLength > indexBytes - 12) return null;
+    const header = JSON.parse(readRange(fd, 12, headerLength).toString('utf8')) as Header;
     if (header.key !== key) return null;
-    const sections = readSections(data, header);
+    for (const name of SECTION_NAMES) {
+      const [offset, length] = header.sections[name];
+      if (!(offset >= 0 && length >= 0 && offset + length <= indexBytes)) return null;
+    }
+    const [postingsAt, postingsLength] = header.sections.postingBytes;
+    // Read whole, or all but the posting bytes: the sections before them and those after.
+    const chunks = options.postingsOnDemand
+      ? [readChunk(fd, 0, postingsAt), readChunk(fd, Math.min(indexBytes, align8(postingsAt + postingsLength)), indexBytes)]
+      : [readChunk(fd, 0, indexBytes)];
+    const sections = readSections(chunks, header, options.postingsOnDemand ? 'postingBytes' : null);
     const documents = DocumentTable.load({
       strings: sections.strings as string, facts: sections.facts as Float64Array, hashes: sections.hashes as Uint8Array,
       segments: sections.segments as Uint8Array, flags: sections.flags as Uint8Array,
@@ -105,6 +130,11 @@ export function readCache(dir: string, key: string): CacheContents | null {
     for (const segment of documents.segmentsInUse()) {
       if (segment >= header.segments.length || segmentSizes[segment] < 0) return null;
     }
+    const offsets = sections.postingOffsets as Int32Array;
+    const counts = sections.postingCounts as Int32Array;
+    postings = options.postingsOnDemand
+      ? new FilePostings(fd, postingsAt, postingsLength, offsets, counts)
+      : { bytes: sections.postingBytes as Uint8Array, offsets, counts };
     const contents: CacheContents = {
       generation: header.generation,
       key: header.key,
@@ -113,13 +143,19 @@ export function readCache(dir: string, key: string): CacheContents | null {
       vocabulary: { text: sections.vocabulary as string, hashes: sections.wordHashes as Uint32Array, table: sections.wordTable as Int32Array },
       tokens: new TokenStream(sections.tokenIds as Uint16Array, sections.escapedAt as Int32Array, sections.escapedIds as Int32Array),
       docStarts: sections.docStarts as Int32Array,
-      postings: { bytes: sections.postingBytes as Uint8Array, offsets: sections.postingOffsets as Int32Array, counts: sections.postingCounts as Int32Array },
+      postings,
       skipped: Array.isArray(header.skipped) ? header.skipped.filter(isSkippedFile) : [],
     };
-    return partsFit(contents, segmentSizes) ? contents : null;
+    if (partsFit(contents, segmentSizes)) return contents;
+    if (postings instanceof FilePostings) postings.close();
+    return null;
   } catch {
     // A truncated or foreign file is treated as no cache: the corpus is simply read again.
+    if (postings instanceof FilePostings) postings.close();
     return null;
+  } finally {
+    // The postings read on demand keep the file open; nothing else does.
+    if (!(postings instanceof FilePostings)) fs.closeSync(fd);
   }
 }
 
@@ -130,27 +166,31 @@ function isSkippedFile(value: unknown): value is SkippedFile {
 
 type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
-/** Every section of the file, as a string or a typed-array view of the file's bytes. */
-function readSections(data: Buffer, header: Header): Record<SectionName, SectionValue> {
+/** Every section of the file but `skip`, as a string or a typed-array view of the bytes read. */
+function readSections(chunks: Chunk[], header: Header, skip: SectionName | null): Record<SectionName, SectionValue> {
   const out = {} as Record<SectionName, SectionValue>;
   for (const name of SECTION_NAMES) {
+    if (name === skip) continue;
     const [offset, length] = header.sections[name];
-    if (offset + length > data.length) throw new Error('truncated');
+    const chunk = chunks.find((c) => offset >= c.start && offset + length <= c.start + c.data.length);
+    if (!chunk) throw new Error('truncated');
+    const data = chunk.data;
+    const at = offset - chunk.start;
     const kind = SECTIONS[name];
     if (kind === 'utf8') {
-      out[name] = data.toString('utf8', offset, offset + length);
+      out[name] = data.toString('utf8', at, at + length);
       continue;
     }
-    const start = data.byteOffset + offset;
+    const start = data.byteOffset + at;
     const width = kind === 'f64' ? 8 : kind === 'u8' ? 1 : kind === 'u16' ? 2 : 4;
-    // Views need aligned offsets; a pooled buffer may not give them, so copy in that case.
+    // Views need aligned offsets; the sections are aligned in the file, but copy if one is not.
     const buffer = start % width === 0 ? data.buffer : data.buffer.slice(start, start + length);
-    const at = start % width === 0 ? start : 0;
-    out[name] = kind === 'f64' ? new Float64Array(buffer, at, length / 8)
-      : kind === 'i32' ? new Int32Array(buffer, at, length / 4)
-      : kind === 'u32' ? new Uint32Array(buffer, at, length / 4)
-      : kind === 'u16' ? new Uint16Array(buffer, at, length / 2)
-      : new Uint8Array(buffer, at, length);
+    const from = start % width === 0 ? start : 0;
+    out[name] = kind === 'f64' ? new Float64Array(buffer, from, length / 8)
+      : kind === 'i32' ? new Int32Array(buffer, from, length / 4)
+      : kind === 'u32' ? new Uint32Array(buffer, from, length / 4)
+      : kind === 'u16' ? new Uint16Array(buffer, from, length / 2)
+      : new Uint8Array(buffer, from, length);
   }
   return out;
 }
@@ -239,11 +279,9 @@ function segmentsOnDisk(dir: string): string[] {
   try {
     const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
     try {
-      const head = Buffer.alloc(12);
-      if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.readUInt32LE(0) !== MAGIC) return [];
-      const json = Buffer.alloc(head.readUInt32LE(8));
-      fs.readSync(fd, json, 0, json.length, 12);
-      const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
+      const head = readRange(fd, 0, 12);
+      if (head.readUInt32LE(0) !== MAGIC) return [];
+      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as Partial<Header>;
       return Array.isArray(header.segments) ? header.segments.filter((s) => typeof s === 'string') : [];
     } finally {
       fs.closeSync(fd);

@@ -38,6 +38,8 @@ export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
   /** The folder that links in the corpus may lead into (see `WalkOptions.confineLinksTo`). */
   confineLinksTo?: string;
   onProgress?: (progress: OpenProgress) => void;
+  /** Read the cache's postings word by word as a check asks (a short run: the CLI). */
+  postingsOnDemand?: boolean;
 }
 
 export interface OpenStats {
@@ -80,7 +82,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
-  let cache = options.cacheDir ? readCache(options.cacheDir, key) : null;
+  let cache = options.cacheDir ? readCache(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : null;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
   if (!stores) cache = null;
   const cachedRow = cache ? rowFinder(cache.documents) : () => undefined;

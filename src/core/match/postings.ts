@@ -13,6 +13,11 @@ export interface Postings {
   offsets: Int32Array;
   /** How many positions each word has. */
   counts: Int32Array;
+  /**
+   * The bytes of word `w`'s positions alone, when the postings are read from a file word by
+   * word as they are asked for (then `bytes` reads them all).
+   */
+  listOf?(w: number): Uint8Array;
 }
 
 /** Builds the postings of a token stream of word ids below `vocabularySize`. */
@@ -53,8 +58,9 @@ export function buildPostings(tokens: TokenStream, vocabularySize: number): Post
 
 /** Calls `visit` with each position of word `w` in ascending order, decoding in place. */
 export function forEachPosition(postings: Postings, w: number, visit: (position: number) => void): void {
-  const bytes = postings.bytes;
-  let at = postings.offsets[w];
+  const list = postings.listOf?.(w);
+  const bytes = list ?? postings.bytes;
+  let at = list ? 0 : postings.offsets[w];
   let position = -1;
   for (let n = postings.counts[w]; n > 0; n--) {
     let gap = 0;

@@ -1,0 +1,30 @@
+// Reading parts of an open cache file by position. A cache file is never rewritten in place
+// (a new one is renamed over it), so an open descriptor reads the file as it was when opened.
+
+import * as fs from 'fs';
+
+/** Bytes [start, start + data.length) of a file, as read. */
+export interface Chunk {
+  start: number;
+  data: Buffer;
+}
+
+/** Bytes [start, end) of the file open as `fd`. */
+export function readChunk(fd: number, start: number, end: number): Chunk {
+  return { start, data: readRange(fd, start, end - start) };
+}
+
+/**
+ * `length` bytes of the file from `start`, in a buffer of their own (never a pooled one, so
+ * typed-array views of aligned offsets are aligned); throws when the file is shorter.
+ */
+export function readRange(fd: number, start: number, length: number): Buffer {
+  const data = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(fd, data, done, length - done, start + done);
+    if (n === 0) throw new Error('the cache file is shorter than its header says');
+    done += n;
+  }
+  return data;
+}
