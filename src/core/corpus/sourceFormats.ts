@@ -38,8 +38,11 @@ export function sourceFormatOf(file: string): SourceFormat | null {
   return FORMATS[file.slice(dot).toLowerCase()] ?? null;
 }
 
+// Read once: through the bundle's namespace import, path.sep is a getter call on every file.
+const WINDOWS_PATHS = path.sep === '\\';
+
 function isSeparator(code: number): boolean {
-  return code === 47 || (path.sep === '\\' && (code === 92 || code === 58));
+  return code === 47 || (WINDOWS_PATHS && (code === 92 || code === 58));
 }
 
 /** True when `file` has an extension the corpus reads (text, Markdown, HTML, PDF, Word, subtitles). */
