@@ -109,7 +109,10 @@ export async function importArchive(client: Client, entries: string[], options: 
       } else {
         await batch.add(read, next.old?.id);
         let from = 0;
-        read.pairCounts.forEach((count, seq) => postings.add(next.id, seq, read.pairs.subarray(from, (from += count))));
+        read.pairCounts.forEach((count, seq) => {
+          postings.add(next.id, seq, read.pairs, count, from);
+          from += count;
+        });
         if (postings.entries >= (options.partEntries ?? MAX_PART_ENTRIES)) await writePart(writer, postings, state);
         if (next.old) summary.updated++;
         else summary.added++;
