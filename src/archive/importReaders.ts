@@ -13,7 +13,7 @@ import { isReadFailure, readForImport, type ImportedFile, type ImportRequest, ty
 
 type Answer = ImportedFile | CorpusWarning;
 
-/** Reader threads start once this many bytes of files have been asked for (see the constructor). */
+/** Reader threads start when more than this many bytes of files are to be read (see the constructor). */
 export const THREADS_AFTER_BYTES = 16_000_000;
 
 /**
@@ -55,12 +55,21 @@ export class ImportReaders {
 
   /**
    * Readers on up to `count` worker threads running `script`; with no script, reading happens on
-   * this thread. The threads start only once THREADS_AFTER_BYTES have been asked for: a thread
-   * costs about 0.2 s of CPU to load and warm up, more than it saves on a small import.
+   * this thread. The threads start only once more than `after` bytes are to be read (told by
+   * `expect`, else counted as they are asked for): a thread costs about 0.2 s of CPU to load and
+   * warm up, more than it saves on a small import.
    */
   constructor(private readonly script: string | undefined, private readonly count: number, private readonly after = THREADS_AFTER_BYTES) {}
 
   private asked = 0;
+
+  /**
+   * Says how many bytes the import will ask for: past `after`, the threads start now, rather
+   * than once that many were read here (at 100 MB, the first 16 MB took a quarter of the import).
+   */
+  expect(bytes: number): void {
+    if (!this.workers.length && this.script && this.count > 0 && bytes > this.after) this.start();
+  }
 
   private start(): void {
     const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
