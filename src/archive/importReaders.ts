@@ -65,7 +65,8 @@ export class ImportReaders {
 
   /**
    * Says how many bytes the import will ask for: past `after`, the threads start now, rather
-   * than once that many were read here (at 100 MB, the first 16 MB took a quarter of the import).
+   * than once that many were read here (at 100 MB, reading the first 16 MB on this thread took
+   * a fifth of the import).
    */
   expect(bytes: number): void {
     if (!this.workers.length && this.script && this.count > 0 && bytes > this.after) this.start();
