@@ -9,6 +9,9 @@ export const COPY_HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a
 /** A field count of -1 ends the stream. */
 export const COPY_TRAILER = Buffer.from([0xff, 0xff]);
 
+/** The type oid of int4, which an integer[] names for its elements. */
+const INT4_OID = 23;
+
 /** Appends rows to a growing buffer; `written()` returns them (without header or trailer). */
 export class CopyRows {
   private buffer: Buffer;
@@ -46,6 +49,53 @@ export class CopyRows {
     this.at = this.buffer.writeInt32BE(value, this.at);
   }
 
+  /** A double precision (float8) field. */
+  float8(value: number): void {
+    this.room(12);
+    this.at = this.buffer.writeInt32BE(8, this.at);
+    this.at = this.buffer.writeDoubleBE(value, this.at);
+  }
+
+  /** A NULL field. */
+  null(): void {
+    this.room(4);
+    this.at = this.buffer.writeInt32BE(-1, this.at);
+  }
+
+  /** A jsonb field holding `json` (JSON text): jsonb's binary form is a version byte, 1, then the text. */
+  jsonb(json: string): void {
+    this.room(5 + 3 * json.length);
+    const written = this.buffer.write(json, this.at + 5, 'utf8');
+    this.buffer.writeInt32BE(written + 1, this.at);
+    this.buffer[this.at + 4] = 1;
+    this.at += 5 + written;
+  }
+
+  /**
+   * An integer[] field of `values` (int4s): dimensions, a no-nulls flag and int4's type oid,
+   * then the length and lower bound (1) of the one dimension, then each element with its
+   * length. An empty array has no dimensions, as '{}' read as text has.
+   */
+  int4Array(values: ArrayLike<number>): void {
+    const count = values.length;
+    const bytes = count ? 20 + 8 * count : 12;
+    this.room(4 + bytes);
+    const buffer = this.buffer;
+    let at = buffer.writeInt32BE(bytes, this.at);
+    at = buffer.writeInt32BE(count ? 1 : 0, at);
+    at = buffer.writeInt32BE(0, at);
+    at = buffer.writeInt32BE(INT4_OID, at);
+    if (count) {
+      at = buffer.writeInt32BE(count, at);
+      at = buffer.writeInt32BE(1, at);
+      for (let k = 0; k < count; k++) {
+        at = buffer.writeInt32BE(4, at);
+        at = buffer.writeInt32BE(values[k], at);
+      }
+    }
+    this.at = at;
+  }
+
   /** A text field, in UTF-8 (a UTF-16 unit takes at most three bytes). */
   text(value: string): void {
     this.room(4 + 3 * value.length);
@@ -64,6 +114,11 @@ export class CopyRows {
 
   get byteLength(): number {
     return this.at;
+  }
+
+  /** Drops what was written past `byteLength` (an earlier value of byteLength). */
+  truncate(byteLength: number): void {
+    this.at = Math.min(this.at, byteLength);
   }
 
   /** The rows written so far (a view of the buffer, valid until the next write). */

@@ -28,7 +28,7 @@ export interface ImportOptions {
   workerScript?: string;
   /** How many reader threads (default: one per core, up to four); 0 reads on this thread. */
   readers?: number;
-  /** The threads start once this many bytes of files are to be read (default THREADS_AFTER_BYTES). */
+  /** The threads start when more than this many bytes of files are to be read (default THREADS_AFTER_BYTES). */
   threadsAfterBytes?: number;
   /** Posting entries held in memory before they are written out as a part (default MAX_PART_ENTRIES). */
   partEntries?: number;
@@ -83,14 +83,27 @@ export async function importArchive(client: Client, entries: string[], options: 
   const readers = new ImportReaders(options.workerScript ?? defaultWorkerScript(), options.readers ?? defaultReaderCount(), options.threadsAfterBytes);
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-    // A new archive's bucket count follows the size of what is imported first.
-    const buckets = await ensureSchema(client, () => pairBucketsFor(files.reduce((sum, file) => sum + (fs.statSync(file.path, { throwIfNoEntry: false })?.size ?? 0), 0)));
+    // Every file is stat'ed before any is read: a new archive's bucket count follows the size of
+    // what is imported first, and the reader threads start at once when the files to read are many.
+    const sizes = new Float64Array(files.length).fill(-1);
+    const mtimes = new Float64Array(files.length);
+    files.forEach(({ path: file }, k) => {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (stat) [sizes[k], mtimes[k]] = [stat.size, stat.mtimeMs];
+    });
+    const buckets = await ensureSchema(client, () => pairBucketsFor(sizes.reduce((sum, size) => sum + Math.max(0, size), 0)));
     const state: PostingsState = (await client.query('SELECT parts, whole_parts AS whole, posted_chunks::float8 AS posted FROM verbatim_archive')).rows[0];
     const firstLists = state.parts === 0;
     const postings = new PostingsBuilder(buckets);
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
     for (const row of rows) known.set(row.path, { id: String(row.id), size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash });
+    let toRead = 0;
+    files.forEach(({ path: file }, k) => {
+      const old = known.get(file);
+      if (sizes[k] >= 0 && !(old && old.size === sizes[k] && old.mtimeMs === mtimes[k])) toRead += sizes[k];
+    });
+    readers.expect(toRead);
     const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0, rebuildMilliseconds: 0, readers: 0 };
     const batch = new ImportBatch(writer);
     let nextId = await firstFreeId(client);
@@ -109,7 +122,10 @@ export async function importArchive(client: Client, entries: string[], options: 
       } else {
         await batch.add(read, next.old?.id);
         let from = 0;
-        read.pairCounts.forEach((count, seq) => postings.add(next.id, seq, read.pairs.subarray(from, (from += count))));
+        read.pairCounts.forEach((count, seq) => {
+          postings.add(next.id, seq, read.pairs, count, from);
+          from += count;
+        });
         if (postings.entries >= (options.partEntries ?? MAX_PART_ENTRIES)) await writePart(writer, postings, state);
         if (next.old) summary.updated++;
         else summary.added++;
@@ -117,9 +133,9 @@ export async function importArchive(client: Client, entries: string[], options: 
       }
       options.onProgress?.({ files: ++done, totalFiles: files.length, bytes: summary.bytes });
     };
-    for (const { path: file } of files) {
+    for (const [k, { path: file }] of files.entries()) {
       seen.add(file);
-      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      const stat = sizes[k] >= 0 ? { size: sizes[k], mtimeMs: mtimes[k] } : undefined;
       const old = known.get(file);
       if (stat && old && old.size === stat.size && (old.mtimeMs === stat.mtimeMs || hashFile(file) === old.hash)) {
         if (old.mtimeMs !== stat.mtimeMs) batch.touch(old.id, stat.mtimeMs);
