@@ -5,7 +5,7 @@
 import type { Pool } from 'pg';
 import type { QuoteKeys } from './archiveText';
 import { decodePostings } from './postings';
-import { CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from './rankChunks';
+import { ascending, CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from './rankChunks';
 
 
 /**
@@ -86,7 +86,7 @@ export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1):
   const { rows: lists } = await pool.query({ name: 'verbatim-postings', text: POSTINGS_SQL, values: [[...wanted]] });
   const postings = new Map<number, Float64Array[]>();
   for (const row of lists) {
-    const list = decodePostings(row.chunks);
+    const list = ascending(decodePostings(row.chunks));
     const held = postings.get(row.bucket);
     if (held) held.push(list);
     else postings.set(row.bucket, [list]);

@@ -24,7 +24,7 @@ export interface RankedHit {
  * more. The candidates come from the `find` lists alone (their keys merged in order, a run of
  * two or more being a chunk holding two); each `rank` list, sorted as the candidates are, is
  * then searched for them. A draft's lists hold some 300,000 entries at 1 GB, so this works on
- * typed arrays, never an object per entry.
+ * typed arrays, never an object per entry. Every list must be ascending (see ascending()).
  */
 export function rankChunks(keys: QuoteKeys, postings: Map<number, Float64Array[]>): RankedHit[] {
   const all = mergeSorted(keys.find.flatMap((pair) => postings.get(pair) ?? []));
@@ -84,35 +84,52 @@ function countShared(candidates: Float64Array, list: Float64Array, shared: Int32
 }
 
 /**
- * The keys of `lists` in one ascending array. Each list is ascending already (a part's list is
- * written in document order), so they are merged two by two: at 1 GB, sorting the joined lists
- * took most of a lookup's time in the engine. A list out of order is sorted first, to be safe.
+ * The keys of `lists` in one ascending array, valid until the next call (it lives in scratch
+ * space shared by every ranking). Each list is ascending already (see rankChunks), so they are copied side by side and merged two by two, back and forth
+ * between two scratch arrays: at 1 GB, sorting the joined lists took most of a lookup's time in
+ * the engine, and a new array per merge most of the rest, in garbage collection.
  */
 function mergeSorted(lists: Float64Array[]): Float64Array {
-  let runs = lists.map((list) => (isAscending(list) ? list : Float64Array.from(list).sort()));
-  if (!runs.length) return new Float64Array(0);
-  while (runs.length > 1) {
-    const next: Float64Array[] = [];
-    for (let k = 0; k + 1 < runs.length; k += 2) next.push(mergeTwo(runs[k], runs[k + 1]));
-    if (runs.length % 2) next.push(runs[runs.length - 1]);
-    runs = next;
+  let total = 0;
+  for (const list of lists) total += list.length;
+  if (scratch[0].length < total) scratch = [new Float64Array(total * 2), new Float64Array(total * 2)];
+  let [from, to] = scratch;
+  let bounds = [0];
+  for (const list of lists) {
+    const start = bounds[bounds.length - 1];
+    from.set(list, start);
+    bounds.push(start + list.length);
   }
-  // The result is written into, so a single list is copied rather than shared with the lists.
-  return runs[0] === lists[0] ? Float64Array.from(runs[0]) : runs[0];
+  while (bounds.length > 2) {
+    const next = [0];
+    for (let k = 0; k + 1 < bounds.length; k += 2) {
+      const end = k + 2 < bounds.length ? bounds[k + 2] : bounds[k + 1];
+      mergeRuns(from, bounds[k], bounds[k + 1], end, to);
+      next.push(end);
+    }
+    bounds = next;
+    [from, to] = [to, from];
+  }
+  return from.subarray(0, total);
 }
 
-function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let o = 0;
-  while (i < a.length && j < b.length) out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
-  while (i < a.length) out[o++] = a[i++];
-  while (j < b.length) out[o++] = b[j++];
-  return out;
+let scratch = [new Float64Array(1 << 16), new Float64Array(1 << 16)];
+
+/** Merges the ascending runs from[start, middle) and from[middle, end) into to[start, end). */
+function mergeRuns(from: Float64Array, start: number, middle: number, end: number, to: Float64Array): void {
+  let i = start;
+  let j = middle;
+  let o = start;
+  while (i < middle && j < end) to[o++] = from[i] <= from[j] ? from[i++] : from[j++];
+  while (i < middle) to[o++] = from[i++];
+  while (j < end) to[o++] = from[j++];
 }
 
-function isAscending(list: Float64Array): boolean {
-  for (let k = 1; k < list.length; k++) if (list[k] < list[k - 1]) return false;
-  return true;
+/**
+ * `list`, sorted when it is not ascending already. A part's list is written in document order,
+ * and ranking relies on it; a list from elsewhere is put in order rather than misranked.
+ */
+export function ascending(list: Float64Array): Float64Array {
+  for (let k = 1; k < list.length; k++) if (list[k] < list[k - 1]) return list.sort();
+  return list;
 }

@@ -2,7 +2,7 @@
 // a quote's lookup pairs, scored by every ranking pair it holds, best first, ties by position.
 
 import * as assert from 'assert';
-import { CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from '../../src/archive/rankChunks';
+import { ascending, CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from '../../src/archive/rankChunks';
 import { chunkKey } from '../../src/archive/postings';
 import type { QuoteKeys } from '../../src/archive/archiveText';
 
@@ -31,7 +31,7 @@ function plainRanking(keys: QuoteKeys, postings: Map<number, Float64Array[]>): R
   return candidates.slice(0, CHUNKS_PER_QUOTE + 4).map((key) => ({ doc: String(Math.floor(key / 2 ** 20)), seq: key % 2 ** 20, shared: shared.get(key)! }));
 }
 
-/** Lists for `buckets` pairs over `docs` documents, some buckets split over two parts as after a later import. */
+/** Lists for `buckets` pairs over `docs` documents, some buckets split over two parts as after a later import */
 function randomPostings(random: () => number, buckets: number, docs: number, density: number): Map<number, Float64Array[]> {
   const postings = new Map<number, Float64Array[]>();
   for (let bucket = 0; bucket < buckets; bucket++) {
@@ -80,5 +80,11 @@ describe('archive chunk ranking', () => {
     const copy = Float64Array.from(list);
     rankChunks({ find: [1], rank: [1] }, new Map([[1, [list]]]));
     assert.deepStrictEqual(list, copy);
+  });
+
+  it('puts a list out of order in order before it is ranked, and leaves one in order as it is', () => {
+    const sorted = Float64Array.from([chunkKey(1, 0), chunkKey(1, 2), chunkKey(4, 0)]);
+    assert.strictEqual(ascending(sorted), sorted);
+    assert.deepStrictEqual(ascending(Float64Array.from([chunkKey(4, 0), chunkKey(1, 0), chunkKey(1, 2)])), sorted);
   });
 });
