@@ -8,9 +8,8 @@
 // The file stays open, so a cache that another process replaces meanwhile (always by a rename)
 // is still read as it was when opened; its offsets never point into the new file.
 
-import * as fs from 'fs';
 import type { Postings } from '../match/postings';
-import { readRange } from './fileRanges';
+import { closeQuietly, closeWhenCollected, readRange } from './fileRanges';
 
 /** Lists kept once read, in bytes; a run that asks for more reads them again when asked. */
 const KEPT_BYTES = 32 * 1024 * 1024;
@@ -27,7 +26,7 @@ export class FilePostings implements Postings {
    * @param size how many posting bytes there are
    */
   constructor(private fd: number | null, private readonly start: number, readonly size: number, readonly offsets: Int32Array, readonly counts: Int32Array) {
-    closeWhenCollected.register(this, fd, this);
+    if (fd !== null) closeWhenCollected.register(this, fd, this);
   }
 
   /**
@@ -66,11 +65,7 @@ export class FilePostings implements Postings {
   close(): void {
     if (this.fd === null) return;
     closeWhenCollected.unregister(this);
-    try {
-      fs.closeSync(this.fd);
-    } catch {
-      // Already closed.
-    }
+    closeQuietly(this.fd);
     this.fd = null;
   }
 
@@ -85,11 +80,3 @@ export function postingByteLength(postings: Postings): number {
   return postings instanceof FilePostings ? postings.size : postings.bytes.length;
 }
 
-const closeWhenCollected = new FinalizationRegistry<number | null>((fd) => {
-  if (fd === null) return;
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});

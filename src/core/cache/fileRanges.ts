@@ -28,3 +28,18 @@ export function readRange(fd: number, start: number, length: number): Buffer {
   }
   return data;
 }
+
+/** Closes `fd`; one already closed is no error. */
+export function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
+
+/**
+ * Closes a cache file's descriptor when the object reading it is collected. Holders register
+ * themselves (as the token too) and unregister when they close the file first.
+ */
+export const closeWhenCollected = new FinalizationRegistry<number>(closeQuietly);

@@ -8,6 +8,7 @@ import { locatorFromMarks } from '../corpus/locationIndex';
 import { LruMap } from '../lruMap';
 import { mapThroughRuns } from '../corpus/offsetMap';
 import type { DocumentTable } from './documentTable';
+import { closeQuietly, closeWhenCollected } from './fileRanges';
 
 /** How many decoded texts are kept for documents read recently. */
 const TEXT_CACHE_SIZE = 64;
@@ -51,11 +52,7 @@ export class TextStore {
   close(): void {
     if (this.fd === null) return;
     closeWhenCollected.unregister(this);
-    try {
-      fs.closeSync(this.fd);
-    } catch {
-      // Already closed.
-    }
+    closeQuietly(this.fd);
     this.fd = null;
   }
 
@@ -68,14 +65,6 @@ export class TextStore {
     return this.fd;
   }
 }
-
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
 
 /**
  * A document whose text is read from the cache's texts file on first use. It holds only its
