@@ -6,7 +6,7 @@ import { parseArgs, USAGE, UsageError } from './cli/parseArgs';
 import { EXIT_BAD_INPUT, InputError, runCheck } from './cli/runCheck';
 import { runArchive } from './cli/archiveCommand';
 
-/** Set once a check has run: its process may end as soon as its report is out. */
+/** Set once a check has finished: its process may end as soon as its report is out. */
 let checked = false;
 
 async function main(argv: string[]): Promise<number> {
@@ -22,8 +22,11 @@ async function main(argv: string[]): Promise<number> {
       case 'archive':
         return await runArchive(command.argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
       default:
+        // Only a check that finished has awaited its cache saves: one that failed part way may
+        // still have a refreshed cache to write, and ends as usual once that is done.
+        const code = await runCheck(command.args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, version);
         checked = true;
-        return await runCheck(command.args, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }, version);
+        return code;
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
@@ -44,8 +47,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then((code) => {
   // Setting exitCode (rather than calling exit) lets piped stdout finish flushing.
   process.exitCode = code;
-  // A check has awaited all it started; once its report is out (stdout to a file or a pipe is
-  // written synchronously on Linux), exiting now spares tearing down the heap the index and
-  // the checker filled. Where output is still queued, the process ends as usual after it.
+  // A finished check has awaited all it started; once its report is out (nothing left queued on
+  // stdout or stderr), exiting now spares tearing down the heap the index and the checker
+  // filled. Where output is still queued, as a pipe that its reader drains slowly can leave
+  // it, the process ends as usual after it.
   if (checked && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 });

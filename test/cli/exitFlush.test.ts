@@ -51,4 +51,39 @@ describe('verbatim CLI: the end of a run', function () {
     assert.strictEqual(code, 1);
     assert.strictEqual(Buffer.concat(chunks).toString('utf8'), written);
   });
+
+  it('still writes a refreshed cache when a later group of drafts fails the check', () => {
+    // Group one reads its corpus from the cache and refreshes it after an edit; group two names
+    // a corpus outside its project, which fails the run before the refresh is awaited.
+    const one = path.join(base, 'one');
+    const two = path.join(base, 'two');
+    fs.mkdirSync(path.join(one, 'sources'), { recursive: true });
+    fs.mkdirSync(two);
+    const source = path.join(one, 'sources', 'statement.txt');
+    fs.writeFileSync(source, 'The mayor said the harbour wall will be finished before the winter storms arrive.\n');
+    // Enough other sources that one edited file is refreshed, not the whole corpus read again.
+    for (let k = 0; k < 12; k++) fs.writeFileSync(path.join(one, 'sources', `note-${k}.txt`), `Council note ${k}: the ferry timetable for route ${k} is unchanged this week.\n`);
+    fs.writeFileSync(path.join(one, 'verbatim.json'), JSON.stringify({ corpus: ['sources'] }));
+    fs.writeFileSync(path.join(one, 'draft.md'), 'The mayor said: "the harbour wall will be finished before the winter storms arrive."\n');
+    fs.writeFileSync(path.join(two, 'verbatim.json'), JSON.stringify({ corpus: ['../one/sources'] }));
+    fs.writeFileSync(path.join(two, 'draft.md'), 'She said: "nothing at all to report from the harbour today."\n');
+    const cache = path.join(base, 'cache');
+    const env = { ...process.env, VERBATIM_CACHE_DIR: cache };
+    const check = (...drafts: string[]) => spawnSync(process.execPath, [CLI, 'check', ...drafts], { cwd: base, env, encoding: 'utf8' });
+    assert.strictEqual(check('one/draft.md').status, 0);
+    const indexFiles = () => new Map(fs.readdirSync(cache, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.bin')).map((f) => [f, fs.readFileSync(path.join(cache, f))]));
+    const before = indexFiles();
+    assert.strictEqual(before.size, 1);
+    fs.appendFileSync(source, 'She added that the budget is 4.5 million pounds.\n');
+    // Messages to a file, as in CI logs: written at once, so nothing holds the process open.
+    const log = path.join(base, 'stderr.txt');
+    const fd = fs.openSync(log, 'w');
+    const failed = spawnSync(process.execPath, [CLI, 'check', 'one/draft.md', 'two/draft.md'], { cwd: base, env, stdio: ['ignore', 'pipe', fd] });
+    fs.closeSync(fd);
+    assert.strictEqual(failed.status, 2, fs.readFileSync(log, 'utf8'));
+    assert.match(fs.readFileSync(log, 'utf8'), /no corpus path lies inside/);
+    const after = indexFiles();
+    assert.deepStrictEqual([...after.keys()], [...before.keys()]);
+    assert.notDeepStrictEqual(after.get([...before.keys()][0]), before.get([...before.keys()][0]), 'the refreshed cache was not written');
+  });
 });
