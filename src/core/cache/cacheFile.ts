@@ -23,7 +23,7 @@ import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
 export const CACHE_VERSION = 8;
-const MAGIC = 0x58494256; // "VBIX"
+export const MAGIC = 0x58494256; // "VBIX"
 
 /**
  * A source file that was read and could not be used (binary, badly encoded, too large, a broken
@@ -249,62 +249,12 @@ export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): 
   fs.renameSync(temporary, file);
 }
 
-/**
- * A texts file this recent may belong to another process's write that has not yet put its
- * index in place (the editor's server and the CLI can refresh one cache at the same time).
- */
-const STALE_AFTER_MS = 60_000;
-
-/**
- * Removes texts files that neither `keep` nor the index file now on disk names, once they are a
- * minute old; files still open elsewhere stay readable there. A later write removes the rest.
- */
-export function removeStaleTexts(dir: string, keep: string[]): void {
-  const kept = new Set([...keep, ...segmentsOnDisk(dir)].map(textsFileName));
-  const now = Date.now();
-  for (const name of safeReaddir(dir)) {
-    if (!/^texts-.*\.bin$/.test(name) || kept.has(name)) continue;
-    const file = path.join(dir, name);
-    try {
-      if (now - fs.statSync(file).mtimeMs < STALE_AFTER_MS) continue;
-      fs.unlinkSync(file);
-    } catch {
-      // Gone already, or held open on a system that forbids deleting open files.
-    }
-  }
-}
-
-/** The texts files the index file in `dir` names, whatever its options; none when it cannot be read. */
-function segmentsOnDisk(dir: string): string[] {
-  try {
-    const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
-    try {
-      const head = readRange(fd, 0, 12);
-      if (head.readUInt32LE(0) !== MAGIC) return [];
-      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as Partial<Header>;
-      return Array.isArray(header.segments) ? header.segments.filter((s) => typeof s === 'string') : [];
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return [];
-  }
-}
-
 /** The size of `file` in bytes, or -1 when it cannot be read. */
 function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;
   } catch {
     return -1;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
   }
 }
 

@@ -75,6 +75,11 @@ export class FilePostings implements Postings {
   }
 }
 
+/** Closes the file behind postings read on demand, for a cache passed over; others have none. */
+export function releasePostings(postings: Postings | undefined): void {
+  if (postings instanceof FilePostings) postings.close();
+}
+
 /** How many posting bytes `postings` has, without reading them. */
 export function postingByteLength(postings: Postings): number {
   return postings instanceof FilePostings ? postings.size : postings.bytes.length;

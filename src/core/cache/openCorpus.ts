@@ -11,12 +11,14 @@ import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, readCache, removeStaleTexts, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
+import { newGeneration, readCache, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
 import { hashFile, isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
+import { releasePostings } from './filePostings';
+import { removeStaleTexts } from './staleTexts';
 import { removeOrphanedTemporaries } from './temporaryFiles';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';
@@ -84,6 +86,7 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
   let cache = options.cacheDir ? readCache(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : null;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
+  if (!stores) releasePostings(cache?.postings);
   if (!stores) cache = null;
   const cachedRow = cache ? rowFinder(cache.documents) : () => undefined;
   const skippedBefore = new Map<string, SkippedFile>();
@@ -123,10 +126,13 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
       // The cache passed its checks but still could not be used: read the sources instead.
       warnings.push({ path: options.cacheDir!, message: `the index cache could not be used (${(error as Error).message}); the corpus was read again` });
       for (const store of stores) store.close();
+      releasePostings(cache.postings);
       for (const entry of plan) entry.reuse = -1;
       return buildCorpus(entries, plan, skipped, null, null, key, totalBytes, warnings, options, began);
     }
   }
+  // A new index is built: the cache lends it words and texts, never postings.
+  releasePostings(cache?.postings);
   return buildCorpus(entries, plan, skipped, cache, stores, key, totalBytes, warnings, options, began);
 }
 

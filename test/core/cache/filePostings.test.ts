@@ -138,4 +138,23 @@ describe('postings read from the cache file on demand', () => {
     assert.deepEqual(Array.from(postings.counts, (_, w) => [...decodePositions(postings, w)]), expectedPositions);
     assert.deepEqual(verdicts(before).map((v) => v.split(':')[0]), ['verbatim', 'drift', 'verbatim', 'drift', 'unsupported']);
   });
+
+  it('close the index file at once when the cache is passed over for a new build', async function () {
+    if (!fs.existsSync('/proc/self/fd')) this.skip();
+    const { sources, cache } = workspace();
+    await openCorpus([sources], { cacheDir: cache });
+    // Every file changed: too much to refresh, so the corpus is read again and a new cache written.
+    for (const name of fs.readdirSync(sources)) fs.appendFileSync(path.join(sources, name), ' Updated.');
+    // The old index file is renamed over by the new one: a descriptor left open reads "index.bin (deleted)".
+    const indexOpen = () => fs.readdirSync('/proc/self/fd').some((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(path.join(cache, 'index.bin'));
+      } catch {
+        return false;
+      }
+    });
+    const opened = await openCorpus([sources], { cacheDir: cache, postingsOnDemand: true });
+    assert.equal(opened.stats.fromCache, false);
+    assert.equal(indexOpen(), false);
+  });
 });
