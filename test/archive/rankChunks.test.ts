@@ -22,11 +22,8 @@ function plainRanking(keys: QuoteKeys, postings: Map<number, Float64Array[]>): R
   const needed = Math.min(2, keys.find.length);
   const candidates = [...found].filter(([, n]) => n >= needed).map(([key]) => key);
   const shared = new Map<number, number>();
-  for (const key of candidates) {
-    let n = 0;
-    for (const pair of keys.rank) for (const list of postings.get(pair) ?? []) if (list.includes(key)) n++;
-    shared.set(key, n);
-  }
+  const rankLists = keys.rank.flatMap((pair) => postings.get(pair) ?? []).map((list) => new Set(list));
+  for (const key of candidates) shared.set(key, rankLists.filter((list) => list.has(key)).length);
   candidates.sort((x, y) => shared.get(y)! - shared.get(x)! || x - y);
   return candidates.slice(0, CHUNKS_PER_QUOTE + 4).map((key) => ({ doc: String(Math.floor(key / 2 ** 20)), seq: key % 2 ** 20, shared: shared.get(key)! }));
 }
@@ -62,6 +59,16 @@ describe('archive chunk ranking', () => {
       compared += expected.length;
     }
     assert.ok(compared > 300, `only ${compared} hits compared`);
+  });
+
+  it('ranks as a plain count does past the first size of its scratch arrays', () => {
+    // Some 100,000 entries among the lookup lists: the merge's scratch space has to grow.
+    const random = generator(11);
+    const postings = randomPostings(random, 16, 8_400, 0.5);
+    const keys = { find: [0, 2, 4, 6, 8, 10, 12, 14], rank: Array.from({ length: 16 }, (_, k) => k) };
+    const expected = plainRanking(keys, postings);
+    assert.equal(expected.length, CHUNKS_PER_QUOTE + 4);
+    assert.deepStrictEqual(rankChunks(keys, postings), expected);
   });
 
   it('takes a quote with a single lookup pair from that list alone, and gives nothing without lists', () => {
