@@ -98,10 +98,13 @@ export async function importArchive(client: Client, entries: string[], options: 
     const known = new Map<string, KnownDocument>();
     const { rows } = await client.query('SELECT id, path, size, mtime_ms, hash FROM verbatim_documents');
     for (const row of rows) known.set(row.path, { id: String(row.id), size: Number(row.size), mtimeMs: Number(row.mtime_ms), hash: row.hash });
+    // New files and files of another size are read for sure. One of the same size with a new
+    // time (a checkout, a copy) is hashed here first and is usually unchanged: it is counted
+    // when it is asked for, so such an import does not start the threads for nothing.
     let toRead = 0;
     files.forEach(({ path: file }, k) => {
       const old = known.get(file);
-      if (sizes[k] >= 0 && !(old && old.size === sizes[k] && old.mtimeMs === mtimes[k])) toRead += sizes[k];
+      if (sizes[k] >= 0 && !(old && old.size === sizes[k])) toRead += sizes[k];
     });
     readers.expect(toRead);
     const summary: ImportSummary = { added: 0, updated: 0, removed: 0, unchanged: 0, bytes: 0, milliseconds: 0, rebuildMilliseconds: 0, readers: 0 };

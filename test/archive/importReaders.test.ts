@@ -118,6 +118,11 @@ describe('archive import: binary COPY and reader threads', function () {
       } finally {
         await small.end();
       }
+      // Files given new times with the same bytes, as a checkout leaves them, start no thread either.
+      const later = new Date(Date.now() + 60_000);
+      for (const name of fs.readdirSync(sources)) fs.utimesSync(path.join(sources, name), later, later);
+      const touched = await importArchive(threads, [sources], { readers: 2, workerScript: WORKER, threadsAfterBytes: 0 });
+      assert.deepStrictEqual([touched.added, touched.updated, touched.removed, touched.unchanged, touched.readers], [0, 0, 0, 5, 0]);
     } finally {
       await inline.end();
       await threads.end();
