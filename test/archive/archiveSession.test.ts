@@ -1,12 +1,15 @@
 // A writer's archive session against a real PostgreSQL: closing it (as the server does when
 // verbatim.json changes) lets a check already running finish with the archive's verdicts, and
-// checks after that return the local verdicts without touching the closed pool.
+// checks after that return the local verdicts without touching the closed pool. A draft is
+// looked up over the connections already open, and a first check opens only one.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
+import { checkAgainstArchive } from '../../src/archive/archiveCheck';
+import { openPool } from '../../src/archive/archiveConnection';
 import { ArchiveSession } from '../../src/archive/archiveSession';
 import { importArchive } from '../../src/archive/importArchive';
 import { Checker, CorpusIndex } from '../../src/core/checker';
@@ -14,6 +17,11 @@ import { startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
 
 const QUOTE = 'the reservoir will be refilled before the first frost reaches the valley';
 const DRAFT = `# Winter\n\nThe engineer said "${QUOTE}" at the hearing.\n`;
+
+/** Thirty sources, each with a sentence no other holds, and a draft quoting all of them. */
+const PLACES = Array.from({ length: 30 }, (_, k) => `Harbour${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`);
+const said = (place: string) => `the ferries to ${place} will sail twice a day once the new pier in ${place} opens`;
+const LONG_DRAFT = `# Ferries\n\n${PLACES.map((place) => `The council said "${said(place)}" on Monday.`).join('\n\n')}\n`;
 
 describe('archive session', function () {
   this.timeout(120_000);
@@ -27,6 +35,7 @@ describe('archive session', function () {
     process.env.PGPASSWORD = SUPERUSER_PASSWORD;
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-archive-session-'));
     fs.writeFileSync(path.join(root, 'hearing.txt'), `At the hearing the engineer Marta Olsen answered that ${QUOTE}, and left.\n`);
+    for (const place of PLACES) fs.writeFileSync(path.join(root, `${place}.txt`), `A council spokesman told reporters that ${said(place)}.\n`);
     const client = new Client({ connectionString: cluster.url() });
     await client.connect();
     try {
@@ -63,5 +72,35 @@ describe('archive session', function () {
     assert.strictEqual(after, local, 'a closed session returns the local verdicts as they are');
     assert.strictEqual(s.state.kind, 'ok', 'and does not report the archive as failed');
     await assert.rejects(s.documentText('1'), /closed/);
+  });
+
+  it('looks a draft up on one new connection, or over the connections already open', async () => {
+    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+    const quotes = checker.quotesOf(LONG_DRAFT, 'markdown');
+    assert.strictEqual(quotes.length, PLACES.length);
+    const admin = new Client({ connectionString: cluster.url() });
+    await admin.connect();
+    const pool = openPool({ url: cluster.url(), display: 'the test archive', hadPassword: false }, 5000, 4);
+    try {
+      const { rows } = await admin.query('SELECT pair_buckets, frequent_pairs FROM verbatim_archive');
+      const layout = { buckets: rows[0].pair_buckets, frequent: new Set<number>(rows[0].frequent_pairs) };
+      const check = () => checkAgainstArchive(pool, 'test', layout, LONG_DRAFT, quotes, checker.options);
+      const first = await check();
+      assert.deepStrictEqual(first.map((r) => r.status), quotes.map(() => 'verbatim'));
+      assert.strictEqual(pool.totalCount, 1, 'a first check opens one connection, not one per part of the draft');
+      // Four connections open and idle: the draft's lookups go over them.
+      const held = await Promise.all([0, 1, 2, 3].map(() => pool.connect()));
+      const pids = held.map((c) => (c as unknown as { processID: number }).processID);
+      for (const c of held) c.release();
+      const split = await check();
+      assert.deepStrictEqual(split.map((r) => r.status), first.map((r) => r.status), 'the same verdicts');
+      assert.deepStrictEqual(split.map((r) => r.match?.document.path), first.map((r) => r.match?.document.path), 'from the same sources');
+      assert.strictEqual(pool.totalCount, 4, 'and no connection more');
+      const looked = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[]) AND query LIKE '%verbatim_chunks%'`, [pids]);
+      assert.ok(looked.rows[0].n >= 2, `the draft was looked up over several connections (${looked.rows[0].n})`);
+    } finally {
+      await pool.end();
+      await admin.end();
+    }
   });
 });
