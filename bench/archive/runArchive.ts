@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       await client.query('VACUUM ANALYZE verbatim_chunks');
       await client.query('VACUUM ANALYZE verbatim_documents');
       await client.query('VACUUM ANALYZE verbatim_postings');
-      importLine = `import: ${mbPerSecond.toFixed(1)} MB/s (${importSeconds.toFixed(1)} s, ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`;
+      importLine = `import: ${mbPerSecond.toFixed(2)} MB/s (${importSeconds.toFixed(1)} s, ${imported.readers} reader threads; target >= 10 MB/s); unchanged re-import ${(reimport.milliseconds / 1000).toFixed(1)} s`;
     }
     const documentCount = Number((await client.query('SELECT count(*) AS n FROM verbatim_documents')).rows[0].n);
     const sizes = await client.query(`SELECT
