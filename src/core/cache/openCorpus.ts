@@ -7,17 +7,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LoadOptions } from '../corpus/loadCorpus';
 import { isCorpusWarning } from '../corpus/readSourceFile';
-import { walkCorpus } from '../corpus/walkCorpus';
+import { walkCorpus, type CorpusFiles } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, readCache, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
+import { newGeneration, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
 import { hashFile, isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
 import { releasePostings } from './filePostings';
+import { readCacheInBackground } from './readIndexFile';
 import { removeStaleTexts } from './staleTexts';
 import { removeOrphanedTemporaries } from './temporaryFiles';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
@@ -79,12 +80,40 @@ export const SLICE_MS = 25;
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
-  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
-  // Writes killed halfway leave temporary files that nothing else would ever remove.
-  if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
-  let cache = options.cacheDir ? readCache(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : null;
+  // The index file is read while the corpus is listed and stat'ed: a warm start needs both.
+  const cacheRead = options.cacheDir ? readCacheInBackground(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : Promise.resolve(null);
+  let listed: CorpusFiles;
+  try {
+    listed = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
+  } catch (error) {
+    void cacheRead.then((unused) => releasePostings(unused?.postings));
+    throw error;
+  }
+  const { files, warnings } = listed;
+  // Writes killed halfway leave temporary files that nothing else would ever remove.
+  if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
+
+  // First pass: each file's size and time (cheap: one stat each), which decide below whether
+  // the cache still holds it.
+  const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
+  const present: PlannedFile[] = [];
+  let totalBytes = 0;
+  let skippedForSize = 0;
+  for (const { path: file } of files) {
+    const full = statOrNull(file);
+    if (!full) {
+      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
+    } else if (totalBytes + full.size > maxCorpusBytes) {
+      skippedForSize++;
+    } else {
+      totalBytes += full.size;
+      present.push({ file, stat: { size: full.size, mtimeMs: full.mtimeMs }, reuse: -1 });
+    }
+  }
+
+  let cache = await cacheRead;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
   if (!stores) releasePostings(cache?.postings);
   if (!stores) cache = null;
@@ -93,24 +122,15 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   for (const file of cache?.skipped ?? []) skippedBefore.set(file.path, file);
   // Files skipped for their content before and unchanged since: skipped again, unread.
   const skipped: SkippedFile[] = [];
-
-  // First pass: which files are unchanged since the cache was written (cheap: one stat each).
-  const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
   const plan: PlannedFile[] = [];
-  let totalBytes = 0;
-  let skippedForSize = 0;
-  for (const { path: file } of files) {
-    const full = statOrNull(file);
-    const stat = full && { size: full.size, mtimeMs: full.mtimeMs };
-    if (!stat) {
-      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
-    } else if (totalBytes + stat.size > maxCorpusBytes) {
-      skippedForSize++;
+  for (const entry of present) {
+    const { file, stat } = entry;
+    const known = skippedBefore.get(file);
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      skipped.push(known);
     } else {
-      totalBytes += stat.size;
-      const known = skippedBefore.get(file);
-      if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) skipped.push(known);
-      else plan.push({ file, stat, reuse: cache ? reusable(cache, cachedRow(file), file, stat) : -1 });
+      if (cache) entry.reuse = reusable(cache, cachedRow(file), file, stat);
+      plan.push(entry);
     }
   }
   if (skippedForSize) {
