@@ -19,7 +19,7 @@ import { CODE_COVERAGE_HOOK } from './cli/codeCoverage';
 const main = path.join(__dirname, 'cliMain.js');
 
 /** The code cache file for this bundle and this Node, beside the corpus caches. */
-function cachePath(source: string): string | null {
+function cachePath(source: Buffer): string | null {
   const env = process.env;
   // --no-cache promises that nothing is kept on disk.
   if (env.VERBATIM_CODE_CACHE === '0' || process.argv.includes('--no-cache')) return null;
@@ -72,8 +72,11 @@ function save(file: string, script: vm.Script, covered: number): void {
 }
 
 function run(): void {
-  const source = fs.readFileSync(main, 'utf8');
-  const file = cachePath(source);
+  // Read as bytes, hashed as bytes and decoded once: a string read from the file would be
+  // encoded again for the hash, and the bundle is a megabyte and a half.
+  const bytes = fs.readFileSync(main);
+  const file = cachePath(bytes);
+  const source = bytes.toString('utf8');
   const stored = readOrNull(file);
   // The bundle loads the PDF and Word readers with require(), never import(), which a script
   // compiled here could only use through an experimental hook (see esbuild.js).
