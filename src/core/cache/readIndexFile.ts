@@ -1,8 +1,7 @@
 // Reading a cache's index file (its layout is in cacheFile.ts). Everything in it is checked
 // before any of it is used; a file that does not fit is no cache, and the corpus is read again.
 // The bulk of the file (tens of megabytes for a large archive) can be read on libuv's threads
-// while the caller lists and stats the corpus: both take about as long, and a warm start needs
-// both before it can check anything.
+// while the caller stats the corpus files: a warm start needs both before it can check anything.
 
 import * as fs from 'fs';
 import * as path from 'path';
