@@ -12,7 +12,8 @@ import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
 import { newGeneration, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
-import { hashFile, isContentWarning, readForCache } from './cachedRead';
+import { isContentWarning, readForCache } from './cachedRead';
+import { reusable, rowFinder } from './cachedRows';
 import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
@@ -260,36 +261,6 @@ function openStore(file: string): TextStore | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Finds the cached row of each file, asked in the walk's order. The cache keeps its documents in
- * the order of the walk that wrote it, so the next row is nearly always the one: the two lists
- * are walked together, and a map of every cached path is built only when a file is out of step.
- */
-function rowFinder(table: DocumentTable): (file: string) => number | undefined {
-  let next = 0;
-  let byPath: Map<string, number> | null = null;
-  return (file) => {
-    if (next < table.count && table.path(next) === file) return next++;
-    if (!byPath) {
-      byPath = new Map();
-      for (let k = 0; k < table.count; k++) byPath.set(table.path(k), k);
-    }
-    const k = byPath.get(file);
-    if (k !== undefined) next = k + 1;
-    return k;
-  };
-}
-
-/** The cached row for `file` when its size and time (or, failing that, its hash) still match. */
-function reusable(cache: CacheContents, k: number | undefined, file: string, stat: PlannedFile['stat']): number {
-  if (k === undefined) return -1;
-  const table = cache.documents;
-  if (table.reread(k) || table.size(k) !== stat.size) return -1;
-  if (table.mtimeMs(k) === stat.mtimeMs) return k;
-  // Touched but possibly unchanged (a checkout, a copy): the content decides.
-  return hashFile(file) === table.hash(k) ? k : -1;
 }
 
 /** What the cache keeps of a file skipped for `warning`, with the size and time it was planned with. */
