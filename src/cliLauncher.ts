@@ -13,13 +13,14 @@ import * as fs from 'fs';
 import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import * as vm from 'vm';
 import { CODE_COVERAGE_HOOK } from './cli/codeCoverage';
 
 const main = path.join(__dirname, 'cliMain.js');
 
 /** The code cache file for this bundle and this Node, beside the corpus caches. */
-function cachePath(source: string): string | null {
+function cachePath(source: Buffer): string | null {
   const env = process.env;
   // --no-cache promises that nothing is kept on disk.
   if (env.VERBATIM_CODE_CACHE === '0' || process.argv.includes('--no-cache')) return null;
@@ -72,8 +73,16 @@ function save(file: string, script: vm.Script, covered: number): void {
 }
 
 function run(): void {
-  const source = fs.readFileSync(main, 'utf8');
-  const file = cachePath(source);
+  // A check runs most of its regular expressions a few times over long texts (the draft, the
+  // matched sources), and V8 would interpret each one's first run before compiling it: for a
+  // short run, compiling them at once is quicker. Set before the bundle is compiled, since the
+  // flags are part of what a code cache must match.
+  v8.setFlagsFromString('--no-regexp-tier-up');
+  // Read as bytes, hashed as bytes and decoded once: a string read from the file would be
+  // encoded again for the hash, and the bundle is a megabyte and a half.
+  const bytes = fs.readFileSync(main);
+  const file = cachePath(bytes);
+  const source = bytes.toString('utf8');
   const stored = readOrNull(file);
   // The bundle loads the PDF and Word readers with require(), never import(), which a script
   // compiled here could only use through an experimental hook (see esbuild.js).

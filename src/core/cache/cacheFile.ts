@@ -13,12 +13,9 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Postings } from '../match/postings';
-import { TokenStream } from '../match/tokenStream';
+import type { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
-import { partsFit } from './cacheChecks';
-import { DocumentTable } from './documentTable';
-import { readChunk, readRange, type Chunk } from './fileRanges';
-import { FilePostings } from './filePostings';
+import type { DocumentTable } from './documentTable';
 import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
@@ -54,15 +51,15 @@ export interface CacheContents {
 }
 
 /** How each section's bytes are read. */
-const SECTIONS = {
+export const SECTIONS = {
   strings: 'utf8', facts: 'f64', hashes: 'u8', segments: 'u8', flags: 'u8', blockStarts: 'i32', blocks: 'i32',
   vocabulary: 'utf8', wordHashes: 'u32', wordTable: 'i32',
   tokenIds: 'u16', escapedAt: 'i32', escapedIds: 'i32', docStarts: 'i32', postingBytes: 'u8', postingOffsets: 'i32', postingCounts: 'i32',
 } as const;
-type SectionName = keyof typeof SECTIONS;
-const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
+export type SectionName = keyof typeof SECTIONS;
+export const SECTION_NAMES = Object.keys(SECTIONS) as SectionName[];
 
-interface Header {
+export interface Header {
   version: number;
   generation: string;
   key: string;
@@ -70,6 +67,9 @@ interface Header {
   skipped?: SkippedFile[];
   sections: Record<SectionName, [number, number]>;
 }
+
+/** What a section holds once read: its text, or a typed-array view of its bytes. */
+export type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 export const INDEX_FILE = 'index.bin';
 
@@ -81,118 +81,6 @@ export function textsFileName(segment: string): string {
 /** A fresh generation id for a cache write or a texts file. */
 export function newGeneration(): string {
   return `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
-}
-
-/** How a cache is read. */
-export interface ReadCacheOptions {
-  /**
-   * Leave the posting bytes in the file and read each word's list when it is first asked for
-   * (see FilePostings): for a short run, such as the CLI's, that asks for a few hundred words.
-   * A long-lived server reads them with the rest, and holds no file open.
-   */
-  postingsOnDemand?: boolean;
-}
-
-/** Reads the cache in `dir` built with options `key`, or returns null when there is none or it cannot be used. */
-export function readCache(dir: string, key: string, options: ReadCacheOptions = {}): CacheContents | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
-  } catch {
-    return null;
-  }
-  let postings: Postings | null = null;
-  try {
-    const indexBytes = fs.fstatSync(fd).size;
-    const head = readRange(fd, 0, 12);
-    if (head.readUInt32LE(0) !== MAGIC || head.readUInt32LE(4) !== CACHE_VERSION) return null;
-    const headerLength = head.readUInt32LE(8);
-    if (headerLength > indexBytes - 12) return null;
-    const header = JSON.parse(readRange(fd, 12, headerLength).toString('utf8')) as Header;
-    if (header.key !== key) return null;
-    for (const name of SECTION_NAMES) {
-      const [offset, length] = header.sections[name];
-      if (!(offset >= 0 && length >= 0 && offset + length <= indexBytes)) return null;
-    }
-    const [postingsAt, postingsLength] = header.sections.postingBytes;
-    // Read whole, or all but the posting bytes: the sections before them and those after.
-    const chunks = options.postingsOnDemand
-      ? [readChunk(fd, 0, postingsAt), readChunk(fd, Math.min(indexBytes, align8(postingsAt + postingsLength)), indexBytes)]
-      : [readChunk(fd, 0, indexBytes)];
-    const sections = readSections(chunks, header, options.postingsOnDemand ? 'postingBytes' : null);
-    const documents = DocumentTable.load({
-      strings: sections.strings as string, facts: sections.facts as Float64Array, hashes: sections.hashes as Uint8Array,
-      segments: sections.segments as Uint8Array, flags: sections.flags as Uint8Array,
-      blockStarts: sections.blockStarts as Int32Array, blocks: sections.blocks as Int32Array,
-    });
-    // A texts file that is missing makes the cache unusable; one that is too short, untrustworthy.
-    const segmentSizes = header.segments.map((segment) => fileSize(path.join(dir, textsFileName(segment))));
-    for (const segment of documents.segmentsInUse()) {
-      if (segment >= header.segments.length || segmentSizes[segment] < 0) return null;
-    }
-    const offsets = sections.postingOffsets as Int32Array;
-    const counts = sections.postingCounts as Int32Array;
-    postings = options.postingsOnDemand
-      ? new FilePostings(fd, postingsAt, postingsLength, offsets, counts)
-      : { bytes: sections.postingBytes as Uint8Array, offsets, counts };
-    const contents: CacheContents = {
-      generation: header.generation,
-      key: header.key,
-      segments: header.segments,
-      documents,
-      vocabulary: { text: sections.vocabulary as string, hashes: sections.wordHashes as Uint32Array, table: sections.wordTable as Int32Array },
-      tokens: new TokenStream(sections.tokenIds as Uint16Array, sections.escapedAt as Int32Array, sections.escapedIds as Int32Array),
-      docStarts: sections.docStarts as Int32Array,
-      postings,
-      skipped: Array.isArray(header.skipped) ? header.skipped.filter(isSkippedFile) : [],
-    };
-    if (partsFit(contents, segmentSizes)) return contents;
-    if (postings instanceof FilePostings) postings.close();
-    return null;
-  } catch {
-    // A truncated or foreign file is treated as no cache: the corpus is simply read again.
-    if (postings instanceof FilePostings) postings.close();
-    return null;
-  } finally {
-    // The postings read on demand keep the file open; nothing else does.
-    if (!(postings instanceof FilePostings)) fs.closeSync(fd);
-  }
-}
-
-function isSkippedFile(value: unknown): value is SkippedFile {
-  const v = value as Partial<SkippedFile> | null;
-  return typeof v?.path === 'string' && typeof v.size === 'number' && typeof v.mtimeMs === 'number' && typeof v.message === 'string';
-}
-
-type SectionValue = string | Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
-
-/** Every section of the file but `skip`, as a string or a typed-array view of the bytes read. */
-function readSections(chunks: Chunk[], header: Header, skip: SectionName | null): Record<SectionName, SectionValue> {
-  const out = {} as Record<SectionName, SectionValue>;
-  for (const name of SECTION_NAMES) {
-    if (name === skip) continue;
-    const [offset, length] = header.sections[name];
-    const chunk = chunks.find((c) => offset >= c.start && offset + length <= c.start + c.data.length);
-    if (!chunk) throw new Error('truncated');
-    const data = chunk.data;
-    const at = offset - chunk.start;
-    const kind = SECTIONS[name];
-    if (kind === 'utf8') {
-      out[name] = data.toString('utf8', at, at + length);
-      continue;
-    }
-    const start = data.byteOffset + at;
-    const width = kind === 'f64' ? 8 : kind === 'u8' ? 1 : kind === 'u16' ? 2 : 4;
-    // Views need aligned offsets; the sections are aligned in the file, but copy if one is not.
-    const buffer = start % width === 0 ? data.buffer : data.buffer.slice(start, start + length);
-    const from = start % width === 0 ? start : 0;
-    out[name] = kind === 'f64' ? new Float64Array(buffer, from, length / 8)
-      : kind === 'i32' ? new Int32Array(buffer, from, length / 4)
-      : kind === 'u32' ? new Uint32Array(buffer, from, length / 4)
-      : kind === 'u16' ? new Uint16Array(buffer, from, length / 2)
-      : new Uint8Array(buffer, from, length);
-  }
-  return out;
 }
 
 /** Writes the index file for `contents` (whose texts files must already be in place). */
@@ -249,15 +137,6 @@ export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): 
   fs.renameSync(temporary, file);
 }
 
-/** The size of `file` in bytes, or -1 when it cannot be read. */
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return -1;
-  }
-}
-
-function align8(n: number): number {
+export function align8(n: number): number {
   return Math.ceil(n / 8) * 8;
 }

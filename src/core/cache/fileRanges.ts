@@ -29,6 +29,22 @@ export function readRange(fd: number, start: number, length: number): Buffer {
   return data;
 }
 
+/** `readChunk`, read on libuv's threads while the main thread goes on. */
+export function readChunkInBackground(fd: number, start: number, end: number): Promise<Chunk> {
+  const data = Buffer.allocUnsafeSlow(end - start);
+  return new Promise((resolve, reject) => {
+    const next = (done: number): void => {
+      if (done === data.length) return resolve({ start, data });
+      fs.read(fd, data, done, data.length - done, start + done, (error, n) => {
+        if (error) reject(error);
+        else if (n === 0) reject(new Error('the cache file is shorter than its header says'));
+        else next(done + n);
+      });
+    };
+    next(0);
+  });
+}
+
 /** Closes `fd`; one already closed is no error. */
 export function closeQuietly(fd: number): void {
   try {

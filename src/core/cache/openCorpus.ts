@@ -11,13 +11,15 @@ import { walkCorpus } from '../corpus/walkCorpus';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, readCache, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
-import { hashFile, isContentWarning, readForCache } from './cachedRead';
+import { newGeneration, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
+import { isContentWarning, readForCache } from './cachedRead';
+import { reusable, rowFinder } from './cachedRows';
 import { recordOf } from './documentRecord';
 import { DocumentTable } from './documentTable';
 import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
 import { releasePostings } from './filePostings';
+import { readCacheInBackground } from './readIndexFile';
 import { removeStaleTexts } from './staleTexts';
 import { removeOrphanedTemporaries } from './temporaryFiles';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
@@ -79,12 +81,35 @@ export const SLICE_MS = 25;
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
-  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
-  // Writes killed halfway leave temporary files that nothing else would ever remove.
-  if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
   // Folder metadata and the file size limit shape what is stored, so they are part of the key.
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
-  let cache = options.cacheDir ? readCache(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : null;
+  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
+  // The index file is read on libuv's threads while the files are stat'ed: a warm start needs
+  // both, and they take about as long. Started only now, since reading it alongside the walk
+  // slowed the walk by more than it saved.
+  const cacheRead = options.cacheDir ? readCacheInBackground(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : Promise.resolve(null);
+  // Writes killed halfway leave temporary files that nothing else would ever remove.
+  if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
+
+  // First pass: each file's size and time (cheap: one stat each), which decide below whether
+  // the cache still holds it.
+  const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
+  const present: PlannedFile[] = [];
+  let totalBytes = 0;
+  let skippedForSize = 0;
+  for (const { path: file } of files) {
+    const full = statOrNull(file);
+    if (!full) {
+      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
+    } else if (totalBytes + full.size > maxCorpusBytes) {
+      skippedForSize++;
+    } else {
+      totalBytes += full.size;
+      present.push({ file, stat: { size: full.size, mtimeMs: full.mtimeMs }, reuse: -1 });
+    }
+  }
+
+  let cache = await cacheRead;
   const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
   if (!stores) releasePostings(cache?.postings);
   if (!stores) cache = null;
@@ -93,24 +118,15 @@ export async function openCorpus(entries: string[], options: OpenOptions): Promi
   for (const file of cache?.skipped ?? []) skippedBefore.set(file.path, file);
   // Files skipped for their content before and unchanged since: skipped again, unread.
   const skipped: SkippedFile[] = [];
-
-  // First pass: which files are unchanged since the cache was written (cheap: one stat each).
-  const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
   const plan: PlannedFile[] = [];
-  let totalBytes = 0;
-  let skippedForSize = 0;
-  for (const { path: file } of files) {
-    const full = statOrNull(file);
-    const stat = full && { size: full.size, mtimeMs: full.mtimeMs };
-    if (!stat) {
-      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
-    } else if (totalBytes + stat.size > maxCorpusBytes) {
-      skippedForSize++;
+  for (const entry of present) {
+    const { file, stat } = entry;
+    const known = skippedBefore.get(file);
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      skipped.push(known);
     } else {
-      totalBytes += stat.size;
-      const known = skippedBefore.get(file);
-      if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) skipped.push(known);
-      else plan.push({ file, stat, reuse: cache ? reusable(cache, cachedRow(file), file, stat) : -1 });
+      if (cache) entry.reuse = reusable(cache, cachedRow(file), file, stat);
+      plan.push(entry);
     }
   }
   if (skippedForSize) {
@@ -245,36 +261,6 @@ function openStore(file: string): TextStore | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Finds the cached row of each file, asked in the walk's order. The cache keeps its documents in
- * the order of the walk that wrote it, so the next row is nearly always the one: the two lists
- * are walked together, and a map of every cached path is built only when a file is out of step.
- */
-function rowFinder(table: DocumentTable): (file: string) => number | undefined {
-  let next = 0;
-  let byPath: Map<string, number> | null = null;
-  return (file) => {
-    if (next < table.count && table.path(next) === file) return next++;
-    if (!byPath) {
-      byPath = new Map();
-      for (let k = 0; k < table.count; k++) byPath.set(table.path(k), k);
-    }
-    const k = byPath.get(file);
-    if (k !== undefined) next = k + 1;
-    return k;
-  };
-}
-
-/** The cached row for `file` when its size and time (or, failing that, its hash) still match. */
-function reusable(cache: CacheContents, k: number | undefined, file: string, stat: PlannedFile['stat']): number {
-  if (k === undefined) return -1;
-  const table = cache.documents;
-  if (table.reread(k) || table.size(k) !== stat.size) return -1;
-  if (table.mtimeMs(k) === stat.mtimeMs) return k;
-  // Touched but possibly unchanged (a checkout, a copy): the content decides.
-  return hashFile(file) === table.hash(k) ? k : -1;
 }
 
 /** What the cache keeps of a file skipped for `warning`, with the size and time it was planned with. */

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readCache } from '../../../src/core/cache/cacheFile';
+import { readCache } from '../../../src/core/cache/readIndexFile';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
 import { mapThroughRuns } from '../../../src/core/corpus/offsetMap';
 import { Checker } from '../../../src/core/checker';
