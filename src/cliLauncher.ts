@@ -52,8 +52,15 @@ function readOrNull(file: string | null): StoredCode | undefined {
   }
 }
 
+/**
+ * Every build and every Node version has its own code cache, a few megabytes each, so each
+ * upgrade would leave one behind. When a build writes its first, the others not read or written
+ * for this long go (read at least once a day, they keep a recent access time on most mounts).
+ */
+const STALE_CODE_CACHE_MS = 14 * 24 * 3600 * 1000;
+
 /** Saves the code compiled so far; any failure only means the next run compiles again. */
-function save(file: string, script: vm.Script, covered: number): void {
+function save(file: string, script: vm.Script, covered: number, first: boolean): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -62,12 +69,29 @@ function save(file: string, script: vm.Script, covered: number): void {
     header.writeUInt32LE(covered, 4);
     fs.writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
     fs.renameSync(temporary, file);
+    if (first) removeStale(file);
   } catch {
     // Runs as the process exits: a leftover that cannot be removed either must not change the exit.
     try {
       fs.rmSync(temporary, { force: true });
     } catch {
       // Left for a later run's cache folder; never read, since its name holds this process's id.
+    }
+  }
+}
+
+/** Removes the code caches beside `kept` (and leftovers of interrupted saves) unused for STALE_CODE_CACHE_MS. */
+function removeStale(kept: string): void {
+  const folder = path.dirname(kept);
+  const now = Date.now();
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (file === kept || !/^cli-code-[0-9a-f]{16}\.bin(\.\d+\.tmp)?$/.test(name)) continue;
+    try {
+      const stat = fs.statSync(file);
+      if (now - Math.max(stat.atimeMs, stat.mtimeMs) > STALE_CODE_CACHE_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Removed by another run meanwhile, or not ours to remove: either way it is left.
     }
   }
 }
@@ -95,8 +119,8 @@ function run(): void {
       ran |= part;
     };
     process.once('exit', () => {
-      if (covered < 0) save(file, script, ran);
-      else if ((covered | ran) !== covered) save(file, script, covered | ran);
+      if (covered < 0) save(file, script, ran, !stored);
+      else if ((covered | ran) !== covered) save(file, script, covered | ran, false);
     });
   }
   const module = new Module(main, require.main);

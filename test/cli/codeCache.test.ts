@@ -1,6 +1,7 @@
 // The CLI keeps V8's compiled code of its bundle beside the corpus caches, so a warm run skips
 // compiling it. The cache must never change an answer: a missing, damaged or foreign one is
-// rebuilt, and the run that finds it gives the same report as any other.
+// rebuilt, and the run that finds it gives the same report as any other. Other builds' caches
+// unused for two weeks are removed when a build writes its first.
 
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
@@ -80,5 +81,20 @@ describe('verbatim CLI: the compiled-code cache', function () {
   it('is neither read nor written with VERBATIM_CODE_CACHE=0', () => {
     check({ VERBATIM_CODE_CACHE: '0' });
     assert.deepStrictEqual(codeCaches(), []);
+  });
+
+  it('removes the code caches of other builds unused for two weeks when it writes its first', () => {
+    const month = (Date.now() - 30 * 24 * 3600 * 1000) / 1000;
+    const old = ['cli-code-0123456789abcdef.bin', 'cli-code-0123456789abcdef.bin.4242.tmp'];
+    const recent = 'cli-code-fedcba9876543210.bin';
+    const unrelated = 'notes-0123456789abcdef.bin';
+    for (const name of [...old, recent, unrelated]) fs.writeFileSync(path.join(base, name), 'x');
+    for (const name of [...old, unrelated]) fs.utimesSync(path.join(base, name), month, month);
+    check();
+    const left = fs.readdirSync(base);
+    for (const name of old) assert.ok(!left.includes(name), `${name} was kept`);
+    assert.ok(left.includes(recent), 'a cache used recently was removed');
+    assert.ok(left.includes(unrelated), 'a file that is no code cache was removed');
+    assert.strictEqual(codeCaches().length, 2, 'this build’s cache was written beside the recent one');
   });
 });
