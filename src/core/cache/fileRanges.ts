@@ -29,10 +29,13 @@ export function readRange(fd: number, start: number, length: number): Buffer {
   return data;
 }
 
-/** `readChunk`, read on libuv's threads while the main thread goes on. */
+/**
+ * `readChunk`, read on libuv's threads while the main thread goes on. Never throws: a range too
+ * large to hold rejects like a failed read, so a caller waiting for all its reads sees it there.
+ */
 export function readChunkInBackground(fd: number, start: number, end: number): Promise<Chunk> {
-  const data = Buffer.allocUnsafeSlow(end - start);
   return new Promise((resolve, reject) => {
+    const data = Buffer.allocUnsafeSlow(end - start);
     const next = (done: number): void => {
       if (done === data.length) return resolve({ start, data });
       fs.read(fd, data, done, data.length - done, start + done, (error, n) => {

@@ -53,12 +53,16 @@ export function readCache(dir: string, key: string, options: ReadCacheOptions = 
 export async function readCacheInBackground(dir: string, key: string, options: ReadCacheOptions = {}): Promise<CacheContents | null> {
   const opened = openIndex(dir, key, options);
   if (!opened) return null;
-  let chunks: Chunk[];
-  try {
-    chunks = await Promise.all(opened.ranges.map(([start, end]) => readChunkInBackground(opened.fd, start, end)));
-  } catch {
-    fs.closeSync(opened.fd);
-    return null;
+  // Every read ends before the file is closed, even when another has failed: a descriptor
+  // closed under a running read may be reused by the next file opened, and read from there.
+  const reads = await Promise.allSettled(opened.ranges.map(([start, end]) => readChunkInBackground(opened.fd, start, end)));
+  const chunks: Chunk[] = [];
+  for (const read of reads) {
+    if (read.status === 'rejected') {
+      fs.closeSync(opened.fd);
+      return null;
+    }
+    chunks.push(read.value);
   }
   return finishRead(opened, chunks);
 }
