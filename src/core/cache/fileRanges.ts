@@ -9,11 +9,6 @@ export interface Chunk {
   data: Buffer;
 }
 
-/** Bytes [start, end) of the file open as `fd`. */
-export function readChunk(fd: number, start: number, end: number): Chunk {
-  return { start, data: readRange(fd, start, end - start) };
-}
-
 /**
  * `length` bytes of the file from `start`, in a buffer of their own (never a pooled one, so
  * typed-array views of aligned offsets are aligned); throws when the file is shorter.
@@ -30,8 +25,9 @@ export function readRange(fd: number, start: number, length: number): Buffer {
 }
 
 /**
- * `readChunk`, read on libuv's threads while the main thread goes on. Never throws: a range too
- * large to hold rejects like a failed read, so a caller waiting for all its reads sees it there.
+ * Bytes [start, end) of the file open as `fd`, read on libuv's threads while the main thread goes
+ * on, in a buffer of their own as `readRange` reads them. Never throws: a range too large to hold
+ * rejects like a failed read, so a caller waiting for all its reads sees it there.
  */
 export function readChunkInBackground(fd: number, start: number, end: number): Promise<Chunk> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 // Reading a cache's index file (its layout is in cacheFile.ts). Everything in it is checked
 // before any of it is used; a file that does not fit is no cache, and the corpus is read again.
-// The bulk of the file (tens of megabytes for a large archive) can be read on libuv's threads
+// The bulk of the file (tens of megabytes for a large archive) is read on libuv's threads
 // while the caller stats the corpus files: a warm start needs both before it can check anything.
 
 import * as fs from 'fs';
@@ -10,7 +10,7 @@ import { TokenStream } from '../match/tokenStream';
 import { partsFit } from './cacheChecks';
 import { align8, CACHE_VERSION, INDEX_FILE, MAGIC, SECTION_NAMES, SECTIONS, textsFileName, type CacheContents, type Header, type SectionName, type SectionValue, type SkippedFile } from './cacheFile';
 import { DocumentTable } from './documentTable';
-import { readChunk, readChunkInBackground, readRange, type Chunk } from './fileRanges';
+import { readChunkInBackground, readRange, type Chunk } from './fileRanges';
 import { FilePostings } from './filePostings';
 
 /** How a cache is read. */
@@ -32,23 +32,10 @@ interface OpenedIndex {
   postingsOnDemand: boolean;
 }
 
-/** Reads the cache in `dir` built with options `key`, or returns null when there is none or it cannot be used. */
-export function readCache(dir: string, key: string, options: ReadCacheOptions = {}): CacheContents | null {
-  const opened = openIndex(dir, key, options);
-  if (!opened) return null;
-  let chunks: Chunk[];
-  try {
-    chunks = opened.ranges.map(([start, end]) => readChunk(opened.fd, start, end));
-  } catch {
-    fs.closeSync(opened.fd);
-    return null;
-  }
-  return finishRead(opened, chunks);
-}
-
 /**
- * `readCache`, with the file's bytes read on libuv's threads: the header is read at once, the
- * rest while the caller goes on, and the sections are checked when the promise is awaited.
+ * Reads the cache in `dir` built with options `key`, or resolves to null when there is none or it
+ * cannot be used. The header is read at once, the rest of the file on libuv's threads while the
+ * caller goes on, and the sections are checked when the promise is awaited.
  */
 export async function readCacheInBackground(dir: string, key: string, options: ReadCacheOptions = {}): Promise<CacheContents | null> {
   const opened = openIndex(dir, key, options);

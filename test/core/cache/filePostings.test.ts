@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CacheContents } from '../../../src/core/cache/cacheFile';
-import { readCache } from '../../../src/core/cache/readIndexFile';
+import { readCacheInBackground } from '../../../src/core/cache/readIndexFile';
 import { FilePostings } from '../../../src/core/cache/filePostings';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
 import { Checker } from '../../../src/core/checker';
@@ -54,8 +54,8 @@ describe('postings read from the cache file on demand', () => {
   it('decode every word to the same positions as postings read whole', async () => {
     const { sources, cache } = workspace();
     await openCorpus([sources], { cacheDir: cache });
-    const whole = readCache(cache, KEY)!;
-    const onDemand = readCache(cache, KEY, { postingsOnDemand: true })!;
+    const whole = (await readCacheInBackground(cache, KEY))!;
+    const onDemand = (await readCacheInBackground(cache, KEY, { postingsOnDemand: true }))!;
     assert.ok(onDemand.postings instanceof FilePostings);
     assert.ok(!(whole.postings instanceof FilePostings));
     assert.deepEqual(allPositions(onDemand), allPositions(whole));
@@ -105,7 +105,7 @@ describe('postings read from the cache file on demand', () => {
     const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
     const [at, length] = header.sections.postingBytes;
     fs.writeFileSync(file, data.subarray(0, at + Math.floor(length / 2)));
-    assert.equal(readCache(cache, KEY, { postingsOnDemand: true }), null);
+    assert.equal(await readCacheInBackground(cache, KEY, { postingsOnDemand: true }), null);
     const opened = await openCorpus([sources], { cacheDir: cache, postingsOnDemand: true });
     assert.deepEqual([opened.stats.fromCache, opened.stats.filesRead], [false, 40]);
   });
@@ -119,7 +119,7 @@ describe('postings read from the cache file on demand', () => {
     // More positions than the word has bytes: each position takes one byte at least.
     data.writeInt32LE(1 << 20, header.sections.postingCounts[0]);
     fs.writeFileSync(file, data);
-    assert.equal(readCache(cache, KEY, { postingsOnDemand: true }), null);
+    assert.equal(await readCacheInBackground(cache, KEY, { postingsOnDemand: true }), null);
   });
 
   it('keep reading the file they were opened from when another process replaces the cache', async () => {
@@ -129,12 +129,12 @@ describe('postings read from the cache file on demand', () => {
     assert.equal(before.stats.fromCache, true);
     // Nothing has been asked of these postings yet: every list is still in the old file.
     const postings = before.index.postings as FilePostings;
-    const expectedPositions = allPositions(readCache(cache, KEY)!);
+    const expectedPositions = allPositions((await readCacheInBackground(cache, KEY))!);
     // Another process rebuilds the cache from different sources: every word's list moves.
     for (let n = 0; n < 40; n += 2) fs.writeFileSync(path.join(sources, `report-${String(n).padStart(3, '0')}.txt`), `Rewritten ${n}: ${report(n + 1)} ${report(n + 3)}`);
     const other = await openCorpus([sources], { cacheDir: cache });
     assert.equal(await other.cacheSaved, true);
-    assert.notDeepEqual(allPositions(readCache(cache, KEY)!).slice(0, expectedPositions.length), expectedPositions);
+    assert.notDeepEqual(allPositions((await readCacheInBackground(cache, KEY))!).slice(0, expectedPositions.length), expectedPositions);
     // The first index still answers from the file it opened.
     assert.deepEqual(Array.from(postings.counts, (_, w) => [...decodePositions(postings, w)]), expectedPositions);
     assert.deepEqual(verdicts(before).map((v) => v.split(':')[0]), ['verbatim', 'drift', 'verbatim', 'drift', 'unsupported']);

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readCache } from '../../../src/core/cache/readIndexFile';
+import { readCacheInBackground } from '../../../src/core/cache/readIndexFile';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
 import { mapThroughRuns } from '../../../src/core/corpus/offsetMap';
 import { Checker } from '../../../src/core/checker';
@@ -51,7 +51,7 @@ describe('openCorpus and its cache', () => {
     const { sources, cache } = workspace(FILES);
     const opened = await openCorpus([sources], { cacheDir: cache });
     assert.deepEqual([opened.stats.filesRead, opened.stats.filesReused, opened.stats.fromCache, await opened.cacheSaved], [3, 0, false, true]);
-    assert.ok(readCache(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })));
+    assert.ok(await readCacheInBackground(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })));
     assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
   });
 
@@ -201,7 +201,7 @@ describe('openCorpus and its cache', () => {
       const { sources, cache } = workspace(FILES);
       await openCorpus([sources], { cacheDir: cache });
       damageSection(path.join(cache, 'index.bin'), section, damage);
-      assert.equal(readCache(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })), null);
+      assert.equal(await readCacheInBackground(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null })), null);
       const opened = await openCorpus([sources], { cacheDir: cache });
       assert.deepEqual([opened.stats.filesRead, await opened.cacheSaved], [3, true]);
       assert.deepEqual(verdicts(opened, DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
