@@ -54,10 +54,12 @@ function readOrNull(file: string | null): StoredCode | undefined {
 
 /**
  * Every build and every Node version has its own code cache, a few megabytes each, so each
- * upgrade would leave one behind. When a build writes its first, the others not read or written
- * for this long go (read at least once a day, they keep a recent access time on most mounts).
+ * upgrade would leave one behind. When a build writes its first, the others not used for this
+ * long go. A run that uses its cache marks its time once a day (see keepMarked): reading a file
+ * does not update its access time everywhere (not on Windows by default, nor on noatime mounts).
  */
 const STALE_CODE_CACHE_MS = 14 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Saves the code compiled so far; any failure only means the next run compiles again. */
 function save(file: string, script: vm.Script, covered: number, first: boolean): void {
@@ -96,6 +98,16 @@ function removeStale(kept: string): void {
   }
 }
 
+/** Marks `file` as in use when its time is a day old, so that no other build takes it for unused. */
+function keepMarked(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - fs.statSync(file).mtimeMs > DAY_MS) fs.utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // Gone, or not ours to mark: at worst it is compiled again after another build's first run.
+  }
+}
+
 function run(): void {
   // A check runs most of its regular expressions a few times over long texts (the draft, the
   // matched sources), and V8 would interpret each one's first run before compiling it: for a
@@ -121,6 +133,7 @@ function run(): void {
     process.once('exit', () => {
       if (covered < 0) save(file, script, ran, !stored);
       else if ((covered | ran) !== covered) save(file, script, covered | ran, false);
+      else keepMarked(file);
     });
   }
   const module = new Module(main, require.main);

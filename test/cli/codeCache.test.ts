@@ -97,4 +97,19 @@ describe('verbatim CLI: the compiled-code cache', function () {
     assert.ok(left.includes(unrelated), 'a file that is no code cache was removed');
     assert.strictEqual(codeCaches().length, 2, 'this build’s cache was written beside the recent one');
   });
+
+  it('marks a cache in use once a day, since reading it does not update its access time everywhere', () => {
+    const report = check();
+    check();
+    const [cache] = codeCaches();
+    const file = path.join(base, cache);
+    // Last written a month ago, and read since on a system that keeps access times unchanged.
+    const month = (Date.now() - 30 * 24 * 3600 * 1000) / 1000;
+    fs.utimesSync(file, month, month);
+    assert.strictEqual(check(), report);
+    assert.ok(Date.now() - fs.statSync(file).mtimeMs < 3600 * 1000, 'a cache in use kept a time that another build takes for unused');
+    const marked = fs.statSync(file).mtimeMs;
+    assert.strictEqual(check(), report);
+    assert.strictEqual(fs.statSync(file).mtimeMs, marked, 'a cache marked today was marked again');
+  });
 });
