@@ -28,8 +28,8 @@ describe('the index file read on libuv threads', () => {
   it('is no cache when one of its reads fails, and is closed only after the other read has ended', async () => {
     const { sources, cache } = workspace();
     await openCorpus([sources], { cacheDir: cache });
-    const index = path.join(cache, 'index.bin');
-    const header = JSON.parse(fs.readFileSync(index).toString('utf8', 12, 12 + fs.readFileSync(index).readUInt32LE(8))) as { sections: Record<string, [number, number]> };
+    const data = fs.readFileSync(path.join(cache, 'index.bin'));
+    const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
     const [postingsAt] = header.sections.postingBytes;
     assert.ok(postingsAt > 0);
 
