@@ -13,6 +13,7 @@ import { readCacheInBackground } from '../../../src/core/cache/readIndexFile';
 const fs = require('fs') as typeof import('fs');
 
 const KEY = JSON.stringify({ folderMeta: {}, maxFileBytes: null });
+const roots: string[] = [];
 
 function workspace(): { sources: string; cache: string } {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-index-read-')));
@@ -21,10 +22,16 @@ function workspace(): { sources: string; cache: string } {
   for (let n = 0; n < 12; n++) {
     fs.writeFileSync(path.join(sources, `note-${n}.txt`), `Note ${n}: the ferry to the island "will sail twice a day" from week ${n + 3} on.`);
   }
+  roots.push(root);
   return { sources, cache: path.join(root, 'cache') };
 }
 
 describe('the index file read on libuv threads', () => {
+  // The second test leaves a file of terabytes (sparse, but not to every tool that meets it).
+  after(() => {
+    for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it('is no cache when one of its reads fails, and is closed only after the other read has ended', async () => {
     const { sources, cache } = workspace();
     await openCorpus([sources], { cacheDir: cache });
