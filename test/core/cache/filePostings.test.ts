@@ -8,6 +8,7 @@ import { FilePostings } from '../../../src/core/cache/filePostings';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
 import { Checker } from '../../../src/core/checker';
 import { decodePositions } from '../../../src/core/match/postings';
+import { indexSections } from './indexSections';
 
 const KEY = JSON.stringify({ folderMeta: {}, maxFileBytes: null });
 
@@ -102,8 +103,8 @@ describe('postings read from the cache file on demand', () => {
     await openCorpus([sources], { cacheDir: cache });
     const file = path.join(cache, 'index.bin');
     const data = fs.readFileSync(file);
-    const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
-    const [at, length] = header.sections.postingBytes;
+    const sections = indexSections(data);
+    const [at, length] = sections.postingBytes;
     fs.writeFileSync(file, data.subarray(0, at + Math.floor(length / 2)));
     assert.equal(await readCacheInBackground(cache, KEY, { postingsOnDemand: true }), null);
     const opened = await openCorpus([sources], { cacheDir: cache, postingsOnDemand: true });
@@ -115,9 +116,9 @@ describe('postings read from the cache file on demand', () => {
     await openCorpus([sources], { cacheDir: cache });
     const file = path.join(cache, 'index.bin');
     const data = fs.readFileSync(file);
-    const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
+    const sections = indexSections(data);
     // More positions than the word has bytes: each position takes one byte at least.
-    data.writeInt32LE(1 << 20, header.sections.postingCounts[0]);
+    data.writeInt32LE(1 << 20, sections.postingCounts[0]);
     fs.writeFileSync(file, data);
     assert.equal(await readCacheInBackground(cache, KEY, { postingsOnDemand: true }), null);
   });

@@ -6,6 +6,7 @@ import { readCacheInBackground } from '../../../src/core/cache/readIndexFile';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
 import { mapThroughRuns } from '../../../src/core/corpus/offsetMap';
 import { Checker } from '../../../src/core/checker';
+import { indexSections } from './indexSections';
 
 /** A fresh sources folder and cache folder for one test. */
 function workspace(files: Record<string, string>): { sources: string; cache: string } {
@@ -32,8 +33,8 @@ function verdicts(opened: OpenedCorpus, draft: string): string[] {
 /** Applies `damage` to the bytes of one section of the index file, found through its header. */
 function damageSection(file: string, section: string, damage: (bytes: Buffer) => void): void {
   const data = fs.readFileSync(file);
-  const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
-  const [offset, length] = header.sections[section];
+  const sections = indexSections(data);
+  const [offset, length] = sections[section];
   damage(data.subarray(offset, offset + length));
   fs.writeFileSync(file, data);
 }

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { openCorpus } from '../../../src/core/cache/openCorpus';
 import { readCacheInBackground } from '../../../src/core/cache/readIndexFile';
+import { indexSections } from './indexSections';
 
 // The module object itself, not a namespace copy, so that its functions can be wrapped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,8 +37,8 @@ describe('the index file read on libuv threads', () => {
     const { sources, cache } = workspace();
     await openCorpus([sources], { cacheDir: cache });
     const data = fs.readFileSync(path.join(cache, 'index.bin'));
-    const header = JSON.parse(data.toString('utf8', 12, 12 + data.readUInt32LE(8))) as { sections: Record<string, [number, number]> };
-    const [postingsAt] = header.sections.postingBytes;
+    const sections = indexSections(data);
+    const [postingsAt] = sections.postingBytes;
     assert.ok(postingsAt > 0);
 
     const events: string[] = [];
