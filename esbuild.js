@@ -85,6 +85,8 @@ function appEntries() {
     { in: 'src/server/server.ts', out: 'server' },
     // The reader threads of `verbatim archive import` (src/archive/importReaders.ts).
     { in: 'src/archive/importWorker.ts', out: 'importWorker' },
+    // The thread that walks and stats a corpus while the cache is read (src/core/corpus/surveyThread.ts).
+    { in: 'src/core/corpus/surveyWorker.ts', out: 'surveyWorker' },
     { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   ];
   const apps = entries.filter((e) => fs.existsSync(e.in)).map((e) => ({

@@ -3,8 +3,8 @@
 
 import { ArchiveSession } from '../archive/archiveSession';
 import { archiveSettings } from '../archive/archiveSettings';
-import type { Checker } from '../core/checker';
-import type { QuoteResult, TextFormat } from '../core/types';
+import type { CheckOptions, QuoteResult } from '../core/types';
+import type { LocalCheck } from './localChecks';
 import type { CliIO } from './runCheck';
 
 /** The archive the project names, or null; warnings (a password in the file) go to stderr. */
@@ -13,13 +13,11 @@ export function openArchive(configFile: string | null, io: CliIO): ArchiveSessio
   return settings ? new ArchiveSession(settings) : null;
 }
 
-/** The draft's verdicts from the local corpus, merged with the archive's when there is one. */
-export async function checkDraft(checker: Checker, archive: ArchiveSession | null, text: string, format: TextFormat): Promise<QuoteResult[]> {
-  const quotes = checker.quotesOf(text, format);
-  const local = quotes.map((quote) => checker.checkQuote(text, quote));
-  if (!archive) return local;
+/** The draft's local verdicts, merged with the archive's when there is one. */
+export async function withArchive(archive: ArchiveSession | null, text: string, local: LocalCheck, options: CheckOptions): Promise<QuoteResult[]> {
+  if (!archive) return local.results;
   // Accepted renderings are decided from the quote itself when the report is made.
-  return archive.check(text, quotes, local, checker.options);
+  return archive.check(text, local.quotes, local.results, options);
 }
 
 /** Says (once) that the archive was not used, and closes it. */

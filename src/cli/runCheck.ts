@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCacheDir } from '../core/cache/cacheLocation';
-import { openCorpus, type OpenedCorpus, type OpenOptions } from '../core/cache/openCorpus';
-import { Checker } from '../core/checker';
+import { openEarly } from '../core/cache/openEarly';
+import { Checker, type CorpusIndex } from '../core/checker';
 import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import { appendAll } from '../core/corpus/walkCorpus';
 import { formatOfFile } from '../core/draftFormats';
@@ -21,8 +21,12 @@ import { formatHtml, formatMarkdown } from './formatSheet';
 import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
-import { checkDraft, closeArchive, openArchive } from './archiveDrafts';
+import { closeArchive, openArchive, withArchive } from './archiveDrafts';
+import { checkBeforeConfirmed, checkLocally } from './localChecks';
 import { CHECKED_AFTER_READING, CHECKED_FROM_CACHE, noteCompiled } from './codeCoverage';
+
+/** The thread that walks and stats the corpus while the drafts are checked, shipped beside the bundle. */
+const SURVEY_SCRIPT = path.join(__dirname, 'surveyWorker.js');
 
 /** Input the user has to fix before the check can run (exit code 2). */
 export class InputError extends Error {}
@@ -60,7 +64,20 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     }
     const entries = scoped.kept;
     const cacheDir = args.cache === false ? null : args.cache !== null ? path.resolve(io.cwd, args.cache) : defaultCacheDir(entries, io.env);
-    const { corpus, index, cacheSaved, stats } = await readCorpus(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true });
+    const options = {
+      minWords: args.minWords ?? config.minWords,
+      driftThreshold: args.threshold ?? config.driftThreshold,
+      aliases: config.aliases,
+      ignore: config.ignore,
+      preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
+    };
+    const checkerOf = (index: CorpusIndex) => new Checker(index, options, config.accepted.map((a) => a.quote));
+    const texts = group.drafts.map((i) => ({ text: drafts[i].text, format: formatOfFile(drafts[i].path) }));
+    const opening = await readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT }));
+    // The drafts are checked against the cache while the files are stat'ed on another thread.
+    const earlyChecker = opening.early ? checkerOf(opening.early.index) : null;
+    const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, opening.confirmed) : null;
+    const { corpus, index, cacheSaved, stats } = await readCorpus(() => opening.final);
     corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {
@@ -74,18 +91,14 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       const from = config.file && args.corpus.length === 0 ? ` (corpus of ${displayPath(io.cwd, config.file)})` : '';
       throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
     }
-    const options = {
-      minWords: args.minWords ?? config.minWords,
-      driftThreshold: args.threshold ?? config.driftThreshold,
-      aliases: config.aliases,
-      ignore: config.ignore,
-      preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
-    };
-    const checker = new Checker(index, options, config.accepted.map((a) => a.quote));
-    for (const i of group.drafts) {
-      const draft = drafts[i];
-      const results = await checkDraft(checker, archive, draft.text, formatOfFile(draft.path));
-      reports[i] = reportDraft(io.cwd, draft.path, draft.text, results, (quote) => checker.isAccepted(quote));
+    // The early verdicts stand only when the corpus is the one they were checked against.
+    const confirmed = early && earlyChecker && opening.early?.corpus === corpus ? { checker: earlyChecker, checks: early } : null;
+    const checker = confirmed?.checker ?? checkerOf(index);
+    for (let k = 0; k < group.drafts.length; k++) {
+      const i = group.drafts[k];
+      const local = confirmed ? confirmed.checks[k] : checkLocally(checker, texts[k]);
+      const results = await withArchive(archive, drafts[i].text, local, checker.options);
+      reports[i] = reportDraft(io.cwd, drafts[i].path, drafts[i].text, results, (quote) => checker.isAccepted(quote));
     }
     noteCompiled(stats.fromCache ? CHECKED_FROM_CACHE : CHECKED_AFTER_READING);
     await closeArchive(archive, io);
@@ -172,9 +185,10 @@ function readDraft(cwd: string, draft: string): { path: string; text: string } {
   }
 }
 
-async function readCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
+/** Opens the corpus with `open`; what it throws becomes a one-line InputError. */
+async function readCorpus<T>(open: () => Promise<T>): Promise<T> {
   try {
-    return await openCorpus(entries, options);
+    return await open();
   } catch (error) {
     throw new InputError(`cannot read the corpus: ${oneLine(reason(error))}`);
   }

@@ -3,15 +3,14 @@
 // and content hashes decide what changed. This is how both the editor and the CLI start, so a
 // newsroom archive is indexed once and then opens in a fraction of a second.
 
-import * as fs from 'fs';
 import * as path from 'path';
-import type { LoadOptions } from '../corpus/loadCorpus';
 import { isCorpusWarning } from '../corpus/readSourceFile';
-import { walkCorpus } from '../corpus/walkCorpus';
+import { surveyCorpus, type Survey } from '../corpus/surveyCorpus';
+import { surveyOnThread } from '../corpus/surveyThread';
 import { CorpusIndex, IndexBuilder } from '../match/corpusIndex';
 import { ownedCopy, Vocabulary } from '../match/vocabulary';
 import type { Corpus, CorpusWarning, SourceDocument } from '../types';
-import { newGeneration, textsFileName, writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
+import { newGeneration, textsFileName, type CacheContents, type SkippedFile } from './cacheFile';
 import { isContentWarning, readForCache } from './cachedRead';
 import { reusable, rowFinder } from './cachedRows';
 import { recordOf } from './documentRecord';
@@ -20,123 +19,132 @@ import { canRefresh, refreshCorpus } from './refreshCorpus';
 import { StoredDocument, TextStore } from './storedDocument';
 import { releasePostings } from './filePostings';
 import { readCacheInBackground } from './readIndexFile';
-import { removeStaleTexts } from './staleTexts';
 import { removeOrphanedTemporaries } from './temporaryFiles';
-import { cacheWriteFailure, TextsWriter } from './textsWriter';
+import { TextsWriter } from './textsWriter';
+import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
+
+export { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type OpenProgress, type OpenStats, type PlannedFile } from './openParts';
 import { SlicePauser } from '../slicedRun';
-
-/** Progress of opening a corpus, in files and bytes. */
-export interface OpenProgress {
-  files: number;
-  totalFiles: number;
-  bytes: number;
-}
-
-export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
-  /** The cache folder; null to read every file and keep nothing on disk. */
-  cacheDir: string | null;
-  /** Largest total size of source files indexed, in bytes; the files past it are left out with a warning. */
-  maxCorpusBytes?: number;
-  /** Most source files indexed; the walk stops there with a warning. */
-  maxCorpusFiles?: number;
-  /** The folder that links in the corpus may lead into (see `WalkOptions.confineLinksTo`). */
-  confineLinksTo?: string;
-  onProgress?: (progress: OpenProgress) => void;
-  /** Read the cache's postings word by word as a check asks (a short run: the CLI). */
-  postingsOnDemand?: boolean;
-}
-
-export interface OpenStats {
-  filesRead: number;
-  filesReused: number;
-  /** True when the whole index came from the cache unchanged. */
-  fromCache: boolean;
-  milliseconds: number;
-}
-
-export interface OpenedCorpus {
-  corpus: Corpus;
-  index: CorpusIndex;
-  stats: OpenStats;
-  /**
-   * Settles once the cache on disk describes this corpus: at once when it already did or was
-   * written while opening; after the corpus is ready when only a few files changed, since then
-   * the refreshed cache is written afterwards. False when the cache could not be written.
-   */
-  cacheSaved: Promise<boolean>;
-}
-
-/** A source file to index, with what the cache knows of it. */
-export interface PlannedFile {
-  file: string;
-  /** Only the two facts the cache compares, not the whole fs.Stats: archives have many files. */
-  stat: { size: number; mtimeMs: number };
-  /** The file's row in the cached document table when it is unchanged, else -1. */
-  reuse: number;
-}
-
-/** Yield to the event loop this often while reading, so a server stays responsive. */
-export const SLICE_MS = 25;
 
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {
   const began = performance.now();
-  // Folder metadata and the file size limit shape what is stored, so they are part of the key.
+  const opening = startOpening(entries, options);
+  const survey = await surveyed(opening);
+  const read = usableCache(await opening.cacheRead, options);
+  return finishOpening(entries, planFiles(entries, survey, read.cache, options), read, opening.key, options, began);
+}
+
+/** An opening under way: the files being surveyed and the cache being read. */
+export interface Opening {
+  /** Folder metadata and the file size limit shape what is stored, so they are the cache's key. */
+  key: string;
+  survey: Promise<Survey>;
+  cacheRead: Promise<CacheContents | null>;
+}
+
+/** Starts surveying the files and reading the cache. */
+export function startOpening(entries: string[], options: OpenOptions): Opening {
   const key = JSON.stringify({ folderMeta: options.folderMeta ?? {}, maxFileBytes: options.maxFileBytes ?? null });
-  const { files, warnings } = await walkCorpus(entries, { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo });
-  // The index file is read on libuv's threads while the files are stat'ed: a warm start needs
-  // both, and they take about as long. Started only now, since reading it alongside the walk
-  // slowed the walk by more than it saved.
-  const cacheRead = options.cacheDir ? readCacheInBackground(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : Promise.resolve(null);
+  const walkOptions = { exclude: options.cacheDir ? [options.cacheDir] : [], maxFiles: options.maxCorpusFiles, confineLinksTo: options.confineLinksTo };
+  const readCache = () => options.cacheDir ? readCacheInBackground(options.cacheDir, key, { postingsOnDemand: options.postingsOnDemand }) : Promise.resolve(null);
+  if (options.surveyScript) {
+    // The files are walked and stat'ed on a thread of their own while this one reads the
+    // cache's index file and checks its sections (and, in the CLI, checks the draft against it).
+    return { key, survey: surveyOnThread(options.surveyScript, entries, walkOptions), cacheRead: readCache() };
+  }
+  // On one thread the index file is read on libuv's threads while the files are stat'ed,
+  // started only after the walk, since reading it alongside the walk slowed the walk by more
+  // than it saved.
+  let cacheRead: Promise<CacheContents | null> = Promise.resolve(null);
+  const survey = surveyCorpus(entries, walkOptions, () => {
+    cacheRead = readCache();
+  });
+  return { key, survey, cacheRead: survey.then(() => cacheRead, () => cacheRead) };
+}
+
+/** The survey; when it fails, the cache read beside it is let go before the error is passed on. */
+export async function surveyed(opening: Opening): Promise<Survey> {
+  try {
+    return await opening.survey;
+  } catch (error) {
+    // Postings read on demand hold the index file open.
+    releasePostings((await opening.cacheRead)?.postings);
+    throw error;
+  }
+}
+
+/** A cache read, with its texts files open; both null when there is none or a texts file is missing. */
+export interface UsableCache {
+  cache: CacheContents | null;
+  stores: TextStore[] | null;
+}
+
+export function usableCache(cache: CacheContents | null, options: OpenOptions): UsableCache {
+  const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
+  if (stores) return { cache, stores };
+  releasePostings(cache?.postings);
+  return { cache: null, stores: null };
+}
+
+/** The files to index and what the cache holds of each, with the warnings of the survey. */
+export interface PlannedFiles {
+  plan: PlannedFile[];
+  /** Files skipped for their content before and unchanged since: skipped again, unread. */
+  skipped: SkippedFile[];
+  totalBytes: number;
+  warnings: CorpusWarning[];
+  /** True when every file is the cache's, in the cache's order. */
+  unchanged: boolean;
+}
+
+/** Compares the survey with the cache: each file's size and time decide whether the cache still holds it. */
+export function planFiles(entries: string[], survey: Survey, cache: CacheContents | null, options: OpenOptions): PlannedFiles {
+  const { warnings } = survey;
   // Writes killed halfway leave temporary files that nothing else would ever remove.
   if (options.cacheDir) removeOrphanedTemporaries(options.cacheDir);
-
-  // First pass: each file's size and time (cheap: one stat each), which decide below whether
-  // the cache still holds it.
   const maxCorpusBytes = options.maxCorpusBytes ?? Number.POSITIVE_INFINITY;
-  const present: PlannedFile[] = [];
-  let totalBytes = 0;
-  let skippedForSize = 0;
-  for (const { path: file } of files) {
-    const full = statOrNull(file);
-    if (!full) {
-      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
-    } else if (totalBytes + full.size > maxCorpusBytes) {
-      skippedForSize++;
-    } else {
-      totalBytes += full.size;
-      present.push({ file, stat: { size: full.size, mtimeMs: full.mtimeMs }, reuse: -1 });
-    }
-  }
-
-  let cache = await cacheRead;
-  const stores = cache && options.cacheDir ? openStores(options.cacheDir, cache) : null;
-  if (!stores) releasePostings(cache?.postings);
-  if (!stores) cache = null;
   const cachedRow = cache ? rowFinder(cache.documents) : () => undefined;
   const skippedBefore = new Map<string, SkippedFile>();
   for (const file of cache?.skipped ?? []) skippedBefore.set(file.path, file);
-  // Files skipped for their content before and unchanged since: skipped again, unread.
   const skipped: SkippedFile[] = [];
   const plan: PlannedFile[] = [];
-  for (const entry of present) {
-    const { file, stat } = entry;
+  let totalBytes = 0;
+  let skippedForSize = 0;
+  for (let k = 0; k < survey.files.length; k++) {
+    const file = survey.files[k];
+    const stat = { size: survey.sizes[k], mtimeMs: survey.mtimes[k] };
+    if (Number.isNaN(stat.mtimeMs)) {
+      warnings.push({ path: file, message: 'disappeared while the corpus was being read; skipped' });
+      continue;
+    }
+    if (totalBytes + stat.size > maxCorpusBytes) {
+      skippedForSize++;
+      continue;
+    }
+    totalBytes += stat.size;
     const known = skippedBefore.get(file);
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
       skipped.push(known);
     } else {
-      if (cache) entry.reuse = reusable(cache, cachedRow(file), file, stat);
-      plan.push(entry);
+      plan.push({ file, stat, reuse: cache ? reusable(cache, cachedRow(file), file, stat) : -1 });
     }
   }
   if (skippedForSize) {
     warnings.push({ path: entries.join(', '), message: `the corpus is larger than the limit of ${formatMegabytes(maxCorpusBytes)}; ${skippedForSize} file(s) were not indexed`, limit: true });
   }
   for (const file of skipped) warnings.push({ path: file.path, message: file.message });
+  const unchanged = cache !== null && plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
+  return { plan, skipped, totalBytes, warnings, unchanged };
+}
+
+/** Opens the planned files: restored from the cache, refreshed, or read and built anew. */
+export async function finishOpening(entries: string[], planned: PlannedFiles, read: UsableCache, key: string, options: OpenOptions, began: number): Promise<OpenedCorpus> {
+  const { plan, skipped, totalBytes, warnings } = planned;
+  const { cache, stores } = read;
   if (cache && stores) {
     try {
-      const unchanged = plan.length === cache.documents.count && plan.every((entry, k) => entry.reuse === k);
-      if (unchanged) return restore(cache, stores, plan, warnings, began);
+      if (planned.unchanged) return restore(cache, stores, (id) => plan[id].stat.mtimeMs, warnings, began);
       if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, skipped, warnings, options, began });
     } catch (error) {
       // The cache passed its checks but still could not be used: read the sources instead.
@@ -230,10 +238,10 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], skipped: Skip
   return { corpus, index, stats, cacheSaved: Promise.resolve(cacheSaved) };
 }
 
-/** The corpus and index exactly as cached, with the files' current times. */
-function restore(cache: CacheContents, stores: TextStore[], plan: PlannedFile[], warnings: CorpusWarning[], began: number): OpenedCorpus {
+/** The corpus and index exactly as cached, with each file's time as `mtimeOf` gives it. */
+export function restore(cache: CacheContents, stores: TextStore[], mtimeOf: (id: number) => number, warnings: CorpusWarning[], began: number): OpenedCorpus {
   const documents: SourceDocument[] = [];
-  for (let id = 0; id < plan.length; id++) documents.push(new StoredDocument(id, cache.documents, id, plan[id].stat.mtimeMs, stores));
+  for (let id = 0; id < cache.documents.count; id++) documents.push(new StoredDocument(id, cache.documents, id, mtimeOf(id), stores));
   const corpus: Corpus = { documents, warnings };
   const index = CorpusIndex.fromParts(corpus, { vocabulary: Vocabulary.unpack(cache.vocabulary), tokens: cache.tokens, docStarts: cache.docStarts, postings: cache.postings });
   const stats = { filesRead: 0, filesReused: documents.length, fromCache: true, milliseconds: performance.now() - began };
@@ -258,32 +266,6 @@ function openStores(dir: string, cache: CacheContents): TextStore[] | null {
 function openStore(file: string): TextStore | null {
   try {
     return new TextStore(file);
-  } catch {
-    return null;
-  }
-}
-
-/** What the cache keeps of a file skipped for `warning`, with the size and time it was planned with. */
-export function skippedFile(file: string, stat: PlannedFile['stat'], warning: CorpusWarning): SkippedFile {
-  return { path: file, size: stat.size, mtimeMs: stat.mtimeMs, message: warning.message };
-}
-
-/** Writes the index file next to finished texts files; false (with a warning) when it cannot. */
-export function saveCache(dir: string, contents: CacheContents, warnings: CorpusWarning[]): boolean {
-  try {
-    writeIndexFile(dir, contents);
-    removeStaleTexts(dir, contents.segments);
-    return true;
-  } catch (error) {
-    warnings.push({ path: dir, message: cacheWriteFailure(error) });
-    return false;
-  }
-}
-
-function statOrNull(file: string): fs.Stats | null {
-  try {
-    // A missing file is told by the result rather than an exception, which is much cheaper.
-    return fs.statSync(file, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }

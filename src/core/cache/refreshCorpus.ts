@@ -15,7 +15,7 @@ import { newGeneration, textsFileName, type CacheContents, type SkippedFile } fr
 import { isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable, type DocumentRecord, type TextPlace } from './documentTable';
-import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openCorpus';
+import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
 import { StoredDocument, type TextStore } from './storedDocument';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';

@@ -1,0 +1,52 @@
+// Opening a corpus for a short run (the CLI), where the cache can be used before every file is
+// known to be unchanged. A warm start must both stat every source file and check the draft;
+// the survey runs on a thread of its own (OpenOptions.surveyScript), so the check can run
+// against the cache meanwhile, on the assumption that nothing changed. The assumption is then
+// confirmed by the same comparison openCorpus makes, and when it fails, the early corpus is
+// dropped and the corpus is opened from the survey as openCorpus would (refreshed or read).
+
+import { appendAll } from '../corpus/walkCorpus';
+import type { CacheContents } from './cacheFile';
+import { releasePostings } from './filePostings';
+import { finishOpening, planFiles, restore, startOpening, surveyed, usableCache, type PlannedFile } from './openCorpus';
+import type { OpenedCorpus, OpenOptions } from './openParts';
+
+export interface EarlyOpening {
+  /** The corpus as the cache holds it, before the survey has confirmed it; null without a usable cache. */
+  early: OpenedCorpus | null;
+  /** True once the survey found every file as the cache holds it, with the same time: `early` is then the corpus. */
+  confirmed: Promise<boolean>;
+  /** The corpus as the files are: `early` when confirmed, else opened from the survey. */
+  final: Promise<OpenedCorpus>;
+}
+
+/** Reads the cache, and surveys the files (on a thread, given `options.surveyScript`). */
+export async function openEarly(entries: string[], options: OpenOptions): Promise<EarlyOpening> {
+  const began = performance.now();
+  const opening = startOpening(entries, options);
+  const read = usableCache(await opening.cacheRead, options);
+  const { cache, stores } = read;
+  // The cache's own times stand in for the files' until the survey has them; when confirmed, they are the same.
+  const early = cache && stores ? restore(cache, stores, (id) => cache.documents.mtimeMs(id), [], began) : null;
+  const planned = surveyed(opening).then((survey) => planFiles(entries, survey, cache, options), (error: unknown) => {
+    for (const store of stores ?? []) store.close();
+    releasePostings(cache?.postings);
+    throw error;
+  });
+  const confirmed = planned.then((p) => early !== null && p.unchanged && sameTimes(p.plan, cache!), () => false);
+  const final = planned.then(async (p) => {
+    if (early && (await confirmed)) {
+      appendAll(early.corpus.warnings, p.warnings);
+      return early;
+    }
+    return finishOpening(entries, p, read, opening.key, options, began);
+  });
+  // The caller awaits `final` once its early check is done; a failure before then is its, not unhandled.
+  final.catch(() => undefined);
+  return { early, confirmed, final };
+}
+
+/** True when every planned file has the time the cache holds for its row (its row is its index when unchanged). */
+function sameTimes(plan: PlannedFile[], cache: CacheContents): boolean {
+  return plan.every((entry, k) => entry.stat.mtimeMs === cache.documents.mtimeMs(k));
+}
