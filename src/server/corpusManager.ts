@@ -17,6 +17,9 @@ import { watchBase, type CorpusWatcher } from './corpusWatcher';
 import type { ResolvedSettings } from './settingsStore';
 import { isInside, type Folder } from './workspaceFolders';
 
+/** The thread that walks and stats a corpus (dist/surveyWorker.js), shipped beside the server. */
+const SURVEY_SCRIPT = path.join(__dirname, 'surveyWorker.js');
+
 /** The state of one folder's corpus. */
 export interface FolderCorpus {
   folder: Folder;
@@ -217,6 +220,9 @@ export class CorpusManager {
         confineLinksTo: scoped.confineLinksTo ?? undefined,
         // Per-folder outlet defaults from verbatim.json, so citations name the outlet of a wire folder.
         folderMeta: resolved.folderMeta,
+        // The files are walked and stat'ed on a thread: an archive's 100,000 stats would hold up
+        // this one, and with it every request, for a third of a second.
+        surveyScript: SURVEY_SCRIPT,
         onProgress: ({ files, totalFiles, bytes }) => progress.report(`${files} / ${totalFiles} files, ${(bytes / 1e6).toFixed(1)} MB`, totalFiles ? Math.round((files / totalFiles) * 100) : 0),
       });
     } finally {

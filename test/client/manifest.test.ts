@@ -77,7 +77,7 @@ describe('extension manifest', () => {
   it('packages every file the client loads at run time', () => {
     const allowed = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n')
       .filter((line) => line.startsWith('!')).map((line) => line.slice(1));
-    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/pdf.js', 'dist/docx.js', 'media/icon.png', 'media/report.css', 'media/report.js', 'package.json', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/pdf.js', 'dist/docx.js', 'dist/surveyWorker.js', 'media/icon.png', 'media/report.css', 'media/report.js', 'package.json', 'LICENSE']) {
       assert.ok(allowed.some((pattern) => pattern === needed || (pattern.endsWith('/**') && needed.startsWith(pattern.slice(0, -2)))), `${needed} is not packaged`);
     }
     for (const file of ['media/icon.png', 'media/report.css', 'media/report.js', 'LICENSE', 'CHANGELOG.md']) {
