@@ -5,7 +5,7 @@
 import { Checker } from '../core/checker';
 import { SLICE_MS } from '../core/cache/openParts';
 import { SlicePauser } from '../core/slicedRun';
-import type { Quote, QuoteResult, TextFormat } from '../core/types';
+import type { Quote, QuoteResult } from '../core/types';
 
 /** A draft's quotations and their local verdicts, in order. */
 export interface LocalCheck {
@@ -13,33 +13,32 @@ export interface LocalCheck {
   results: QuoteResult[];
 }
 
-export interface DraftText {
+/** A draft's text and its quotations, found before the corpus is open (they need none). */
+export interface DraftQuotes {
   text: string;
-  format: TextFormat;
+  quotes: Quote[];
 }
 
-export function checkLocally(checker: Checker, draft: DraftText): LocalCheck {
-  const quotes = checker.quotesOf(draft.text, draft.format);
-  return { quotes, results: quotes.map((quote) => checker.checkQuote(draft.text, quote)) };
+export function checkLocally(checker: Checker, draft: DraftQuotes): LocalCheck {
+  return { quotes: draft.quotes, results: draft.quotes.map((quote) => checker.checkQuote(draft.text, quote)) };
 }
 
 /**
  * Checks `drafts` against a corpus not yet confirmed; null once `confirmed` says it was not the
  * corpus. Other events get their turn between quotes, so the survey's answer is heard.
  */
-export async function checkBeforeConfirmed(checker: Checker, drafts: DraftText[], confirmed: Promise<boolean>): Promise<LocalCheck[] | null> {
+export async function checkBeforeConfirmed(checker: Checker, drafts: DraftQuotes[], confirmed: Promise<boolean>): Promise<LocalCheck[] | null> {
   let dropped = false;
   void confirmed.then((ok) => {
     dropped = !ok;
   });
   const pauser = new SlicePauser(SLICE_MS);
   const checks: LocalCheck[] = [];
-  for (const draft of drafts) {
-    const quotes = checker.quotesOf(draft.text, draft.format);
+  for (const { text, quotes } of drafts) {
     const results: QuoteResult[] = [];
     for (const quote of quotes) {
       if (dropped) return null;
-      results.push(checker.checkQuote(draft.text, quote));
+      results.push(checker.checkQuote(text, quote));
       await pauser.pauseIfDue();
     }
     checks.push({ quotes, results });

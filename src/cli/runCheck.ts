@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCacheDir } from '../core/cache/cacheLocation';
 import { openEarly } from '../core/cache/openEarly';
-import { Checker, type CorpusIndex } from '../core/checker';
+import { Checker, QuoteFinder, type CorpusIndex } from '../core/checker';
 import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import { appendAll } from '../core/corpus/walkCorpus';
 import { formatOfFile } from '../core/draftFormats';
@@ -72,12 +72,15 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
     };
     const checkerOf = (index: CorpusIndex) => new Checker(index, options, config.accepted.map((a) => a.quote));
-    const texts = group.drafts.map((i) => ({ text: drafts[i].text, format: formatOfFile(drafts[i].path) }));
-    const opening = await readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT }));
+    const opening = readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT }));
+    // The drafts' quotations need no corpus: they are found while the cache is read.
+    const finder = new QuoteFinder(options);
+    const texts = group.drafts.map((i) => ({ text: drafts[i].text, quotes: finder.quotesOf(drafts[i].text, formatOfFile(drafts[i].path)) }));
     // The drafts are checked against the cache while the files are stat'ed on another thread.
-    const earlyChecker = opening.early ? checkerOf(opening.early.index) : null;
-    const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, opening.confirmed) : null;
-    const { corpus, index, cacheSaved, stats } = await readCorpus(() => opening.final);
+    const { early: earlyCorpus, confirmed: earlyConfirmed, final } = await opening;
+    const earlyChecker = earlyCorpus ? checkerOf(earlyCorpus.index) : null;
+    const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, earlyConfirmed) : null;
+    const { corpus, index, cacheSaved, stats } = await readCorpus(() => final);
     corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {
@@ -92,7 +95,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
     }
     // The early verdicts stand only when the corpus is the one they were checked against.
-    const confirmed = early && earlyChecker && opening.early?.corpus === corpus ? { checker: earlyChecker, checks: early } : null;
+    const confirmed = early && earlyChecker && earlyCorpus?.corpus === corpus ? { checker: earlyChecker, checks: early } : null;
     const checker = confirmed?.checker ?? checkerOf(index);
     for (let k = 0; k < group.drafts.length; k++) {
       const i = group.drafts[k];

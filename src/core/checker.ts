@@ -21,21 +21,50 @@ export { searchCorpus, type SearchHit } from './match/searchCorpus';
 /** How many distinct quote wordings a checker remembers before it starts afresh. */
 const PLAN_CACHE_LIMIT = 5000;
 
+/**
+ * Finds a draft's quotations with their speakers, read with an alias table, less those on the
+ * ignore list. It needs no corpus, so a caller can read the draft while the corpus opens.
+ */
+export class QuoteFinder {
+  readonly aliases: AliasTable;
+  private readonly ignored: IgnoreList;
+
+  constructor(options: Pick<CheckOptions, 'aliases' | 'ignore'>) {
+    this.aliases = new AliasTable(options.aliases);
+    this.ignored = new IgnoreList(options.ignore);
+  }
+
+  /**
+   * The quotations of a draft (ignored ones are taken out after the speakers are read, so that
+   * a speaker named beside an ignored quotation still carries over to the next one); `prose`
+   * when the caller has read it already.
+   */
+  quotesOf(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
+    return runToEnd(this.quoteSteps(text, prose));
+  }
+
+  /** `quotesOf` in steps, for a caller that spreads a long draft over several turns of the event loop. */
+  *quoteSteps(text: string, prose: DraftProse): Generator<void, Quote[]> {
+    const quotes = yield* attributeQuoteSteps(text, prose, this.aliases, DRAFT_QUOTES);
+    return this.ignored.size ? quotes.filter((quote) => !this.ignored.matches(quote.text)) : quotes;
+  }
+}
+
 /** Checks quotes against one index; results are memoised per quote wording. */
 export class Checker {
   readonly options: CheckOptions;
   private readonly plans = new Map<string, MatchPlan>();
   private readonly acceptedKeys: Set<string>;
+  readonly quotes: QuoteFinder;
   private readonly aliases: AliasTable;
-  private readonly ignored: IgnoreList;
   /** Who each matched source credits with its quotations, read once per document when first matched. */
   private readonly sourceSpeakers: SourceSpeakers;
 
   constructor(readonly index: CorpusIndex, options: Partial<CheckOptions> = {}, accepted: string[] = []) {
     this.options = { ...DEFAULT_CHECK_OPTIONS, ...options };
     this.acceptedKeys = new Set(accepted.map(wordingKey));
-    this.aliases = new AliasTable(this.options.aliases);
-    this.ignored = new IgnoreList(this.options.ignore);
+    this.quotes = new QuoteFinder(this.options);
+    this.aliases = this.quotes.aliases;
     this.sourceSpeakers = new SourceSpeakers(this.aliases);
   }
 
@@ -57,20 +86,14 @@ export class Checker {
     return this.quotesOf(text, format).map((quote) => this.checkQuote(text, quote));
   }
 
-  /**
-   * The quotations of a draft with their speakers, read with this checker's alias table, less
-   * those on the ignore list (taken out after the speakers are read, so that a speaker named
-   * beside an ignored quotation still carries over to the next one); `prose` when the caller has
-   * read it already.
-   */
-  quotesOf(text: string, format: TextFormat, prose: DraftProse = draftProseOf(text, format)): Quote[] {
-    return runToEnd(this.quoteSteps(text, prose));
+  /** The quotations of a draft with their speakers (see QuoteFinder). */
+  quotesOf(text: string, format: TextFormat, prose?: DraftProse): Quote[] {
+    return this.quotes.quotesOf(text, format, prose);
   }
 
   /** `quotesOf` in steps, for a caller that spreads a long draft over several turns of the event loop. */
-  *quoteSteps(text: string, prose: DraftProse): Generator<void, Quote[]> {
-    const quotes = yield* attributeQuoteSteps(text, prose, this.aliases, DRAFT_QUOTES);
-    return this.ignored.size ? quotes.filter((quote) => !this.ignored.matches(quote.text)) : quotes;
+  quoteSteps(text: string, prose: DraftProse): Generator<void, Quote[]> {
+    return this.quotes.quoteSteps(text, prose);
   }
 
   /** True when the team accepted this quote's wording (in verbatim.json), so it is not flagged. */
