@@ -33,6 +33,8 @@ export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
    * (dist/surveyWorker.js), while this thread reads the cache; without it, all on this thread.
    */
   surveyScript?: string;
+  /** The size of the cache's index file from which the thread is used (openCorpus.ts says why). */
+  surveyThreadFromBytes?: number;
 }
 
 export interface OpenStats {

@@ -45,7 +45,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       try {
         const cold = await openCorpus([sources], { cacheDir: cache });
         await cold.cacheSaved;
-        const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript });
+        const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript, surveyThreadFromBytes: 0 });
         assert.ok(opening.early);
         assert.deepEqual(verdicts(opening.early), ['verbatim:wire.txt', 'verbatim:daily.md']);
         assert.equal(await opening.confirmed, true);
@@ -64,7 +64,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
     try {
       await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
       fs.writeFileSync(path.join(sources, 'wire.txt'), 'The minister said there was “little room for optimism” after the talks ended on Monday.');
-      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT });
+      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.ok(opening.early);
       // The early corpus is the cache's: it still has the old words.
       assert.deepEqual(verdicts(opening.early), ['verbatim:wire.txt', 'verbatim:daily.md']);
@@ -84,7 +84,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
       const wire = path.join(sources, 'wire.txt');
       touch(wire);
-      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT });
+      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.equal(await opening.confirmed, false);
       const final = await opening.final;
       assert.notEqual(final, opening.early);
@@ -98,7 +98,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
   it('has no early corpus without a cache, and opens from the sources', async () => {
     const { root, sources, cache } = workspace(FILES);
     try {
-      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT });
+      const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.equal(opening.early, null);
       assert.equal(await opening.confirmed, false);
       const final = await opening.final;
@@ -114,7 +114,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
     try {
       const entries = [sources, path.join(sources, 'scan.tiff'), path.join(root, 'missing')];
       await (await openCorpus(entries, { cacheDir: cache })).cacheSaved;
-      const opening = await openEarly(entries, { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT });
+      const opening = await openEarly(entries, { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.deepEqual(opening.early?.corpus.warnings, []);
       const final = await opening.final;
       assert.equal(final, opening.early);
