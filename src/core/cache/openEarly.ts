@@ -8,8 +8,9 @@
 import { appendAll } from '../corpus/walkCorpus';
 import type { CacheContents } from './cacheFile';
 import { releasePostings } from './filePostings';
-import { finishOpening, planFiles, restore, startOpening, surveyed, usableCache, type PlannedFile } from './openCorpus';
-import type { OpenedCorpus, OpenOptions } from './openParts';
+import { finishOpening, restore, startOpening, surveyed, usableCache } from './openCorpus';
+import type { OpenedCorpus, OpenOptions, PlannedFile } from './openParts';
+import { planFiles } from './planFiles';
 
 export interface EarlyOpening {
   /** The corpus as the cache holds it, before the survey has confirmed it; null without a usable cache. */
