@@ -36,10 +36,11 @@ describe('checking drafts before the corpus is confirmed', () => {
     const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: failingSurvey, surveyThreadFromBytes: 0 });
     assert.ok(opening.early);
     // The survey failed before the check began: the cache read took longer than the walk.
-    await assert.rejects(opening.final, /the walk failed/);
+    assert.equal(await opening.confirmed, false);
     const drafts = [{ text: DRAFT, quotes: new QuoteFinder({}).quotesOf(DRAFT, 'plaintext') }];
     assert.equal(drafts[0].quotes.length, 1);
     assert.equal(await checkBeforeConfirmed(new Checker(opening.early.index), drafts, opening.confirmed), null);
+    await assert.rejects(opening.finish(), /the walk failed/);
   });
 
   it('hears a survey that fails while the cache is still being read as the corpus\'s error, not an unhandled rejection', async () => {
@@ -75,6 +76,7 @@ describe('checking drafts before the corpus is confirmed', () => {
       const opened = await opening;
       assert.equal(await opened.confirmed, false);
       assert.deepEqual(unhandled, []);
+      await assert.rejects(opened.finish(), (error: NodeJS.ErrnoException) => error.message === 'the walk failed' && error.code === 'EIO');
     } finally {
       process.off('unhandledRejection', listener);
     }
