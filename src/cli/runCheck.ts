@@ -76,11 +76,12 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     // The drafts' quotations need no corpus: they are found while the cache is read.
     const finder = new QuoteFinder(options);
     const texts = group.drafts.map((i) => ({ text: drafts[i].text, quotes: finder.quotesOf(drafts[i].text, formatOfFile(drafts[i].path)) }));
-    // The drafts are checked against the cache while the files are stat'ed on another thread.
-    const { early: earlyCorpus, confirmed: earlyConfirmed, final } = await opening;
+    // The drafts are checked against the cache before the files are known to be unchanged: for
+    // an archive, while a thread still stats them (see openEarly.ts).
+    const { early: earlyCorpus, confirmed: earlyConfirmed, finish } = await opening;
     const earlyChecker = earlyCorpus ? checkerOf(earlyCorpus.index) : null;
     const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, earlyConfirmed) : null;
-    const { corpus, index, cacheSaved, stats } = await readCorpus(() => final);
+    const { corpus, index, cacheSaved, stats } = await readCorpus(finish);
     corpus.warnings.unshift(...scoped.warnings);
     pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
     for (const warning of corpus.warnings) {

@@ -22,9 +22,11 @@ import { readCacheInBackground } from './readIndexFile';
 import { planFiles, type PlannedFiles } from './planFiles';
 import { TextsWriter } from './textsWriter';
 import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
-
-export { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type OpenProgress, type OpenStats, type PlannedFile } from './openParts';
 import { SlicePauser } from '../slicedRun';
+
+// The options and result types live in openParts.ts (refreshCorpus.ts needs them without
+// importing this module); callers of openCorpus get them here, with the function.
+export type { OpenedCorpus, OpenOptions, OpenProgress, OpenStats, PlannedFile } from './openParts';
 
 /** Opens the corpus named by `entries`, using and refreshing the cache in `options.cacheDir`. */
 export async function openCorpus(entries: string[], options: OpenOptions): Promise<OpenedCorpus> {

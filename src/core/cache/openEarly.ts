@@ -6,45 +6,54 @@
 // dropped and the corpus is opened from the survey as openCorpus would (refreshed or read).
 
 import { appendAll } from '../corpus/walkCorpus';
+import type { Survey } from '../corpus/surveyCorpus';
 import type { CacheContents } from './cacheFile';
 import { releasePostings } from './filePostings';
-import { finishOpening, restore, startOpening, surveyed, usableCache } from './openCorpus';
+import { finishOpening, restore, startOpening, usableCache } from './openCorpus';
 import type { OpenedCorpus, OpenOptions, PlannedFile } from './openParts';
-import { planFiles } from './planFiles';
+import { planFiles, type PlannedFiles } from './planFiles';
 
 export interface EarlyOpening {
   /** The corpus as the cache holds it, before the survey has confirmed it; null without a usable cache. */
   early: OpenedCorpus | null;
   /** True once the survey found every file as the cache holds it, with the same time: `early` is then the corpus. */
   confirmed: Promise<boolean>;
-  /** The corpus as the files are: `early` when confirmed, else opened from the survey. */
-  final: Promise<OpenedCorpus>;
+  /**
+   * The corpus as the files are: `early` when confirmed, else opened from the survey. Called once
+   * the check against `early` is over: a refresh or rebuild closes the cache's files, and so
+   * does a failed survey, which a check still reading them would meet as a closed file.
+   */
+  finish(): Promise<OpenedCorpus>;
 }
 
 /** Reads the cache, and surveys the files (on a thread, given `options.surveyScript`). */
 export async function openEarly(entries: string[], options: OpenOptions): Promise<EarlyOpening> {
   const began = performance.now();
   const opening = startOpening(entries, options);
+  // Heard at once: a survey that fails while the cache is still being read would otherwise be
+  // an unhandled rejection, which ends the process.
+  const surveyed: Promise<Survey | { failed: unknown }> = opening.survey.catch((failed: unknown) => ({ failed }));
   const read = usableCache(await opening.cacheRead, options);
   const { cache, stores } = read;
   // The cache's own times stand in for the files' until the survey has them; when confirmed, they are the same.
   const early = cache && stores ? restore(cache, stores, (id) => cache.documents.mtimeMs(id), [], began) : null;
-  const planned = surveyed(opening).then((survey) => planFiles(entries, survey, cache, options), (error: unknown) => {
-    for (const store of stores ?? []) store.close();
-    releasePostings(cache?.postings);
-    throw error;
-  });
-  const confirmed = planned.then((p) => early !== null && p.unchanged && sameTimes(p.plan, cache!), () => false);
-  const final = planned.then(async (p) => {
+  const planned: Promise<PlannedFiles | { failed: unknown }> = surveyed.then((survey) => ('failed' in survey ? survey : planFiles(entries, survey, cache, options)));
+  const confirmed = planned.then((p) => !('failed' in p) && early !== null && p.unchanged && sameTimes(p.plan, cache!), () => false);
+  let finished: Promise<OpenedCorpus> | null = null;
+  const finish = async (): Promise<OpenedCorpus> => {
+    const p = await planned;
+    if ('failed' in p) {
+      for (const store of stores ?? []) store.close();
+      releasePostings(cache?.postings);
+      throw p.failed;
+    }
     if (early && (await confirmed)) {
       appendAll(early.corpus.warnings, p.warnings);
       return early;
     }
     return finishOpening(entries, p, read, opening.key, options, began);
-  });
-  // The caller awaits `final` once its early check is done; a failure before then is its, not unhandled.
-  final.catch(() => undefined);
-  return { early, confirmed, final };
+  };
+  return { early, confirmed, finish: () => (finished ??= finish()) };
 }
 
 /** True when every planned file has the time the cache holds for its row (its row is its index when unchanged). */

@@ -49,7 +49,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
         assert.ok(opening.early);
         assert.deepEqual(verdicts(opening.early), ['verbatim:wire.txt', 'verbatim:daily.md']);
         assert.equal(await opening.confirmed, true);
-        const final = await opening.final;
+        const final = await opening.finish();
         assert.equal(final, opening.early);
         assert.equal(final.stats.fromCache, true);
         assert.deepEqual(final.corpus.documents.map((d) => [path.relative(sources, d.path), d.mtimeMs]), cold.corpus.documents.map((d) => [path.relative(sources, d.path), d.mtimeMs]));
@@ -69,7 +69,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       // The early corpus is the cache's: it still has the old words.
       assert.deepEqual(verdicts(opening.early), ['verbatim:wire.txt', 'verbatim:daily.md']);
       assert.equal(await opening.confirmed, false);
-      const final = await opening.final;
+      const final = await opening.finish();
       assert.notEqual(final, opening.early);
       assert.deepEqual(verdicts(final), ['drift:wire.txt', 'verbatim:daily.md']);
       assert.equal(final.stats.filesRead, 1);
@@ -86,7 +86,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       touch(wire);
       const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.equal(await opening.confirmed, false);
-      const final = await opening.final;
+      const final = await opening.finish();
       assert.notEqual(final, opening.early);
       assert.equal(final.corpus.documents.find((d) => d.path === wire)?.mtimeMs, fs.statSync(wire).mtimeMs);
       assert.deepEqual(verdicts(final), ['verbatim:wire.txt', 'verbatim:daily.md']);
@@ -101,7 +101,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       const opening = await openEarly([sources], { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.equal(opening.early, null);
       assert.equal(await opening.confirmed, false);
-      const final = await opening.final;
+      const final = await opening.finish();
       assert.deepEqual([final.stats.filesRead, final.stats.fromCache], [2, false]);
       assert.deepEqual(verdicts(final), ['verbatim:wire.txt', 'verbatim:daily.md']);
     } finally {
@@ -116,7 +116,7 @@ describe('openEarly: the cache before the files are confirmed', () => {
       await (await openCorpus(entries, { cacheDir: cache })).cacheSaved;
       const opening = await openEarly(entries, { cacheDir: cache, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, surveyThreadFromBytes: 0 });
       assert.deepEqual(opening.early?.corpus.warnings, []);
-      const final = await opening.final;
+      const final = await opening.finish();
       assert.equal(final, opening.early);
       assert.deepEqual(final.corpus.warnings.map((w) => path.basename(w.path)).sort(), ['missing', 'scan.tiff']);
     } finally {
