@@ -2,7 +2,7 @@
 // neighbours. The posting lists (see postings.ts) say which chunks hold each of the draft's
 // pairs; the engine counts and ranks, and only the chunks kept have their text sent.
 
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { QuoteKeys } from './archiveText';
 import { decodePostings } from './postings';
 import { ascending, CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from './rankChunks';
@@ -129,24 +129,15 @@ async function fetchTexts(pool: Pool, hits: RankedHit[], chunks: Map<string, Chu
   }
 }
 
-const DOCUMENTS_SQL = 'SELECT id, path, format, title, meta, display, blocks, runs, marks FROM verbatim_documents WHERE id = ANY($1::bigint[])';
-
-/**
- * Readies a new connection for a draft's lookup: its server process prepares the three lookup
- * statements (run once on nothing), which reads the catalogs of the tables and indexes they use.
- * A check on this connection then sends its parameters only.
- */
-export async function prepareLookups(client: PoolClient): Promise<void> {
-  await client.query({ name: 'verbatim-postings', text: POSTINGS_SQL, values: [[]] });
-  await client.query({ name: 'verbatim-texts', text: TEXTS_SQL, values: [[], []] });
-  await client.query({ name: 'verbatim-documents', text: DOCUMENTS_SQL, values: [[]] });
-}
-
 /** The citation data of the documents named. */
 export async function fetchDocuments(pool: Pool, ids: string[]): Promise<Map<string, ArchivedDocument>> {
   const found = new Map<string, ArchivedDocument>();
   if (!ids.length) return found;
-  const { rows } = await pool.query({ name: 'verbatim-documents', text: DOCUMENTS_SQL, values: [ids] });
+  const { rows } = await pool.query({
+    name: 'verbatim-documents',
+    text: 'SELECT id, path, format, title, meta, display, blocks, runs, marks FROM verbatim_documents WHERE id = ANY($1::bigint[])',
+    values: [ids],
+  });
   for (const row of rows) found.set(String(row.id), { ...row, id: String(row.id) });
   return found;
 }

@@ -4,7 +4,6 @@
 // down is not hammered and a check never waits on it twice in a row.
 
 import type { Pool, PoolClient } from 'pg';
-import { prepareLookups } from './archiveCandidates';
 import type { CheckOptions, Quote, QuoteResult } from '../core/types';
 import { checkAgainstArchive, mergeResults } from './archiveCheck';
 import { ArchiveError, describeArchiveError, openPool, type ArchiveFailure } from './archiveConnection';
@@ -39,7 +38,7 @@ export class ArchiveSession {
   /** Checks and reads still running: closing waits for them, so a settings change never cuts one off. */
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
-  /** A connection being opened and readied ahead of a check (see warm); it never rejects. */
+  /** A connection being opened ahead of a check (see warm); it never rejects. */
   private warming: Promise<void> | null = null;
   state: ArchiveState;
 
@@ -54,8 +53,8 @@ export class ArchiveSession {
    */
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
     if (this.closed || (this.state.kind === 'failed' && this.now() < this.retryAt)) return local;
-    // A check that comes while a connection is being readied waits for it rather than opening
-    // a second one: the readied connection is further along than a new one would be.
+    // A check that comes while a connection is being opened waits for it rather than opening a
+    // second one: that connection is further along than a new one would be.
     if (this.warming) {
       await this.warming;
       if (this.closed || (this.state.kind === 'failed' && this.now() < this.retryAt)) return local;
@@ -64,13 +63,15 @@ export class ArchiveSession {
   }
 
   /**
-   * Opens a connection, reads the archive's layout and prepares the lookup statements, in the
-   * background, when the pool has no connection: the language server calls it as it starts
-   * checking a draft, so the archive's part of that check does not wait for the connection,
-   * the login and the server process's first reading of its catalogs, which overlap the local
-   * check instead. A failure counts as a check's would (the archive is left alone for a while),
-   * so the check that follows reports it at once rather than waiting on the archive again.
-   * Resolves when the connection is ready or has failed; never rejects.
+   * Opens a connection and reads the archive's layout, in the background, when the pool has no
+   * connection: the language server calls it as it starts checking a draft, so the archive's
+   * part of that check does not wait for the connection, the login and the layout's round trip,
+   * which overlap the local check instead. Preparing the lookup statements here too was measured
+   * and left out: it saved the server process a few milliseconds of reading its catalogs, and
+   * cost a check that comes at once three more round trips. A failure counts as a check's would
+   * (the archive is left alone for a while), so the check that follows reports it at once rather
+   * than waiting on the archive again. Resolves when the connection is ready or has failed;
+   * never rejects.
    */
   warm(): Promise<void> {
     if (this.warming) return this.warming;
@@ -87,7 +88,6 @@ export class ArchiveSession {
     try {
       client = await this.pool.connect();
       this.layout ??= await archiveLayout(client, this.settings.target.display);
-      await prepareLookups(client);
       client.release();
     } catch (error) {
       // A connection that failed is not put back in the pool.

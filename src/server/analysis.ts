@@ -204,7 +204,7 @@ export class DraftAnalyzer {
     let results: QuoteResult[] = [];
     const checker = corpus.checker;
     if (checker) {
-      // The archive's connection is opened and readied while the local corpus is checked.
+      // The archive's connection is opened (and its layout read) while the local corpus is checked.
       this.archive?.warm(corpus.resolved.configFile);
       let session = this.sessions.get(draft.uri);
       // A session belongs to one checker: a rebuilt corpus or new settings start afresh.

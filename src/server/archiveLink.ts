@@ -41,7 +41,7 @@ export class ArchiveLink {
   }
 
   /**
-   * Readies the archive's connection for drafts under `configFile` (see ArchiveSession.warm),
+   * Opens the archive's connection for drafts under `configFile` (see ArchiveSession.warm),
    * when drafts there are checked against an archive; called as a check starts, so the archive's
    * part of it does not wait for a new connection.
    */

@@ -2,7 +2,7 @@
 // verbatim.json changes) lets a check already running finish with the archive's verdicts, and
 // checks after that return the local verdicts without touching the closed pool. A draft is
 // looked up over the connections already open, and a first check opens only one. Warming opens
-// and readies one connection ahead of the first check, which then runs on it.
+// one connection (and reads the layout) ahead of the first check, which then runs on it.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -105,7 +105,7 @@ describe('archive session', function () {
     }
   });
 
-  it('readies one connection ahead of the first check, which then runs on it', async () => {
+  it('opens one connection ahead of the first check, which then runs on it', async () => {
     const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
     const quotes = checker.quotesOf(DRAFT, 'markdown');
     const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
@@ -118,11 +118,11 @@ describe('archive session', function () {
       await s.warm();
       const warmed = await backends();
       assert.strictEqual(warmed.length, 1, 'warming opens one connection');
-      assert.match(warmed[0].query, /FROM verbatim_documents WHERE id = ANY/, 'whose server process has run the lookup statements (the last one shown)');
+      assert.match(warmed[0].query, /FROM verbatim_archive/, 'and reads the archive’s layout on it');
       const merged = await s.check(DRAFT, quotes, local, checker.options);
       assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim']);
       const after = await backends();
-      assert.deepStrictEqual(after.map((b) => b.pid), [warmed[0].pid], 'the check ran on the readied connection and opened no other');
+      assert.deepStrictEqual(after.map((b) => b.pid), [warmed[0].pid], 'the check ran on that connection and opened no other');
       assert.match(after[0].query, /verbatim_documents/);
       await s.warm();
       assert.deepStrictEqual((await backends()).map((b) => b.pid), [warmed[0].pid], 'warming again with a connection open does nothing');
