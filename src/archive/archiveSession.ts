@@ -3,7 +3,7 @@
 // while that doubles with each further failure (from 1 s up to a minute), so a database that is
 // down is not hammered and a check never waits on it twice in a row.
 
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { CheckOptions, Quote, QuoteResult } from '../core/types';
 import { checkAgainstArchive, mergeResults } from './archiveCheck';
 import { ArchiveError, describeArchiveError, openPool, type ArchiveFailure } from './archiveConnection';
@@ -20,7 +20,7 @@ export type ArchiveState =
   | { kind: 'failed'; display: string; failure: ArchiveFailure; message: string; retryAt: number };
 
 /** The archive's layout, once its schema version is known to be this Verbatim's. */
-async function archiveLayout(pool: Pool, display: string): Promise<ArchiveLayout> {
+async function archiveLayout(pool: Pool | PoolClient, display: string): Promise<ArchiveLayout> {
   const { rows } = await pool.query('SELECT * FROM verbatim_archive');
   if (!rows.length) throw new ArchiveError('not-an-archive', `the archive ${display} holds no Verbatim archive yet (run "verbatim archive import" first)`);
   if (rows[0].version !== SCHEMA_VERSION) {
@@ -38,6 +38,8 @@ export class ArchiveSession {
   /** Checks and reads still running: closing waits for them, so a settings change never cuts one off. */
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
+  /** A connection being opened ahead of a check (see warm); it never rejects. */
+  private warming: Promise<void> | null = null;
   state: ArchiveState;
 
   constructor(readonly settings: ArchiveSettings, private readonly now: () => number = Date.now) {
@@ -51,7 +53,47 @@ export class ArchiveSession {
    */
   async check(draftText: string, quotes: Quote[], local: QuoteResult[], options: Partial<CheckOptions>, accepted: string[] = []): Promise<QuoteResult[]> {
     if (this.closed || (this.state.kind === 'failed' && this.now() < this.retryAt)) return local;
+    // A check that comes while a connection is being opened waits for it rather than opening a
+    // second one: that connection is further along than a new one would be.
+    if (this.warming) {
+      await this.warming;
+      if (this.closed || (this.state.kind === 'failed' && this.now() < this.retryAt)) return local;
+    }
     return this.tracked(this.checkNow(draftText, quotes, local, options, accepted));
+  }
+
+  /**
+   * Opens a connection and reads the archive's layout, in the background, when the pool has no
+   * connection: the language server calls it as it starts checking a draft, so the archive's
+   * part of that check does not wait for the connection, the login and the layout's round trip,
+   * which overlap the local check instead. Preparing the lookup statements here too was measured
+   * and left out: it saved the server process a few milliseconds of reading its catalogs, and
+   * cost a check that comes at once three more round trips. A failure counts as a check's would
+   * (the archive is left alone for a while), so the check that follows reports it at once rather
+   * than waiting on the archive again. Resolves when the connection is ready or has failed;
+   * never rejects.
+   */
+  warm(): Promise<void> {
+    if (this.warming) return this.warming;
+    if (this.closed || this.pool.totalCount > 0 || (this.state.kind === 'failed' && this.now() < this.retryAt)) return Promise.resolve();
+    const warming: Promise<void> = this.tracked(this.warmNow()).finally(() => {
+      if (this.warming === warming) this.warming = null;
+    });
+    this.warming = warming;
+    return warming;
+  }
+
+  private async warmNow(): Promise<void> {
+    let client: PoolClient | null = null;
+    try {
+      client = await this.pool.connect();
+      this.layout ??= await archiveLayout(client, this.settings.target.display);
+      client.release();
+    } catch (error) {
+      // A connection that failed is not put back in the pool.
+      client?.release(error instanceof Error ? error : true);
+      this.failed(error);
+    }
   }
 
   private async tracked<T>(work: Promise<T>): Promise<T> {
@@ -71,12 +113,17 @@ export class ArchiveSession {
       this.state = { kind: 'ok', display: this.settings.target.display };
       return local.map((result, k) => mergeResults(result, archived[k]));
     } catch (error) {
-      const failure = describeArchiveError(error, this.settings.target, this.settings.timeoutMs);
-      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
-      this.retryAt = this.now() + this.backoffMs;
-      this.state = { kind: 'failed', display: this.settings.target.display, failure: failure.failure, message: failure.message, retryAt: this.retryAt };
+      this.failed(error);
       return local;
     }
+  }
+
+  /** Records a failure: the archive is left alone for a while that doubles with each one. */
+  private failed(error: unknown): void {
+    const failure = describeArchiveError(error, this.settings.target, this.settings.timeoutMs);
+    this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
+    this.retryAt = this.now() + this.backoffMs;
+    this.state = { kind: 'failed', display: this.settings.target.display, failure: failure.failure, message: failure.message, retryAt: this.retryAt };
   }
 
   /**

@@ -204,6 +204,8 @@ export class DraftAnalyzer {
     let results: QuoteResult[] = [];
     const checker = corpus.checker;
     if (checker) {
+      // The archive's connection is opened (and its layout read) while the local corpus is checked.
+      this.archive?.warm(corpus.resolved.configFile);
       let session = this.sessions.get(draft.uri);
       // A session belongs to one checker: a rebuilt corpus or new settings start afresh.
       if (!session || session.checker !== checker) {

@@ -40,6 +40,15 @@ export class ArchiveLink {
     return merged;
   }
 
+  /**
+   * Opens the archive's connection for drafts under `configFile` (see ArchiveSession.warm),
+   * when drafts there are checked against an archive; called as a check starts, so the archive's
+   * part of it does not wait for a new connection.
+   */
+  warm(configFile: string | null): void {
+    if (this.names(configFile)) void this.sessionFor(configFile)?.warm();
+  }
+
   /** The text of the archived document a `verbatim-archive:` URI names; throws with a one-line message. */
   async documentText(uri: string): Promise<string> {
     const named = parseArchiveDocumentUri(uri);

@@ -1,7 +1,8 @@
 // A writer's archive session against a real PostgreSQL: closing it (as the server does when
 // verbatim.json changes) lets a check already running finish with the archive's verdicts, and
 // checks after that return the local verdicts without touching the closed pool. A draft is
-// looked up over the connections already open, and a first check opens only one.
+// looked up over the connections already open, and a first check opens only one. Warming opens
+// one connection (and reads the layout) ahead of the first check, which then runs on it.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -13,7 +14,7 @@ import { openPool } from '../../src/archive/archiveConnection';
 import { ArchiveSession } from '../../src/archive/archiveSession';
 import { importArchive } from '../../src/archive/importArchive';
 import { Checker, CorpusIndex } from '../../src/core/checker';
-import { startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
+import { freePort, startCluster, SUPERUSER_PASSWORD, type PgCluster } from './pgCluster';
 
 const QUOTE = 'the reservoir will be refilled before the first frost reaches the valley';
 const DRAFT = `# Winter\n\nThe engineer said "${QUOTE}" at the hearing.\n`;
@@ -101,6 +102,50 @@ describe('archive session', function () {
     } finally {
       await pool.end();
       await admin.end();
+    }
+  });
+
+  it('opens one connection ahead of the first check, which then runs on it', async () => {
+    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+    const quotes = checker.quotesOf(DRAFT, 'markdown');
+    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const admin = new Client({ connectionString: cluster.url() });
+    await admin.connect();
+    const s = session();
+    try {
+      const backends = async () => (await admin.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'verbatim' AND pid <> ALL($1::int[]) ORDER BY pid`, [before])).rows;
+      const before = (await admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE application_name = 'verbatim'`)).rows[0].pids;
+      await s.warm();
+      const warmed = await backends();
+      assert.strictEqual(warmed.length, 1, 'warming opens one connection');
+      assert.match(warmed[0].query, /FROM verbatim_archive/, 'and reads the archive’s layout on it');
+      const merged = await s.check(DRAFT, quotes, local, checker.options);
+      assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim']);
+      const after = await backends();
+      assert.deepStrictEqual(after.map((b) => b.pid), [warmed[0].pid], 'the check ran on that connection and opened no other');
+      assert.match(after[0].query, /verbatim_documents/);
+      await s.warm();
+      assert.deepStrictEqual((await backends()).map((b) => b.pid), [warmed[0].pid], 'warming again with a connection open does nothing');
+    } finally {
+      await s.close();
+      await admin.end();
+    }
+  });
+
+  it('counts a warming that cannot connect as a failure, so the next check answers from the local corpus at once', async () => {
+    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+    const quotes = checker.quotesOf(DRAFT, 'markdown');
+    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const port = await freePort();
+    const s = new ArchiveSession({ target: { url: `postgres://nobody@127.0.0.1:${port}/none`, display: 'the closed archive', hadPassword: false }, timeoutMs: 5000, from: 'test' });
+    try {
+      await s.warm();
+      assert.strictEqual(s.state.kind, 'failed');
+      assert.strictEqual(s.failure?.failure, 'down');
+      const result = await s.check(DRAFT, quotes, local, checker.options);
+      assert.strictEqual(result, local, 'the check is not tried again while the archive is left alone');
+    } finally {
+      await s.close();
     }
   });
 });
