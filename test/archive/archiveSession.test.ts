@@ -132,6 +132,27 @@ describe('archive session', function () {
     }
   });
 
+  it('lets a check that comes while the connection is being opened wait for it, and open no other', async () => {
+    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+    const quotes = checker.quotesOf(DRAFT, 'markdown');
+    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const admin = new Client({ connectionString: cluster.url() });
+    await admin.connect();
+    const s = session();
+    try {
+      const before = (await admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE application_name = 'verbatim'`)).rows[0].pids;
+      const warming = s.warm();
+      const merged = await s.check(DRAFT, quotes, local, checker.options);
+      await warming;
+      assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim']);
+      const opened = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'verbatim' AND pid <> ALL($1::int[])`, [before])).rows;
+      assert.strictEqual(opened.length, 1, 'the check ran on the connection being opened');
+    } finally {
+      await s.close();
+      await admin.end();
+    }
+  });
+
   it('counts a warming that cannot connect as a failure, so the next check answers from the local corpus at once', async () => {
     const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
     const quotes = checker.quotesOf(DRAFT, 'markdown');
@@ -142,8 +163,12 @@ describe('archive session', function () {
       await s.warm();
       assert.strictEqual(s.state.kind, 'failed');
       assert.strictEqual(s.failure?.failure, 'down');
+      const failedState = s.state;
       const result = await s.check(DRAFT, quotes, local, checker.options);
-      assert.strictEqual(result, local, 'the check is not tried again while the archive is left alone');
+      assert.strictEqual(result, local, 'the local verdicts come back');
+      // A check that tried the archive again would have failed again and recorded a new state
+      // with a later retry time.
+      assert.strictEqual(s.state, failedState, 'the check is not tried again while the archive is left alone');
     } finally {
       await s.close();
     }
