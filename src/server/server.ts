@@ -215,10 +215,13 @@ function recheckFolder(folder: Folder): void {
   }
 }
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   shutdownReceived = true;
   scheduler?.dispose();
   corpora?.dispose();
+  // The process exits on the client's "exit" without ending its pools: an archive connection
+  // still open would end in the database's log as a client that vanished mid-session.
+  await archive?.reset();
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));

@@ -260,6 +260,24 @@ describe('archive on PostgreSQL', function () {
         }
       });
 
+      it('closes its archive connection when it shuts down', async () => {
+        const { client } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), {});
+        const writers = async () => (await suite.admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'writer'`)).rows[0].n as number;
+        try {
+          await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
+          assert.ok((await writers()) >= 1, 'the server holds a connection while it runs');
+          await client.connection.sendRequest('shutdown');
+          // The backend leaves pg_stat_activity as it exits, just after the connection ends:
+          // asked again until it has, or until the server's process ends without ending it.
+          const until = Date.now() + 5000;
+          let open = await writers();
+          while (open > 0 && Date.now() < until) open = await writers();
+          assert.strictEqual(open, 0, 'the connection was ended before the server answered the shutdown');
+        } finally {
+          await client.stop();
+        }
+      });
+
       it('does not contact the archive of an untrusted workspace', async () => {
         const { client, diagnostics } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), { trusted: false });
         try {
