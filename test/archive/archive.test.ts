@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
@@ -236,7 +237,7 @@ describe('archive on PostgreSQL', function () {
     describe('in the language server', () => {
       const draftText = 'Halvik said: "We came to these talks in good faith, and we leave them with a written timetable for the next round."\n';
 
-      async function openIn(cwd: string, initializationOptions: unknown, env: Record<string, string> = {}): Promise<{ client: LspTestClient; diagnostics: { code?: unknown }[] }> {
+      async function openIn(cwd: string, initializationOptions: unknown, env: Record<string, string> = {}): Promise<{ client: LspTestClient; diagnostics: { code?: unknown }[]; uri: string }> {
         const client = await LspTestClient.start({
           rootUri: pathToFileURL(cwd).href,
           capabilities: { workspace: { configuration: false } },
@@ -246,7 +247,7 @@ describe('archive on PostgreSQL', function () {
         const uri = pathToFileURL(path.join(cwd, 'draft.md')).href;
         await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draftText } });
         const published = await client.diagnostics(uri, (p) => p.version === 1, 'diagnostics of draft.md');
-        return { client, diagnostics: published.diagnostics };
+        return { client, diagnostics: published.diagnostics, uri };
       }
 
       it('finds the quote in the archive and says the archive answered', async () => {
@@ -279,12 +280,22 @@ describe('archive on PostgreSQL', function () {
       });
 
       it('does not contact the archive of an untrusted workspace', async () => {
-        const { client, diagnostics } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), { trusted: false });
+        // The archive named is a listener that counts who connects to it.
+        const connections: net.Socket[] = [];
+        const listener = net.createServer((socket) => connections.push(socket));
+        await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+        const port = (listener.address() as net.AddressInfo).port;
+        const { client, diagnostics, uri } = await openIn(project({ archive: `postgres://writer@127.0.0.1:${port}/example` }), { trusted: false });
         try {
           assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unsupported']);
+          // A hover asks the server once more, after the check that would have contacted it.
+          await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
           assert.ok(!client.received.some((m) => m.method === 'verbatim/archiveState'));
+          assert.strictEqual(connections.length, 0, 'nothing connected to the archive');
         } finally {
           await client.stop();
+          for (const socket of connections) socket.destroy();
+          await new Promise((resolve) => listener.close(resolve));
         }
       });
 
