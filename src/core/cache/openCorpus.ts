@@ -112,7 +112,11 @@ export async function finishOpening(entries: string[], planned: PlannedFiles, re
   const { cache, stores } = read;
   if (cache && stores) {
     try {
-      if (planned.unchanged) return restore(cache, stores, (id) => plan[id].stat.mtimeMs, warnings, began);
+      if (planned.unchanged) {
+        const opened = restore(cache, stores, (id) => plan[id].stat.mtimeMs, warnings, began);
+        if (options.cacheDir && touchedBytes(plan, cache) * TOUCHED_SHARE >= planned.totalBytes) opened.cacheSaved = saveNewTimes(options.cacheDir, cache, plan, planned.skipped, warnings);
+        return opened;
+      }
       if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, skipped, warnings, options, began });
     } catch (error) {
       // The cache passed its checks but still could not be used: read the sources instead.
@@ -204,6 +208,41 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], skipped: Skip
   }
   const stats = { filesRead, filesReused, fromCache: false, milliseconds: performance.now() - began };
   return { corpus, index, stats, cacheSaved: Promise.resolve(cacheSaved) };
+}
+
+/** True when every planned file has the time its cached row holds. */
+export function timesKept(plan: PlannedFile[], cache: CacheContents): boolean {
+  return plan.every((entry, k) => entry.reuse !== k || entry.stat.mtimeMs === cache.documents.mtimeMs(k));
+}
+
+/**
+ * Files touched but unchanged (a checkout, a copy, a restore) are told apart from changed ones
+ * by their hash, which reads them: until the cache holds their new times, every start reads
+ * them again. When they are a sixteenth of the corpus or more, the index file is written again
+ * with their times once the caller has the corpus (the texts files stay as they are): a write
+ * of the whole index that about sixteen starts' reading pays for. A few touched files are
+ * cheaper to hash at each start than the index is to write.
+ */
+const TOUCHED_SHARE = 16;
+
+/** The bytes of the files whose cached row holds and whose time does not. */
+function touchedBytes(plan: PlannedFile[], cache: CacheContents): number {
+  let bytes = 0;
+  for (let k = 0; k < plan.length; k++) if (plan[k].stat.mtimeMs !== cache.documents.mtimeMs(k)) bytes += plan[k].stat.size;
+  return bytes;
+}
+
+/** Writes the index file again with the files' new times (see TOUCHED_SHARE). */
+function saveNewTimes(dir: string, cache: CacheContents, plan: PlannedFile[], skipped: SkippedFile[], warnings: CorpusWarning[]): Promise<boolean> {
+  return new Promise<boolean>((resolve) => setImmediate(() => {
+    const table = DocumentTable.builder();
+    for (let k = 0; k < plan.length; k++) table.copy(cache.documents, k, plan[k].stat.mtimeMs, cache.documents.place(k));
+    const contents: CacheContents = {
+      generation: newGeneration(), key: cache.key, segments: cache.segments, documents: table.finish(),
+      vocabulary: cache.vocabulary, tokens: cache.tokens, docStarts: cache.docStarts, postings: cache.postings, skipped,
+    };
+    resolve(saveCache(dir, contents, warnings));
+  }));
 }
 
 /** The corpus and index exactly as cached, with each file's time as `mtimeOf` gives it. */

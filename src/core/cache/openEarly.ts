@@ -7,10 +7,9 @@
 
 import { appendAll } from '../corpus/walkCorpus';
 import type { Survey } from '../corpus/surveyCorpus';
-import type { CacheContents } from './cacheFile';
 import { releasePostings } from './filePostings';
-import { finishOpening, restore, startOpening, usableCache } from './openCorpus';
-import type { OpenedCorpus, OpenOptions, PlannedFile } from './openParts';
+import { finishOpening, restore, startOpening, timesKept, usableCache } from './openCorpus';
+import type { OpenedCorpus, OpenOptions } from './openParts';
 import { planFiles, type PlannedFiles } from './planFiles';
 
 export interface EarlyOpening {
@@ -38,7 +37,7 @@ export async function openEarly(entries: string[], options: OpenOptions): Promis
   // The cache's own times stand in for the files' until the survey has them; when confirmed, they are the same.
   const early = cache && stores ? restore(cache, stores, (id) => cache.documents.mtimeMs(id), [], began) : null;
   const planned: Promise<PlannedFiles | { failed: unknown }> = surveyed.then((survey) => ('failed' in survey ? survey : planFiles(entries, survey, cache, options)));
-  const confirmed = planned.then((p) => !('failed' in p) && early !== null && p.unchanged && sameTimes(p.plan, cache!), () => false);
+  const confirmed = planned.then((p) => !('failed' in p) && early !== null && p.unchanged && timesKept(p.plan, cache!), () => false);
   let finished: Promise<OpenedCorpus> | null = null;
   const finish = async (): Promise<OpenedCorpus> => {
     const p = await planned;
@@ -54,9 +53,4 @@ export async function openEarly(entries: string[], options: OpenOptions): Promis
     return finishOpening(entries, p, read, opening.key, options, began);
   };
   return { early, confirmed, finish: () => (finished ??= finish()) };
-}
-
-/** True when every planned file has the time the cache holds for its row (its row is its index when unchanged). */
-function sameTimes(plan: PlannedFile[], cache: CacheContents): boolean {
-  return plan.every((entry, k) => entry.stat.mtimeMs === cache.documents.mtimeMs(k));
 }

@@ -85,6 +85,35 @@ describe('openCorpus and its cache', () => {
     assert.deepEqual([opened.stats.filesRead, opened.stats.fromCache], [0, true]);
   });
 
+  it('writes the new times of touched files to the cache when they are much of the corpus, so later starts need not hash them', async () => {
+    const { sources, cache } = workspace(FILES);
+    await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
+    const later = new Date(Date.now() + 60_000);
+    for (const name of Object.keys(FILES)) fs.utimesSync(path.join(sources, name), later, later);
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.deepEqual([opened.stats.filesRead, opened.stats.fromCache], [0, true]);
+    assert.equal(await opened.cacheSaved, true);
+    const cached = await readCacheInBackground(cache, JSON.stringify({ folderMeta: {}, maxFileBytes: null }));
+    assert.ok(cached);
+    for (let k = 0; k < cached.documents.count; k++) {
+      assert.equal(cached.documents.mtimeMs(k), fs.statSync(cached.documents.path(k)).mtimeMs, `${cached.documents.path(k)}: the cache holds its new time`);
+    }
+    assert.deepEqual(verdicts(await openCorpus([sources], { cacheDir: cache }), DRAFT), ['verbatim:wire.txt', 'drift:daily.md', 'verbatim:page.html']);
+  });
+
+  it('hashes a few touched files at each start rather than writing the whole index again', async () => {
+    const many: Record<string, string> = { ...FILES };
+    for (let k = 0; k < 40; k++) many[`more/${k}.txt`] = `Report ${k}: the council met on Tuesday and agreed the budget for the coming year.`;
+    const { sources, cache } = workspace(many);
+    await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
+    const indexBefore = fs.statSync(path.join(cache, 'index.bin')).mtimeMs;
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(sources, 'more/7.txt'), later, later);
+    const opened = await openCorpus([sources], { cacheDir: cache });
+    assert.equal(await opened.cacheSaved, true);
+    assert.equal(fs.statSync(path.join(cache, 'index.bin')).mtimeMs, indexBefore, 'the index file was not written again');
+  });
+
   it('re-reads only the changed file and sees its new words', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
