@@ -24,6 +24,19 @@ const PLACES = Array.from({ length: 30 }, (_, k) => `Harbour${String.fromCharCod
 const said = (place: string) => `the ferries to ${place} will sail twice a day once the new pier in ${place} opens`;
 const LONG_DRAFT = `# Ferries\n\n${PLACES.map((place) => `The council said "${said(place)}" on Monday.`).join('\n\n')}\n`;
 
+/** The draft's quotes with their verdicts from an empty local corpus (all unsupported). */
+function localVerdicts() {
+  const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
+  const quotes = checker.quotesOf(DRAFT, 'markdown');
+  return { checker, quotes, local: quotes.map((quote) => checker.checkQuote(DRAFT, quote)) };
+}
+
+/** Lists the Verbatim connections the server has opened since it was called, oldest first. */
+async function newBackends(admin: Client): Promise<() => Promise<{ pid: number; query: string }[]>> {
+  const before = (await admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE application_name = 'verbatim'`)).rows[0].pids;
+  return async () => (await admin.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'verbatim' AND pid <> ALL($1::int[]) ORDER BY pid`, [before])).rows;
+}
+
 describe('archive session', function () {
   this.timeout(120_000);
   let cluster: PgCluster;
@@ -58,9 +71,7 @@ describe('archive session', function () {
   }
 
   it('finishes a running check before closing, then answers from the local corpus only', async () => {
-    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
-    const quotes = checker.quotesOf(DRAFT, 'markdown');
-    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const { checker, quotes, local } = localVerdicts();
     assert.deepStrictEqual(local.map((r) => r.status), ['unsupported']);
     const s = session();
     const running = s.check(DRAFT, quotes, local, checker.options);
@@ -106,15 +117,12 @@ describe('archive session', function () {
   });
 
   it('opens one connection ahead of the first check, which then runs on it', async () => {
-    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
-    const quotes = checker.quotesOf(DRAFT, 'markdown');
-    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const { checker, quotes, local } = localVerdicts();
     const admin = new Client({ connectionString: cluster.url() });
     await admin.connect();
     const s = session();
     try {
-      const backends = async () => (await admin.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'verbatim' AND pid <> ALL($1::int[]) ORDER BY pid`, [before])).rows;
-      const before = (await admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE application_name = 'verbatim'`)).rows[0].pids;
+      const backends = await newBackends(admin);
       await s.warm();
       const warmed = await backends();
       assert.strictEqual(warmed.length, 1, 'warming opens one connection');
@@ -133,20 +141,17 @@ describe('archive session', function () {
   });
 
   it('lets a check that comes while the connection is being opened wait for it, and open no other', async () => {
-    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
-    const quotes = checker.quotesOf(DRAFT, 'markdown');
-    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const { checker, quotes, local } = localVerdicts();
     const admin = new Client({ connectionString: cluster.url() });
     await admin.connect();
     const s = session();
     try {
-      const before = (await admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE application_name = 'verbatim'`)).rows[0].pids;
+      const backends = await newBackends(admin);
       const warming = s.warm();
       const merged = await s.check(DRAFT, quotes, local, checker.options);
       await warming;
       assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim']);
-      const opened = (await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'verbatim' AND pid <> ALL($1::int[])`, [before])).rows;
-      assert.strictEqual(opened.length, 1, 'the check ran on the connection being opened');
+      assert.strictEqual((await backends()).length, 1, 'the check ran on the connection being opened');
     } finally {
       await s.close();
       await admin.end();
@@ -154,9 +159,7 @@ describe('archive session', function () {
   });
 
   it('counts a warming that cannot connect as a failure, so the next check answers from the local corpus at once', async () => {
-    const checker = new Checker(CorpusIndex.build({ documents: [], warnings: [] }));
-    const quotes = checker.quotesOf(DRAFT, 'markdown');
-    const local = quotes.map((quote) => checker.checkQuote(DRAFT, quote));
+    const { checker, quotes, local } = localVerdicts();
     const port = await freePort();
     const s = new ArchiveSession({ target: { url: `postgres://nobody@127.0.0.1:${port}/none`, display: 'the closed archive', hadPassword: false }, timeoutMs: 5000, from: 'test' });
     try {
