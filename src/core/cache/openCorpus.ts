@@ -114,7 +114,8 @@ export async function finishOpening(entries: string[], planned: PlannedFiles, re
     try {
       if (planned.unchanged) {
         const opened = restore(cache, stores, (id) => plan[id].stat.mtimeMs, warnings, began);
-        if (options.cacheDir && touchedBytes(plan, cache) * TOUCHED_SHARE >= planned.totalBytes) opened.cacheSaved = saveNewTimes(options.cacheDir, cache, plan, planned.skipped, warnings);
+        // Only when some time moved: a corpus of no bytes would otherwise pass the share test at every start.
+        if (options.cacheDir && !timesKept(plan, cache) && touchedBytes(plan, cache) * TOUCHED_SHARE >= planned.totalBytes) opened.cacheSaved = saveNewTimes(options.cacheDir, cache, plan, planned.skipped, warnings);
         return opened;
       }
       if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, skipped, warnings, options, began });

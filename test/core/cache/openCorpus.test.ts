@@ -114,6 +114,17 @@ describe('openCorpus and its cache', () => {
     assert.equal(fs.statSync(path.join(cache, 'index.bin')).mtimeMs, indexBefore, 'the index file was not written again');
   });
 
+  it('does not write the index again at each start of a corpus with no files', async () => {
+    const { sources, cache } = workspace({});
+    fs.mkdirSync(sources, { recursive: true });
+    const key = JSON.stringify({ folderMeta: {}, maxFileBytes: null });
+    await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
+    const written = await readCacheInBackground(cache, key);
+    assert.ok(written, 'the empty corpus is cached');
+    await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
+    assert.equal((await readCacheInBackground(cache, key))?.generation, written.generation, 'nothing was touched, so the index stays as written');
+  });
+
   it('re-reads only the changed file and sees its new words', async () => {
     const { sources, cache } = workspace(FILES);
     await openCorpus([sources], { cacheDir: cache });
