@@ -22,6 +22,7 @@ export interface ArchiveHost {
 export class ArchiveLink {
   private readonly sessions = new Map<string, ArchiveSession | null>();
   private readonly lastState = new Map<string, string>();
+  private shutDown = false;
 
   constructor(private readonly host: ArchiveHost, private readonly env: Record<string, string | undefined> = process.env) {}
 
@@ -64,6 +65,8 @@ export class ArchiveLink {
   }
 
   private sessionFor(configFile: string | null): ArchiveSession | null {
+    // After shutdown a check still finishing must not open a new connection for the process to drop.
+    if (this.shutDown) return null;
     const key = configFile ?? '';
     if (!this.sessions.has(key)) {
       const settings = archiveSettings(configFile, this.env, (message) => this.host.warn(message));
@@ -86,10 +89,25 @@ export class ArchiveLink {
     this.host.sendState(params);
   }
 
+  /**
+   * Ends every session as the server shuts down, and opens none after. Checks still running
+   * against a slow archive are not waited for past `graceMs`: nobody is left to see their
+   * verdicts, and a client gives a server about two seconds to answer its shutdown.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    this.shutDown = true;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([this.reset(), deadline]);
+    clearTimeout(timer);
+  }
+
   /** Forgets sessions, e.g. after verbatim.json changed. */
   async reset(): Promise<void> {
     const sessions = [...this.sessions.values()];
     this.sessions.clear();
-    for (const session of sessions) await session?.close();
+    await Promise.all(sessions.map((session) => session?.close()));
   }
 }

@@ -215,13 +215,16 @@ function recheckFolder(folder: Folder): void {
   }
 }
 
+/** How long a shutdown waits for archive checks still running (see ArchiveLink.shutdown). */
+const SHUTDOWN_GRACE_MS = 1000;
+
 connection.onShutdown(async () => {
   shutdownReceived = true;
   scheduler?.dispose();
   corpora?.dispose();
   // The process exits on the client's "exit" without ending its pools: an archive connection
   // still open would end in the database's log as a client that vanished mid-session.
-  await archive?.reset();
+  await archive?.shutdown(SHUTDOWN_GRACE_MS);
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));

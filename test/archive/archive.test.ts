@@ -262,8 +262,10 @@ describe('archive on PostgreSQL', function () {
       });
 
       it('closes its archive connection when it shuts down', async () => {
+        // Only this server's connections count: earlier tests' may still be ending.
+        const before = (await suite.admin.query(`SELECT coalesce(array_agg(pid), '{}') AS pids FROM pg_stat_activity WHERE usename = 'writer'`)).rows[0].pids;
         const { client } = await openIn(project({ archive: suite.cluster.url('example', 'writer') }), {});
-        const writers = async () => (await suite.admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'writer'`)).rows[0].n as number;
+        const writers = async () => (await suite.admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'writer' AND pid <> ALL($1::int[])`, [before])).rows[0].n as number;
         try {
           await client.waitFor((m) => m.method === 'verbatim/archiveState', 'the archive state');
           assert.ok((await writers()) >= 1, 'the server holds a connection while it runs');

@@ -211,7 +211,7 @@ async function buildCorpus(entries: string[], plan: PlannedFile[], skipped: Skip
   return { corpus, index, stats, cacheSaved: Promise.resolve(cacheSaved) };
 }
 
-/** True when every planned file has the time its cached row holds. */
+/** True when every planned file that keeps its cached row has the time that row holds. */
 export function timesKept(plan: PlannedFile[], cache: CacheContents): boolean {
   return plan.every((entry, k) => entry.reuse !== k || entry.stat.mtimeMs === cache.documents.mtimeMs(k));
 }
