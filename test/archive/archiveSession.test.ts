@@ -116,13 +116,22 @@ describe('archive session', function () {
     }
   });
 
-  it('opens one connection ahead of the first check, which then runs on it', async () => {
-    const { checker, quotes, local } = localVerdicts();
+  /** Runs `test` with a new session and a list of the connections opened since it began. */
+  async function withSession(test: (s: ArchiveSession, backends: () => Promise<{ pid: number; query: string }[]>) => Promise<void>): Promise<void> {
     const admin = new Client({ connectionString: cluster.url() });
     await admin.connect();
     const s = session();
     try {
-      const backends = await newBackends(admin);
+      await test(s, await newBackends(admin));
+    } finally {
+      await s.close();
+      await admin.end();
+    }
+  }
+
+  it('opens one connection ahead of the first check, which then runs on it', async () => {
+    const { checker, quotes, local } = localVerdicts();
+    await withSession(async (s, backends) => {
       await s.warm();
       const warmed = await backends();
       assert.strictEqual(warmed.length, 1, 'warming opens one connection');
@@ -134,28 +143,18 @@ describe('archive session', function () {
       assert.match(after[0].query, /verbatim_documents/);
       await s.warm();
       assert.deepStrictEqual((await backends()).map((b) => b.pid), [warmed[0].pid], 'warming again with a connection open does nothing');
-    } finally {
-      await s.close();
-      await admin.end();
-    }
+    });
   });
 
   it('lets a check that comes while the connection is being opened wait for it, and open no other', async () => {
     const { checker, quotes, local } = localVerdicts();
-    const admin = new Client({ connectionString: cluster.url() });
-    await admin.connect();
-    const s = session();
-    try {
-      const backends = await newBackends(admin);
+    await withSession(async (s, backends) => {
       const warming = s.warm();
       const merged = await s.check(DRAFT, quotes, local, checker.options);
       await warming;
       assert.deepStrictEqual(merged.map((r) => r.status), ['verbatim']);
       assert.strictEqual((await backends()).length, 1, 'the check ran on the connection being opened');
-    } finally {
-      await s.close();
-      await admin.end();
-    }
+    });
   });
 
   it('counts a warming that cannot connect as a failure, so the next check answers from the local corpus at once', async () => {
