@@ -16,6 +16,7 @@ import type { Postings } from '../match/postings';
 import type { TokenStream } from '../match/tokenStream';
 import type { PackedVocabulary } from '../match/vocabulary';
 import type { DocumentTable } from './documentTable';
+import { readRange } from './fileRanges';
 import { temporaryPath } from './temporaryFiles';
 
 /** Bump when the layout or the tokenisation changes, so old caches are rebuilt, not misread. */
@@ -83,8 +84,13 @@ export function newGeneration(): string {
   return `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
-/** Writes the index file for `contents` (whose texts files must already be in place). */
-export function writeIndexFile(dir: string, contents: CacheContents): void {
+/**
+ * Writes the index file for `contents` (whose texts files must already be in place). A write
+ * derived from the cache of generation `basedOn` replaces only that cache: when the index file
+ * is of another generation by the time this one is ready, nothing is written and the result is
+ * false (see `stillGeneration`).
+ */
+export function writeIndexFile(dir: string, contents: CacheContents, basedOn?: string): boolean {
   const table = contents.documents.save();
   const values: Record<SectionName, SectionValue> = {
     ...table,
@@ -122,11 +128,49 @@ export function writeIndexFile(dir: string, contents: CacheContents): void {
     const pad = align8(chunk.byteLength) - chunk.byteLength;
     if (pad) parts.push(Buffer.alloc(pad));
   });
-  writeAtomically(path.join(dir, INDEX_FILE), parts);
+  return writeAtomically(path.join(dir, INDEX_FILE), parts, basedOn === undefined ? undefined : () => stillGeneration(dir, basedOn));
 }
 
-/** Writes `data` to `file` through a temporary file and a rename. */
-export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): void {
+/**
+ * True when the index file in `dir` is still of generation `generation`. Another process (a
+ * second CLI run, the editor's server) may have written a newer cache since this one read
+ * `generation`; a refresh derived from the older one would put back an index without that
+ * process's work, and name texts files its clean-up may remove. An index file that is gone or
+ * cannot be read is not this generation either: the write is dropped, and the next start reads
+ * the corpus. Checked just before the rename, with a read of the header only. The check and the
+ * rename are not atomic across processes: a write renamed between them is still replaced, and
+ * its clean-up may remove texts files this index names. That costs at worst a reading of the
+ * corpus at the next start, never a wrong answer: every reader checks the cache it opens (the
+ * texts files' presence and sizes, each file's size, time and hash), and no lock is worth
+ * holding across processes for that.
+ */
+function stillGeneration(dir: string, generation: string): boolean {
+  return indexHeaderOnDisk(dir)?.generation === generation;
+}
+
+/** The generation and texts files of the index file in `dir`, whatever its options; null when it cannot be read. */
+export function indexHeaderOnDisk(dir: string): { generation: unknown; segments: string[] } | null {
+  try {
+    const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
+    try {
+      const head = readRange(fd, 0, 12);
+      if (head.readUInt32LE(0) !== MAGIC) return null;
+      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as { generation?: unknown; segments?: unknown };
+      const segments = Array.isArray(header.segments) ? header.segments.filter((s): s is string => typeof s === 'string') : [];
+      return { generation: header.generation, segments };
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes `data` to `file` through a temporary file and a rename. When `mayReplace` says no just
+ * before the rename, the temporary file is removed instead and the result is false.
+ */
+export function writeAtomically(file: string, data: Uint8Array | Uint8Array[], mayReplace?: () => boolean): boolean {
   const temporary = temporaryPath(file);
   const fd = fs.openSync(temporary, 'w');
   try {
@@ -134,7 +178,14 @@ export function writeAtomically(file: string, data: Uint8Array | Uint8Array[]): 
   } finally {
     fs.closeSync(fd);
   }
+  // Nothing runs between the check and the rename: the window another process's rename can
+  // fall into is one header read long.
+  if (mayReplace && !mayReplace()) {
+    fs.rmSync(temporary, { force: true });
+    return false;
+  }
   fs.renameSync(temporary, file);
+  return true;
 }
 
 export function align8(n: number): number {

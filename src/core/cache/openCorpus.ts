@@ -242,7 +242,7 @@ function saveNewTimes(dir: string, cache: CacheContents, plan: PlannedFile[], sk
       generation: newGeneration(), key: cache.key, segments: cache.segments, documents: table.finish(),
       vocabulary: cache.vocabulary, tokens: cache.tokens, docStarts: cache.docStarts, postings: cache.postings, skipped,
     };
-    resolve(saveCache(dir, contents, warnings));
+    resolve(saveCache(dir, contents, warnings, cache));
   }));
 }
 

@@ -6,7 +6,7 @@ import type { LoadOptions } from '../corpus/loadCorpus';
 import type { Corpus, CorpusWarning } from '../types';
 import { writeIndexFile, type CacheContents, type SkippedFile } from './cacheFile';
 import type { CorpusIndex } from '../match/corpusIndex';
-import { removeStaleTexts } from './staleTexts';
+import { removeStaleTexts, removeUnnamedTexts } from './staleTexts';
 import { cacheWriteFailure } from './textsWriter';
 
 /** Progress of opening a corpus, in files and bytes. */
@@ -74,10 +74,19 @@ export function skippedFile(file: string, stat: PlannedFile['stat'], warning: Co
   return { path: file, size: stat.size, mtimeMs: stat.mtimeMs, message: warning.message };
 }
 
-/** Writes the index file next to finished texts files; false (with a warning) when it cannot. */
-export function saveCache(dir: string, contents: CacheContents, warnings: CorpusWarning[]): boolean {
+/**
+ * Writes the index file next to finished texts files; false (with a warning) when it cannot.
+ * A write derived from the cache `basedOn` (a refresh, new times) is dropped when another
+ * process has written a newer cache since that one was read (see writeIndexFile): false too,
+ * with no warning, since the newer cache stands and describes the files as well as this one
+ * would. The texts files this write made are removed then, as no index names them.
+ */
+export function saveCache(dir: string, contents: CacheContents, warnings: CorpusWarning[], basedOn?: Pick<CacheContents, 'generation' | 'segments'>): boolean {
   try {
-    writeIndexFile(dir, contents);
+    if (!writeIndexFile(dir, contents, basedOn?.generation)) {
+      removeUnnamedTexts(dir, contents.segments.filter((segment) => !basedOn!.segments.includes(segment)));
+      return false;
+    }
     removeStaleTexts(dir, contents.segments);
     return true;
   } catch (error) {

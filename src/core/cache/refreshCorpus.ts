@@ -148,7 +148,7 @@ async function saveRefresh(input: RefreshInput, oldTable: DocumentTable, rows: R
     generation: newGeneration(), key: cache.key, segments, documents: builder.finish(),
     vocabulary: index.vocabulary.pack(), tokens: index.tokens, docStarts: index.docStarts, postings: index.postings, skipped: input.skipped,
   };
-  return saveCache(dir, contents, warnings);
+  return saveCache(dir, contents, warnings, cache);
 }
 
 function concat(parts: Int32Array[]): Int32Array {

@@ -3,8 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { INDEX_FILE, MAGIC, textsFileName } from './cacheFile';
-import { readRange } from './fileRanges';
+import { indexHeaderOnDisk, textsFileName } from './cacheFile';
 
 /**
  * A texts file this recent may belong to another process's write that has not yet put its
@@ -31,21 +30,27 @@ export function removeStaleTexts(dir: string, keep: string[]): void {
   }
 }
 
+/**
+ * Removes the texts files of `segments` that the index file now in `dir` does not name: those a
+ * write made for an index it then did not put in place. Nothing else can use them, since no
+ * two writes name a texts file alike.
+ */
+export function removeUnnamedTexts(dir: string, segments: string[]): void {
+  const named = new Set(segmentsOnDisk(dir));
+  for (const segment of segments) {
+    if (named.has(segment)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, textsFileName(segment)));
+    } catch {
+      // Gone already, or held open on a system that forbids deleting open files: a later
+      // write's clean-up removes it.
+    }
+  }
+}
+
 /** The texts files the index file in `dir` names, whatever its options; none when it cannot be read. */
 function segmentsOnDisk(dir: string): string[] {
-  try {
-    const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
-    try {
-      const head = readRange(fd, 0, 12);
-      if (head.readUInt32LE(0) !== MAGIC) return [];
-      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as { segments?: unknown };
-      return Array.isArray(header.segments) ? header.segments.filter((s): s is string => typeof s === 'string') : [];
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return [];
-  }
+  return indexHeaderOnDisk(dir)?.segments ?? [];
 }
 
 function safeReaddir(dir: string): string[] {
