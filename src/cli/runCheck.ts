@@ -46,6 +46,22 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Checks the drafts named in `args` and writes the report; resolves to the exit code. */
 export async function runCheck(args: CheckArgs, io: CliIO, version: string): Promise<number> {
+  // A cache brought up to date while opening (a few files changed, or their times) is written
+  // once the report is out: the write is synchronous, seconds long for an archive-sized corpus,
+  // and must not run while the shared archive is asked, whose time limit would run out meanwhile.
+  let releaseWrites!: () => void;
+  const reportOut = new Promise<void>((resolve) => {
+    releaseWrites = resolve;
+  });
+  try {
+    return await checkDrafts(args, io, version, reportOut, releaseWrites);
+  } finally {
+    // A check that failed part way still writes what it refreshed, and ends once that is done (see cli.ts).
+    releaseWrites();
+  }
+}
+
+async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOut: Promise<void>, releaseWrites: () => void): Promise<number> {
   const drafts = args.drafts.map((draft) => readDraft(io.cwd, draft));
   const reports: DraftReport[] = new Array(drafts.length);
   const warnings: CorpusWarning[] = [];
@@ -72,7 +88,7 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
       preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
     };
     const checkerOf = (index: CorpusIndex) => new Checker(index, options, config.accepted.map((a) => a.quote));
-    const opening = readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT }));
+    const opening = readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, cacheWriteAfter: reportOut }));
     // The drafts' quotations need no corpus: they are found while the cache is read.
     const finder = new QuoteFinder(options);
     const texts = group.drafts.map((i) => ({ text: drafts[i].text, quotes: finder.quotesOf(drafts[i].text, formatOfFile(drafts[i].path)) }));
@@ -125,8 +141,9 @@ export async function runCheck(args: CheckArgs, io: CliIO, version: string): Pro
     default:
       io.stdout.write(formatText(report, useColor(args.color, io)));
   }
-  // After a few sources changed, the cache is refreshed once the results are out; a failure
+  // After a few sources changed, the cache is written now that the results are out; a failure
   // to write it only means the next run reads those files again.
+  releaseWrites();
   for (const pending of pendingSaves) {
     if (await pending.saved) continue;
     for (const warning of pending.warnings.slice(pending.before)) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);

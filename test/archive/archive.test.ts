@@ -13,6 +13,9 @@ import { Client } from 'pg';
 import { parseArchiveUrl } from '../../src/archive/archiveConnection';
 import { archiveStatus } from '../../src/archive/archiveStatus';
 import { importArchive } from '../../src/archive/importArchive';
+import { parseArgs } from '../../src/cli/parseArgs';
+import { runCheck } from '../../src/cli/runCheck';
+import { indexHeaderOnDisk } from '../../src/core/cache/cacheFile';
 import { pathToFileURL } from 'url';
 import { LspTestClient } from '../server/lspTestClient';
 import { freePort, suiteCluster } from './pgCluster';
@@ -231,6 +234,44 @@ describe('archive on PostgreSQL', function () {
       } finally {
         await blocker.query('ROLLBACK');
         await blocker.end();
+      }
+    });
+
+    it('writes a refreshed local cache once the report is out, not while the archive is asked', async () => {
+      const cwd = project({ archive: suite.cluster.url('example', 'writer') });
+      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-archive-held-'));
+      const source = path.join(cwd, 'sources', 'unrelated.txt');
+      const original = fs.readFileSync(source, 'utf8');
+      // A second source, unchanged, so that the change below is refreshed rather than rebuilt.
+      const kept = path.join(cwd, 'sources', 'kept.txt');
+      fs.writeFileSync(kept, 'Another source the draft does not quote.\n');
+      // In this process, so that the cache on disk can be read at the moment the report is written.
+      const check = async (): Promise<{ status: number; atReport: unknown }> => {
+        const command = parseArgs(['check', '--format', 'json', '--config', path.join(cwd, 'verbatim.json'), '--cache', cacheDir, path.join(EXAMPLE, 'draft.md')]);
+        assert.ok(command.kind === 'check');
+        let atReport: unknown = 'no report';
+        const io = {
+          cwd, env: { PGPASSWORD: 'writer-secret', NO_COLOR: '1' },
+          stdout: { write: () => ((atReport = indexHeaderOnDisk(cacheDir)?.generation), true) },
+          stderr: { write: () => true },
+        };
+        return { status: await runCheck(command.args, io, '0.0.0'), atReport };
+      };
+      try {
+        await check();
+        const before = indexHeaderOnDisk(cacheDir)?.generation;
+        assert.ok(before);
+        // One local source changed: the cache is refreshed, and its write waits for the report.
+        fs.writeFileSync(source, `${original}A line added since.\n`);
+        const run = await check();
+        // 1: the example draft has quotes the sources do not support; 2 would be a failed run.
+        assert.strictEqual(run.status, 1);
+        assert.strictEqual(run.atReport, before);
+        assert.notStrictEqual(indexHeaderOnDisk(cacheDir)?.generation, before);
+      } finally {
+        fs.writeFileSync(source, original);
+        fs.rmSync(kept, { force: true });
+        fs.rmSync(cacheDir, { recursive: true, force: true });
       }
     });
 

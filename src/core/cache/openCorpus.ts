@@ -21,7 +21,7 @@ import { releasePostings } from './filePostings';
 import { readCacheInBackground } from './readIndexFile';
 import { planFiles, type PlannedFiles } from './planFiles';
 import { TextsWriter } from './textsWriter';
-import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
+import { saveCache, skippedFile, SLICE_MS, writeLater, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
 import { SlicePauser } from '../slicedRun';
 
 // The options and result types live in openParts.ts (refreshCorpus.ts needs them without
@@ -115,7 +115,7 @@ export async function finishOpening(entries: string[], planned: PlannedFiles, re
       if (planned.unchanged) {
         const opened = restore(cache, stores, (id) => plan[id].stat.mtimeMs, warnings, began);
         // Only when some time moved: a corpus of no bytes would otherwise pass the share test at every start.
-        if (options.cacheDir && !timesKept(plan, cache) && touchedBytes(plan, cache) * TOUCHED_SHARE >= planned.totalBytes) opened.cacheSaved = saveNewTimes(options.cacheDir, cache, plan, planned.skipped, warnings);
+        if (options.cacheDir && !timesKept(plan, cache) && touchedBytes(plan, cache) * TOUCHED_SHARE >= planned.totalBytes) opened.cacheSaved = saveNewTimes(options.cacheDir, cache, plan, planned.skipped, warnings, options);
         return opened;
       }
       if (canRefresh(cache, plan)) return await refreshCorpus({ dir: options.cacheDir!, cache, stores, plan, skipped, warnings, options, began });
@@ -234,16 +234,16 @@ function touchedBytes(plan: PlannedFile[], cache: CacheContents): number {
 }
 
 /** Writes the index file again with the files' new times (see TOUCHED_SHARE). */
-function saveNewTimes(dir: string, cache: CacheContents, plan: PlannedFile[], skipped: SkippedFile[], warnings: CorpusWarning[]): Promise<boolean> {
-  return new Promise<boolean>((resolve) => setImmediate(() => {
+function saveNewTimes(dir: string, cache: CacheContents, plan: PlannedFile[], skipped: SkippedFile[], warnings: CorpusWarning[], options: OpenOptions): Promise<boolean> {
+  return writeLater(options, async () => {
     const table = DocumentTable.builder();
     for (let k = 0; k < plan.length; k++) table.copy(cache.documents, k, plan[k].stat.mtimeMs, cache.documents.place(k));
     const contents: CacheContents = {
       generation: newGeneration(), key: cache.key, segments: cache.segments, documents: table.finish(),
       vocabulary: cache.vocabulary, tokens: cache.tokens, docStarts: cache.docStarts, postings: cache.postings, skipped,
     };
-    resolve(saveCache(dir, contents, warnings, cache));
-  }));
+    return saveCache(dir, contents, warnings, cache);
+  });
 }
 
 /** The corpus and index exactly as cached, with each file's time as `mtimeOf` gives it. */

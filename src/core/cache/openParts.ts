@@ -35,6 +35,12 @@ export interface OpenOptions extends Omit<LoadOptions, 'onProgress'> {
   surveyScript?: string;
   /** The size of the cache's index file from which the thread is used (openCorpus.ts says why). */
   surveyThreadFromBytes?: number;
+  /**
+   * A cache write that follows the opening (a refresh's, or new file times) waits for this. Such
+   * a write is synchronous and, for an archive-sized index, takes seconds: the CLI holds it until
+   * its report is out, so that it cannot hold up the shared archive's answer past its time limit.
+   */
+  cacheWriteAfter?: Promise<unknown>;
 }
 
 export interface OpenStats {
@@ -72,6 +78,16 @@ export const SLICE_MS = 25;
 /** What the cache keeps of a file skipped for `warning`, with the size and time it was planned with. */
 export function skippedFile(file: string, stat: PlannedFile['stat'], warning: CorpusWarning): SkippedFile {
   return { path: file, size: stat.size, mtimeMs: stat.mtimeMs, message: warning.message };
+}
+
+/**
+ * Runs `write` once the corpus is with the caller (the next turn of the event loop) and, given
+ * `options.cacheWriteAfter`, once that has settled too.
+ */
+export function writeLater(options: OpenOptions, write: () => Promise<boolean>): Promise<boolean> {
+  const hold = options.cacheWriteAfter ?? Promise.resolve();
+  const go = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return hold.then(go, go).then(write);
 }
 
 /**

@@ -15,7 +15,7 @@ import { newGeneration, textsFileName, type CacheContents, type SkippedFile } fr
 import { isContentWarning, readForCache } from './cachedRead';
 import { recordOf } from './documentRecord';
 import { DocumentTable, type DocumentRecord, type TextPlace } from './documentTable';
-import { saveCache, skippedFile, SLICE_MS, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
+import { saveCache, skippedFile, SLICE_MS, writeLater, type OpenedCorpus, type OpenOptions, type PlannedFile } from './openParts';
 import { StoredDocument, type TextStore } from './storedDocument';
 import { cacheWriteFailure, TextsWriter } from './textsWriter';
 import { SlicePauser } from '../slicedRun';
@@ -107,12 +107,10 @@ export async function refreshCorpus(input: RefreshInput): Promise<OpenedCorpus> 
   const index = CorpusIndex.fromParts(corpus, { vocabulary, tokens, docStarts, postings });
   const stats = { filesRead, filesReused: documents.length - filesRead, fromCache: false, milliseconds: performance.now() - input.began };
   // The corpus is ready now; the cache is brought up to date once the caller has it.
-  const cacheSaved = new Promise<boolean>((resolve) => setImmediate(() => {
-    saveRefresh(input, table, rows, index).then(resolve, (error: unknown) => {
-      // Nothing of a failed write is used: the next start reads the changed files again.
-      warnings.push({ path: input.dir, message: cacheWriteFailure(error) });
-      resolve(false);
-    });
+  const cacheSaved = writeLater(options, () => saveRefresh(input, table, rows, index).catch((error: unknown) => {
+    // Nothing of a failed write is used: the next start reads the changed files again.
+    warnings.push({ path: input.dir, message: cacheWriteFailure(error) });
+    return false;
   }));
   return { corpus, index, stats, cacheSaved };
 }
