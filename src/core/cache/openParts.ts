@@ -93,9 +93,12 @@ export function writeLater(options: OpenOptions, write: () => Promise<boolean>):
 /**
  * Writes the index file next to finished texts files; false (with a warning) when it cannot.
  * A write derived from the cache `basedOn` (a refresh, new times) is dropped when another
- * process has written a newer cache since that one was read (see writeIndexFile): false too,
- * with no warning, since the newer cache stands and describes the files as well as this one
- * would. The texts files this write made are removed then, as no index names them.
+ * cache has been written since that one was read (see writeIndexFile), by another process or by
+ * another opening in this one (an overlapping build in the server, an earlier group of drafts
+ * in the CLI): false too, with no warning, since the newer cache stands and is checked like any
+ * other. It may have surveyed the files before this opening did; the next start then reads
+ * again the files it does not describe. The texts files this write made are removed, as no
+ * index names them.
  */
 export function saveCache(dir: string, contents: CacheContents, warnings: CorpusWarning[], basedOn?: Pick<CacheContents, 'generation' | 'segments'>): boolean {
   try {
