@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { BroadcastChannel } from 'worker_threads';
@@ -8,6 +7,7 @@ import { openCorpus } from '../../src/core/cache/openCorpus';
 import { openEarly } from '../../src/core/cache/openEarly';
 import { Checker, QuoteFinder } from '../../src/core/checker';
 import { checkBeforeConfirmed } from '../../src/cli/localChecks';
+import { sourcesFolder } from '../core/cache/sourcesFolder';
 
 const SOURCE = 'The minister said there was “little ground for optimism” after the talks ended on Monday.';
 const DRAFT = 'He saw “little ground for optimism” in the talks.';
@@ -19,11 +19,7 @@ describe('checking drafts before the corpus is confirmed', () => {
   let failingSurvey: string;
 
   beforeEach(async () => {
-    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-local-')));
-    sources = path.join(root, 'sources');
-    cache = path.join(root, 'cache');
-    fs.mkdirSync(sources);
-    fs.writeFileSync(path.join(sources, 'wire.txt'), SOURCE);
+    ({ root, sources, cache } = sourcesFolder('verbatim-local-', { 'wire.txt': SOURCE }));
     await (await openCorpus([sources], { cacheDir: cache })).cacheSaved;
     // A survey thread whose walk fails at once (as a walk that overflows its stack does).
     failingSurvey = path.join(root, 'failing-survey.js');

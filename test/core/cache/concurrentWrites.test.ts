@@ -5,10 +5,10 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { openCorpus, type OpenOptions } from '../../../src/core/cache/openCorpus';
 import { DEFAULT_MAX_FILE_BYTES } from '../../../src/core/config';
+import { sourcesFolder } from './sourcesFolder';
 
 // The bundled test runs from out/test/core/cache, four levels below the repository root.
 const REPO = path.resolve(__dirname, '../../../..');
@@ -36,11 +36,7 @@ describe('a cache written by two processes', function () {
   let options: OpenOptions;
 
   beforeEach(async () => {
-    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-concurrent-')));
-    sources = path.join(root, 'sources');
-    cache = path.join(root, 'cache');
-    fs.mkdirSync(sources);
-    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(sources, name), text);
+    ({ root, sources, cache } = sourcesFolder('verbatim-concurrent-', FILES));
     fs.writeFileSync(path.join(root, 'draft.md'), 'Officials said the talks would “resume in two weeks”.\n');
     options = { cacheDir: cache, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
     assert.equal(await (await openCorpus([sources], options)).cacheSaved, true);

@@ -4,10 +4,10 @@
 
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { indexHeaderOnDisk } from '../../../src/core/cache/cacheFile';
 import { openCorpus, type OpenedCorpus } from '../../../src/core/cache/openCorpus';
+import { sourcesFolder } from './sourcesFolder';
 
 const FILES: Record<string, string> = {
   'wire.txt': 'The minister said there was “little ground for optimism” after the talks ended on Monday.',
@@ -25,11 +25,7 @@ describe('cache writes held until the caller is done', () => {
   let cache: string;
 
   beforeEach(async () => {
-    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-held-')));
-    sources = path.join(root, 'sources');
-    cache = path.join(root, 'cache');
-    fs.mkdirSync(sources);
-    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(sources, name), text);
+    ({ root, sources, cache } = sourcesFolder('verbatim-held-', FILES));
     assert.equal(await (await openCorpus([sources], { cacheDir: cache })).cacheSaved, true);
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
