@@ -148,14 +148,27 @@ function stillGeneration(dir: string, generation: string): boolean {
   return indexHeaderOnDisk(dir)?.generation === generation;
 }
 
+/**
+ * The layout version and the parsed JSON header of the open index file `fd`, of `fileBytes`
+ * bytes, whatever the version; null when it is no index file or is cut short within its header.
+ * Throws when the header is not JSON.
+ */
+export function readHeaderOf(fd: number, fileBytes: number): { version: number; header: unknown } | null {
+  const head = readRange(fd, 0, 12);
+  if (head.length < 12 || head.readUInt32LE(0) !== MAGIC) return null;
+  const headerLength = head.readUInt32LE(8);
+  if (headerLength > fileBytes - 12) return null;
+  return { version: head.readUInt32LE(4), header: JSON.parse(readRange(fd, 12, headerLength).toString('utf8')) };
+}
+
 /** The generation and texts files of the index file in `dir`, whatever its options; null when it cannot be read. */
 export function indexHeaderOnDisk(dir: string): { generation: unknown; segments: string[] } | null {
   try {
     const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
     try {
-      const head = readRange(fd, 0, 12);
-      if (head.readUInt32LE(0) !== MAGIC) return null;
-      const header = JSON.parse(readRange(fd, 12, head.readUInt32LE(8)).toString('utf8')) as { generation?: unknown; segments?: unknown };
+      const read = readHeaderOf(fd, fs.fstatSync(fd).size);
+      if (!read) return null;
+      const header = read.header as { generation?: unknown; segments?: unknown };
       const segments = Array.isArray(header.segments) ? header.segments.filter((s): s is string => typeof s === 'string') : [];
       return { generation: header.generation, segments };
     } finally {

@@ -8,9 +8,9 @@ import * as path from 'path';
 import type { Postings } from '../match/postings';
 import { TokenStream } from '../match/tokenStream';
 import { partsFit } from './cacheChecks';
-import { align8, CACHE_VERSION, INDEX_FILE, MAGIC, SECTION_NAMES, SECTIONS, textsFileName, type CacheContents, type Header, type SectionName, type SectionValue, type SkippedFile } from './cacheFile';
+import { align8, CACHE_VERSION, INDEX_FILE, readHeaderOf, SECTION_NAMES, SECTIONS, textsFileName, type CacheContents, type Header, type SectionName, type SectionValue, type SkippedFile } from './cacheFile';
 import { DocumentTable } from './documentTable';
-import { readChunkInBackground, readRange, type Chunk } from './fileRanges';
+import { readChunkInBackground, type Chunk } from './fileRanges';
 import { FilePostings } from './filePostings';
 
 /** How a cache is read. */
@@ -64,11 +64,9 @@ function openIndex(dir: string, key: string, options: ReadCacheOptions): OpenedI
   }
   try {
     const indexBytes = fs.fstatSync(fd).size;
-    const head = readRange(fd, 0, 12);
-    if (head.readUInt32LE(0) !== MAGIC || head.readUInt32LE(4) !== CACHE_VERSION) throw new Error('not this version');
-    const headerLength = head.readUInt32LE(8);
-    if (headerLength > indexBytes - 12) throw new Error('truncated');
-    const header = JSON.parse(readRange(fd, 12, headerLength).toString('utf8')) as Header;
+    const read = readHeaderOf(fd, indexBytes);
+    if (!read || read.version !== CACHE_VERSION) throw new Error('not this version, or truncated');
+    const header = read.header as Header;
     if (header.key !== key) throw new Error('another key');
     for (const name of SECTION_NAMES) {
       const [offset, length] = header.sections[name];
