@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import { extractQuotes } from '../../../src/core/extract';
+import { MarkFinder } from '../../../src/core/extract/quoteMarks';
 import { type QuoteCase, expectQuotes } from './expectQuotes';
 
 const cases: QuoteCase[] = [
@@ -85,5 +86,26 @@ describe('extractQuotes: quotation marks', () => {
     const [quote] = extractQuotes(draft, 'plaintext');
     assert.strictEqual(quote.inner.start, draft.indexOf('ready'));
     assert.strictEqual(draft.slice(quote.inner.start, quote.inner.end), 'ready');
+  });
+});
+
+describe('MarkFinder: the next quotation mark of a text', () => {
+  const text = 'No marks here. Then “one”, and „zwei“ and 「三」 and it’s over; a long tail without any.';
+
+  it('finds every mark in order, a position at a time, and the end when none is left', () => {
+    const finder = new MarkFinder(text);
+    const found: string[] = [];
+    for (let at = finder.next(0); at < text.length; at = finder.next(at + 1)) found.push(text[at]);
+    assert.deepStrictEqual(found, ['“', '”', '„', '“', '「', '」', '’']);
+    assert.strictEqual(finder.next(text.lastIndexOf('’') + 1), text.length);
+  });
+
+  it('answers the same when asked out of order, as blocks scanned again do', () => {
+    const finder = new MarkFinder(text);
+    const first = text.indexOf('“');
+    assert.strictEqual(finder.next(first + 3), text.indexOf('”'));
+    assert.strictEqual(finder.next(0), first);
+    assert.strictEqual(finder.next(first), first);
+    assert.strictEqual(finder.next(5), first);
   });
 });
