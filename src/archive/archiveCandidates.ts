@@ -4,7 +4,7 @@
 
 import type { Pool } from 'pg';
 import type { QuoteKeys } from './archiveText';
-import { decodePostings } from './postings';
+import { decodePostings, maxPostingKeys } from './postings';
 import { ascending, CHUNKS_PER_QUOTE, rankChunks, type RankedHit } from './rankChunks';
 
 
@@ -85,8 +85,15 @@ export async function fetchCandidates(pool: Pool, keys: QuoteKeys[], parts = 1):
   for (const k of keys) for (const pair of k.rank) wanted.add(pair);
   const { rows: lists } = await pool.query({ name: 'verbatim-postings', text: POSTINGS_SQL, values: [[...wanted]] });
   const postings = new Map<number, Float64Array[]>();
+  // One array holds every list's keys: an array per list made hundreds of allocations a lookup,
+  // which with sixteen drafts at once kept the garbage collector busy.
+  let room = 0;
+  for (const row of lists) room += maxPostingKeys(row.chunks);
+  const decoded = new Float64Array(room);
+  let used = 0;
   for (const row of lists) {
-    const list = ascending(decodePostings(row.chunks));
+    const list = ascending(decodePostings(row.chunks, decoded, used));
+    used += list.length;
     const held = postings.get(row.bucket);
     if (held) held.push(list);
     else postings.set(row.bucket, [list]);

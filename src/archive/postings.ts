@@ -186,11 +186,18 @@ export function seqOfKey(key: number): number {
   return key % SEQ_SPAN;
 }
 
-/** Decodes a posting list written by PostingsBuilder into its chunks' keys (see chunkKey), ascending. */
-export function decodePostings(bytes: Uint8Array): Float64Array {
-  // Every entry takes at least two bytes.
-  const keys = new Float64Array(bytes.length >> 1);
-  let count = 0;
+/** The most keys a list of this many bytes decodes to: every entry takes at least two bytes. */
+export function maxPostingKeys(bytes: Uint8Array): number {
+  return bytes.length >> 1;
+}
+
+/**
+ * Decodes a posting list written by PostingsBuilder into its chunks' keys (see chunkKey),
+ * ascending: into `keys` from `from` when given (with room for maxPostingKeys), so that a
+ * lookup's hundreds of lists share one array, or into an array of its own.
+ */
+export function decodePostings(bytes: Uint8Array, keys = new Float64Array(maxPostingKeys(bytes)), from = 0): Float64Array {
+  let count = from;
   let doc = 0;
   let at = 0;
   let second = false;
@@ -207,7 +214,7 @@ export function decodePostings(bytes: Uint8Array): Float64Array {
     else doc += value;
     second = !second;
   }
-  return keys.subarray(0, count);
+  return keys.subarray(from, count);
 }
 
 /** Writes `value` (a safe non-negative integer) as a little-endian base-128 varint. */

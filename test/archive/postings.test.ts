@@ -11,7 +11,7 @@ import { fetchCandidates } from '../../src/archive/archiveCandidates';
 import { quoteKeys, type ArchiveLayout } from '../../src/archive/archiveText';
 import { importArchive } from '../../src/archive/importArchive';
 import { MAX_PARTS } from '../../src/archive/importPostings';
-import { decodePostings, docOfKey, PostingsBuilder, seqOfKey } from '../../src/archive/postings';
+import { decodePostings, docOfKey, maxPostingKeys, PostingsBuilder, seqOfKey } from '../../src/archive/postings';
 import { queryElements } from '../../src/core/match/queryWords';
 import type { Quote } from '../../src/core/types';
 import { suiteCluster } from './pgCluster';
@@ -69,6 +69,14 @@ describe('archive posting lists', () => {
       const chunks = Array.from(list, (key) => docs.indexOf(docOfKey(key)) * perDoc + seqOfKey(key));
       assert.strictEqual(chunks.join(' '), expected[row.bucket].join(' '), `bucket ${row.bucket}`);
       assert.strictEqual(row.entries, chunks.length);
+    }
+    // Decoded side by side into one array, as a lookup decodes its lists, each list is the same.
+    const shared = new Float64Array(rows.reduce((room, row) => room + maxPostingKeys(row.list), 0));
+    let used = 0;
+    for (const row of rows) {
+      const list = decodePostings(row.list, shared, used);
+      assert.deepStrictEqual(Array.from(list), Array.from(decodePostings(row.list)), `bucket ${row.bucket} in the shared array`);
+      used += list.length;
     }
     assert.strictEqual(builder.entries, 0, 'written out, the builder is empty');
     assert.throws(() => builder.add(2 ** 33, 0, [1]), /past what the archive's posting lists address/);
