@@ -12,7 +12,7 @@ import { scopeCorpusPaths } from '../core/corpus/corpusScope';
 import { appendAll } from '../core/corpus/walkCorpus';
 import { formatOfFile } from '../core/draftFormats';
 import { ConfigError, corpusPaths, defaultConfig, folderMetaPaths, readConfigFile, type VerbatimConfig } from '../core/config';
-import type { CorpusWarning } from '../core/types';
+import type { Corpus, CorpusWarning } from '../core/types';
 import { displayPath, reportDraft, summarize, type CheckReport, type DraftReport } from './checkReport';
 import { configFileFor } from './configLookup';
 import { formatJson } from './formatJson';
@@ -22,7 +22,7 @@ import { formatText } from './formatText';
 import type { CheckArgs } from './parseArgs';
 import { SourceLocator } from './sourceLocations';
 import { closeArchive, openArchive, withArchive } from './archiveDrafts';
-import { checkBeforeConfirmed, checkLocally } from './localChecks';
+import { checkBeforeConfirmed, checkLocally, type DraftQuotes, type LocalCheck } from './localChecks';
 import { CHECKED_AFTER_READING, CHECKED_FROM_CACHE, noteCompiled } from './codeCoverage';
 
 /** The thread that walks and stats the corpus while the drafts are checked, shipped beside the bundle. */
@@ -66,7 +66,8 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
   const reports: DraftReport[] = new Array(drafts.length);
   const warnings: CorpusWarning[] = [];
   const pendingSaves: { saved: Promise<boolean>; warnings: CorpusWarning[]; before: number }[] = [];
-  // Drafts under different verbatim.json files are checked against their own corpus each.
+  const openedCorpora = new Map<string, { corpus: Corpus; index: CorpusIndex; fromCache: boolean }>();
+  // Drafts under different verbatim.json files are checked each against the corpus its file names.
   for (const group of groupByConfig(args, io.cwd, drafts)) {
     const { config } = group;
     // A pull request can edit verbatim.json; only the person running the check lets its paths
@@ -88,31 +89,49 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
       preferPrimarySources: args.preferPrimary ?? config.preferPrimarySources,
     };
     const checkerOf = (index: CorpusIndex) => new Checker(index, options, config.accepted.map((a) => a.quote));
-    const opening = readCorpus(() => openEarly(entries, { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, cacheWriteAfter: reportOut }));
-    // The drafts' quotations need no corpus: they are found while the cache is read.
+    const openOptions = { maxFileBytes: config.maxFileBytes, maxCorpusFiles: config.maxCorpusFiles, folderMeta: folderMetaPaths(config), cacheDir, confineLinksTo: scoped.confineLinksTo ?? undefined };
     const finder = new QuoteFinder(options);
-    const texts = group.drafts.map((i) => ({ text: drafts[i].text, quotes: finder.quotesOf(drafts[i].text, formatOfFile(drafts[i].path)) }));
-    // The drafts are checked against the cache before the files are known to be unchanged: for
-    // an archive, while a thread still stats them (see openEarly.ts).
-    const { early: earlyCorpus, confirmed: earlyConfirmed, finish } = await opening;
-    const earlyChecker = earlyCorpus ? checkerOf(earlyCorpus.index) : null;
-    const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, earlyConfirmed) : null;
-    const { corpus, index, cacheSaved, stats } = await readCorpus(finish);
-    corpus.warnings.unshift(...scoped.warnings);
-    pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
-    for (const warning of corpus.warnings) {
-      io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+    const quotesOf = (): DraftQuotes[] => group.drafts.map((i) => ({ text: drafts[i].text, quotes: finder.quotesOf(drafts[i].text, formatOfFile(drafts[i].path)) }));
+    // Projects whose verbatim.json files name the same sources share one opening of them: a
+    // second opening would read the files the first refreshed again (its cache is written only
+    // once the report is out) and warn about each unreadable file again.
+    const sameCorpus = JSON.stringify([entries, openOptions]);
+    let opened = openedCorpora.get(sameCorpus);
+    let texts: DraftQuotes[];
+    let confirmed: { checker: Checker; checks: LocalCheck[] } | null = null;
+    if (opened) {
+      texts = quotesOf();
+      for (const warning of scoped.warnings) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+      appendAll(warnings, scoped.warnings);
+    } else {
+      const opening = readCorpus(() => openEarly(entries, { ...openOptions, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, cacheWriteAfter: reportOut }));
+      // The drafts' quotations need no corpus: they are found while the cache is read.
+      texts = quotesOf();
+      // The drafts are checked against the cache before the files are known to be unchanged: for
+      // an archive, while a thread still stats them (see openEarly.ts).
+      const { early: earlyCorpus, confirmed: earlyConfirmed, finish } = await opening;
+      const earlyChecker = earlyCorpus ? checkerOf(earlyCorpus.index) : null;
+      const early = earlyChecker ? await checkBeforeConfirmed(earlyChecker, texts, earlyConfirmed) : null;
+      const { corpus, index, cacheSaved, stats } = await readCorpus(finish);
+      corpus.warnings.unshift(...scoped.warnings);
+      pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
+      for (const warning of corpus.warnings) {
+        io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+      }
+      // One warning per unreadable file: an archive can have more than a call takes as arguments.
+      appendAll(warnings, corpus.warnings);
+      // The early verdicts stand only when the corpus is the one they were checked against.
+      confirmed = early && earlyChecker && earlyCorpus?.corpus === corpus ? { checker: earlyChecker, checks: early } : null;
+      opened = { corpus, index, fromCache: stats.fromCache };
+      openedCorpora.set(sameCorpus, opened);
     }
-    // One warning per unreadable file: an archive can have more than a call takes as arguments.
-    appendAll(warnings, corpus.warnings);
+    const { corpus, index } = opened;
     // A shared archive (VERBATIM_ARCHIVE_URL or "archive" in verbatim.json) is checked too.
     const archive = openArchive(config.file, io);
     if (corpus.documents.length === 0 && !archive) {
       const from = config.file && args.corpus.length === 0 ? ` (corpus of ${displayPath(io.cwd, config.file)})` : '';
       throw new InputError(`no source documents found in ${entries.map((e) => displayPath(io.cwd, e)).join(', ')}${from}`);
     }
-    // The early verdicts stand only when the corpus is the one they were checked against.
-    const confirmed = early && earlyChecker && earlyCorpus?.corpus === corpus ? { checker: earlyChecker, checks: early } : null;
     const checker = confirmed?.checker ?? checkerOf(index);
     for (let k = 0; k < group.drafts.length; k++) {
       const i = group.drafts[k];
@@ -120,7 +139,7 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
       const results = await withArchive(archive, drafts[i].text, local, checker.options);
       reports[i] = reportDraft(io.cwd, drafts[i].path, drafts[i].text, results, (quote) => checker.isAccepted(quote));
     }
-    noteCompiled(stats.fromCache ? CHECKED_FROM_CACHE : CHECKED_AFTER_READING);
+    noteCompiled(opened.fromCache ? CHECKED_FROM_CACHE : CHECKED_AFTER_READING);
     await closeArchive(archive, io);
   }
   const report: CheckReport = { cwd: io.cwd, warnings, drafts: reports };

@@ -105,6 +105,38 @@ describe('verbatim CLI: finding verbatim.json', function () {
     ]);
   });
 
+  it('opens sources that two projects share once, and checks each project with its own settings', function () {
+    const drifted = 'The harbour master said “the berth would reopen in the summer after repairs to the quay wall.”\n';
+    const root = project({
+      'shared/harbour.txt': HARBOUR,
+      'shared/broken.pdf': 'not a pdf',
+      'lenient/verbatim.json': JSON.stringify({ driftThreshold: 0.5 }),
+      'lenient/draft.md': drifted,
+      'strict/verbatim.json': JSON.stringify({ driftThreshold: 0.99 }),
+      'strict/draft.md': drifted,
+    });
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-shared-cache-'));
+    made.push(cache);
+    const check = () => cli(['check', '--format', 'json', '--cache', cache, '--corpus', 'shared', 'lenient/draft.md', 'strict/draft.md'], root);
+    const warned = (run: Run) => run.stderr.split('\n').filter((line) => line.includes('broken.pdf')).length;
+    const cold = check();
+    const report = JSON.parse(cold.stdout) as { files: { path: string; quotes: { status: string }[] }[]; warnings: unknown[] };
+    assert.deepStrictEqual(report.files.map((f) => [f.path, f.quotes.map((q) => q.status)]), [
+      ['lenient/draft.md', ['drift']],
+      ['strict/draft.md', ['unsupported']],
+    ]);
+    assert.strictEqual(warned(cold), 1, cold.stderr);
+    assert.strictEqual(report.warnings.length, 1, 'the unreadable file is in the report once');
+    // The source changes: both projects see the new text, read once and cached once.
+    fs.writeFileSync(path.join(root, 'shared/harbour.txt'), HARBOUR.replace('spring', 'summer'));
+    const changed = check();
+    assert.deepStrictEqual(JSON.parse(changed.stdout).files.map((f: { quotes: { status: string }[] }) => f.quotes[0].status), ['verbatim', 'verbatim']);
+    assert.strictEqual(warned(changed), 1, changed.stderr);
+    const warm = check();
+    assert.strictEqual(warm.status, 0, warm.stderr);
+    assert.strictEqual(warned(warm), 1, warm.stderr);
+  });
+
   it("falls back to the working folder's verbatim.json", function () {
     const drafts = project({ 'loose/draft.md': DRAFT });
     const work = project({ 'verbatim.json': JSON.stringify({ corpus: ['refs'] }), 'refs/harbour.txt': HARBOUR });
