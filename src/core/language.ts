@@ -42,39 +42,14 @@ export function declaredLanguage(text: string): string | undefined {
   return primaryLanguage(found?.[1]);
 }
 
-/**
- * Letters and words that German text has and English text lacks. Of franc's languages only German
- * capitalises every noun, and a paragraph of German without one of these is not met in practice:
- * only text with one is worth asking the detector about (most English "Biden" or "Allen" never are).
- */
-export const GERMAN_HINT = /[äöüß]|(?<![\p{L}])(?:der|die|das|und|nicht|ist|sei|sich|es|ein|eine|mit|auf|von)(?![\p{L}])/u;
-
-/**
- * True when a capital letter can mark a name in the text around `span`, as
- * `capitalMarksNames(languageAround(text, span))` says, without running the detector over text
- * with no German letter or word in it.
- */
-export function capitalMarksNamesAround(text: string, span: Span): boolean {
-  const sample = sampleAround(text, span);
-  return !GERMAN_HINT.test(sample) || capitalMarksNames(languageOf(sample));
-}
-
 /** The language of the text around `span`, as an ISO 639-1 code where there is one; undefined when unsure. */
 export function languageAround(text: string, span: Span): string | undefined {
-  return languageOf(sampleAround(text, span));
-}
-
-/** The whole words within CONTEXT characters of `span`. */
-function sampleAround(text: string, span: Span): string {
   let from = Math.max(0, span.start - CONTEXT);
   let to = Math.min(text.length, span.end + CONTEXT);
   // Whole words only, so the same paragraph gives the same sample whichever quote asks.
   while (from > 0 && from < span.start && !/\s/.test(text.charAt(from - 1))) from++;
   while (to < text.length && to > span.end && !/\s/.test(text.charAt(to))) to--;
-  return text.slice(from, to);
-}
-
-function languageOf(sample: string): string | undefined {
+  const sample = text.slice(from, to);
   const key = hashWord(sample) ^ sample.length;
   const known = detected.get(key);
   if (known !== undefined) return known || undefined;

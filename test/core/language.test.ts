@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { capitalMarksNames, capitalMarksNamesAround, declaredLanguage, languageAround, primaryLanguage } from '../../src/core/language';
+import { capitalMarksNames, declaredLanguage, languageAround, primaryLanguage } from '../../src/core/language';
 
 describe('language of a text', () => {
   it('reads the language declared in front matter', () => {
@@ -29,19 +29,6 @@ describe('language of a text', () => {
       assert.equal(languageAround(text, { start: at + 1, end: at + 6 }), expected);
     });
   }
-
-  const german = [
-    ...paragraphs,
-    ['de', 'Der Sprecher sagte am Abend, man werde die Lage weiter beobachten und keine Gespraeche absagen.'],
-    ['en', 'Officials in Kyiv and Washington said the talks would go on, and that Moscow had been told so.'],
-  ];
-  german.forEach(([language, text], k) => {
-    it(`reads capitals in the ${language} text ${k + 1} around a word as the detector's language says`, () => {
-      const span = { start: text.indexOf(' ', 30) + 1, end: text.indexOf(' ', 30) + 6 };
-      assert.equal(capitalMarksNamesAround(text, span), capitalMarksNames(languageAround(text, span)));
-      assert.equal(capitalMarksNamesAround(text, span), language !== 'de');
-    });
-  });
 
   it('says nothing about a text too short to tell', () => {
     assert.equal(languageAround('Ja.', { start: 0, end: 2 }), undefined);

@@ -7,7 +7,7 @@
 
 import { PERSON_PRONOUNS, isGermanNoun } from '../extract/cueWords';
 import { isPlaceOrBody, kindOfSubject } from '../extract/speakerKind';
-import { capitalMarksNames, GERMAN_HINT, languageAround } from '../language';
+import { capitalMarksNames, languageAround } from '../language';
 import { SPEECH_VERBS, type Token, isCapitalised, isNonName, isParticle, isPronoun, isTitle, tokensOf } from '../extract/speakerWords';
 import type { Span, SpeakerKind } from '../types';
 
@@ -126,6 +126,10 @@ export function subjectAt(narrative: string, tokens: Token[], i: number): Subjec
   if (words.length === 1 && run.length === 1 && kind === 'person' && isGermanNoun(words[0].text) && mayBeGerman(narrative, spanOfTokens(tokens)) && !capitalMarksNames(languageAround(narrative, span))) return null;
   return { name: text, span, kind, form: 'name', personal: kind === 'person' };
 }
+
+// Letters and words that German text has and English text lacks: only a sentence with one is
+// worth asking the language detector about (most English "Biden" or "Allen" never are).
+const GERMAN_HINT = /[äöüß]|(?<![\p{L}])(?:der|die|das|und|nicht|ist|sei|sich|es|ein|eine|mit|auf|von)(?![\p{L}])/u;
 
 function mayBeGerman(narrative: string, span: Span): boolean {
   return GERMAN_HINT.test(narrative.slice(span.start, span.end));

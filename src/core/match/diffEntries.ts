@@ -3,7 +3,7 @@
 // or a name, since those change what was said rather than how.
 
 import type { ChangeFlag, DiffEntry, DiffOp, SourceDocument, Span } from '../types';
-import { capitalMarksNames, capitalMarksNamesAround, declaredLanguage, primaryLanguage } from '../language';
+import { capitalMarksNames, declaredLanguage, languageAround, primaryLanguage } from '../language';
 import { isNegation, isNumber, looksLikeName } from '../words';
 import type { Alignment, Step } from './alignWords';
 import type { CorpusIndex } from './corpusIndex';
@@ -98,15 +98,10 @@ function changeFlags(draftWords: QueryElement[], startsQuote: boolean, sourcePos
   // The quote's first word may be capitalised by the writer, so its capital proves nothing; and
   // in German every noun is capitalised, so a capital there proves nothing either.
   const draftName = draftWords.some((w, i) => !(startsQuote && i === 0) && looksLikeName(draftText, w))
-    && capitalMarksNamesIn(declaredLanguage(draftText), draftText, draftWords[0]);
+    && capitalMarksNames(declaredLanguage(draftText) ?? languageAround(draftText, draftWords[0]));
   const sourceSpans = sourcePositions.map((p) => ({ start: index.tokenStart(p), end: index.tokenEnd(p) }));
   const sourceName = sourceSpans.some((span) => looksLikeName(doc.text, span))
-    && capitalMarksNamesIn(primaryLanguage(doc.meta.lang), doc.text, sourceSpans[0]);
+    && capitalMarksNames(primaryLanguage(doc.meta.lang) ?? languageAround(doc.text, sourceSpans[0]));
   if (draftName || sourceName) flags.push('name');
   return flags;
-}
-
-/** Whether a capital can mark a name: by the language declared, else by the text around `span`. */
-function capitalMarksNamesIn(declared: string | undefined, text: string, span: Span): boolean {
-  return declared !== undefined ? capitalMarksNames(declared) : capitalMarksNamesAround(text, span);
 }
