@@ -127,7 +127,7 @@ describe('verbatim CLI: finding verbatim.json', function () {
     ]);
     assert.strictEqual(warned(cold), 1, cold.stderr);
     assert.strictEqual(report.warnings.length, 1, 'the unreadable file is in the report once');
-    // The source changes: both projects see the new text, read once and cached once.
+    // The source changes: both projects see the new text, and the unreadable file is still warned about once.
     fs.writeFileSync(path.join(root, 'shared/harbour.txt'), HARBOUR.replace('spring', 'summer'));
     const changed = check();
     assert.deepStrictEqual(JSON.parse(changed.stdout).files.map((f: { quotes: { status: string }[] }) => f.quotes[0].status), ['verbatim', 'verbatim']);

@@ -80,28 +80,17 @@ export function closesMark(opener: OpeningMark, masked: string, i: number, block
 
 // Every mark of ALL_MARKS as one character class: a scan jumps from mark to mark with the
 // regular expression engine instead of testing every character of a source in a loop, which
-// took most of the quotation scan over the sources a draft's quotes matched.
-// All of them are in the Basic Multilingual Plane, so the class needs no `u` flag.
-const ANY_MARK = new RegExp(`[${[...ALL_MARKS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+// took most of the quotation scan over the sources a draft's quotes matched. All of them are in
+// the Basic Multilingual Plane, so the class needs no `u` flag.
+const ANY_MARK = new RegExp(`[${[...ALL_MARKS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
 
 /**
- * Finds the next quotation mark of one text, remembering the last answer: blocks without a mark
- * ask again from later starts, and the search must not cross the same stretch each time.
+ * The offset of the first quotation mark in `text[from, limit)`, or `limit` when there is none.
+ * The search never looks past `limit`: a lookup that scans a few blocks of a long source must not
+ * cross the rest of it.
  */
-export class MarkFinder {
-  private from = 0;
-  private at = -1;
-
-  constructor(private readonly text: string) {}
-
-  /** The offset of the first mark at or after `from`, or the text's length when there is none. */
-  next(from: number): number {
-    if (from < this.from || from > this.at) {
-      ANY_MARK.lastIndex = from;
-      const found = ANY_MARK.exec(this.text);
-      this.from = from;
-      this.at = found ? found.index : this.text.length;
-    }
-    return this.at;
-  }
+export function nextMark(text: string, from: number, limit: number): number {
+  if (from >= limit) return limit;
+  const found = ANY_MARK.exec(text.slice(from, limit));
+  return found ? from + found.index : limit;
 }

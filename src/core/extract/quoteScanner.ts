@@ -5,7 +5,7 @@
 import { isSpaceAt } from '../charCodes';
 import { runToEnd } from '../slicedRun';
 import type { Span } from '../types';
-import { closesMark, MarkFinder, type OpeningMark, openingMarkAt } from './quoteMarks';
+import { closesMark, nextMark, type OpeningMark, openingMarkAt } from './quoteMarks';
 
 /** A quotation as the marks delimit it, before its words are examined. */
 export interface ScannedQuote {
@@ -79,7 +79,6 @@ const BLOCKS_PER_STEP = 64;
 /** `scanQuotes` in steps of a few hundred blocks, for a caller that spreads a long draft over several turns. */
 export function* scanQuoteSteps(masked: string, blocks: Span[], fromBlock = 0, until = Infinity): Generator<void, ScannedQuote[]> {
   const found: ScannedQuote[] = [];
-  const marks = new MarkFinder(masked);
   let current: OpenQuote | null = null;
 
   const finishUnclosed = (open: OpenQuote): void => {
@@ -105,7 +104,7 @@ export function* scanQuoteSteps(masked: string, blocks: Span[], fromBlock = 0, u
       }
     }
     if (!current && block.start >= until) break;
-    for (i = marks.next(i); i < block.end; i = marks.next(i + 1)) {
+    for (i = nextMark(masked, i, block.end); i < block.end; i = nextMark(masked, i + 1, block.end)) {
       if (!current) {
         const opener = openingMarkAt(masked, i, block.start);
         if (opener) {

@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import { extractQuotes } from '../../../src/core/extract';
-import { MarkFinder } from '../../../src/core/extract/quoteMarks';
+import { nextMark } from '../../../src/core/extract/quoteMarks';
 import { type QuoteCase, expectQuotes } from './expectQuotes';
 
 const cases: QuoteCase[] = [
@@ -89,23 +89,21 @@ describe('extractQuotes: quotation marks', () => {
   });
 });
 
-describe('MarkFinder: the next quotation mark of a text', () => {
+describe('nextMark: the next quotation mark of a text', () => {
   const text = 'No marks here. Then “one”, and „zwei“ and 「三」 and it’s over; a long tail without any.';
 
-  it('finds every mark in order, a position at a time, and the end when none is left', () => {
-    const finder = new MarkFinder(text);
+  it('finds every mark in order, a position at a time, and the limit when none is left', () => {
     const found: string[] = [];
-    for (let at = finder.next(0); at < text.length; at = finder.next(at + 1)) found.push(text[at]);
+    for (let at = nextMark(text, 0, text.length); at < text.length; at = nextMark(text, at + 1, text.length)) found.push(text[at]);
     assert.deepStrictEqual(found, ['“', '”', '„', '“', '「', '」', '’']);
-    assert.strictEqual(finder.next(text.lastIndexOf('’') + 1), text.length);
+    assert.strictEqual(nextMark(text, text.lastIndexOf('’') + 1, text.length), text.length);
   });
 
-  it('answers the same when asked out of order, as blocks scanned again do', () => {
-    const finder = new MarkFinder(text);
+  it('never answers past its limit, where a scan of a few blocks stops', () => {
     const first = text.indexOf('“');
-    assert.strictEqual(finder.next(first + 3), text.indexOf('”'));
-    assert.strictEqual(finder.next(0), first);
-    assert.strictEqual(finder.next(first), first);
-    assert.strictEqual(finder.next(5), first);
+    assert.strictEqual(nextMark(text, 0, first), first, 'the mark at the limit is outside');
+    assert.strictEqual(nextMark(text, 0, first + 1), first);
+    assert.strictEqual(nextMark(text, 5, 3), 3);
+    assert.strictEqual(nextMark(text, first + 1, first + 3), first + 3);
   });
 });
