@@ -76,7 +76,7 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
     const requested = fromCommandLine ? args.corpus.map((entry) => path.resolve(io.cwd, entry)) : corpusPaths(config);
     const scoped = scopeCorpusPaths(requested.map((entry) => ({ entry, origin: 'person' })), { root: config.root, allowOutside: fromCommandLine || args.allowOutside, hint: 'Pass --allow-outside to include it.' });
     if (scoped.kept.length === 0) {
-      for (const warning of scoped.warnings) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+      for (const warning of scoped.warnings) warn(io, warning);
       throw new InputError(`no corpus path lies inside ${displayPath(io.cwd, config.root)} (pass --allow-outside to read the ones outside it)`);
     }
     const entries = scoped.kept;
@@ -101,7 +101,7 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
     let confirmed: { checker: Checker; checks: LocalCheck[] } | null = null;
     if (opened) {
       texts = quotesOf();
-      for (const warning of scoped.warnings) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+      for (const warning of scoped.warnings) warn(io, warning);
       appendAll(warnings, scoped.warnings);
     } else {
       const opening = readCorpus(() => openEarly(entries, { ...openOptions, postingsOnDemand: true, surveyScript: SURVEY_SCRIPT, cacheWriteAfter: reportOut }));
@@ -115,9 +115,7 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
       const { corpus, index, cacheSaved, stats } = await readCorpus(finish);
       corpus.warnings.unshift(...scoped.warnings);
       pendingSaves.push({ saved: cacheSaved, warnings: corpus.warnings, before: corpus.warnings.length });
-      for (const warning of corpus.warnings) {
-        io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
-      }
+      for (const warning of corpus.warnings) warn(io, warning);
       // One warning per unreadable file: an archive can have more than a call takes as arguments.
       appendAll(warnings, corpus.warnings);
       // The early verdicts stand only when the corpus is the one they were checked against.
@@ -165,7 +163,7 @@ async function checkDrafts(args: CheckArgs, io: CliIO, version: string, reportOu
   releaseWrites();
   for (const pending of pendingSaves) {
     if (await pending.saved) continue;
-    for (const warning of pending.warnings.slice(pending.before)) io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
+    for (const warning of pending.warnings.slice(pending.before)) warn(io, warning);
   }
   return summarize(report).failing > 0 ? EXIT_QUOTES_FAILED : EXIT_OK;
 }
@@ -177,6 +175,11 @@ export function useColor(flag: boolean | null, io: Pick<CliIO, 'env' | 'stdout'>
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
+}
+
+/** One warning about a corpus path, on a line of its own. */
+function warn(io: CliIO, warning: CorpusWarning): void {
+  io.stderr.write(`verbatim: warning: ${displayPath(io.cwd, warning.path)}: ${warning.message}\n`);
 }
 
 /** Drafts that share a verbatim.json, in the order their first draft was named. */
